@@ -1,0 +1,324 @@
+// Package incident holds statuspress's domain words: incidents, maintenances and notices, their
+// updates, the components they affect and the statuses those take. It knows nothing of files,
+// HTTP or rendering and imports only the standard library.
+package incident
+
+import (
+	"slices"
+	"time"
+)
+
+// Kind says what sort of event an Incident is.
+type Kind string
+
+const (
+	KindIncident    Kind = "incident"
+	KindMaintenance Kind = "maintenance"
+	KindNotice      Kind = "notice"
+)
+
+// Kinds lists every kind in the order the content format documents them.
+var Kinds = []Kind{KindIncident, KindMaintenance, KindNotice}
+
+// Valid reports whether k is one of Kinds.
+func (k Kind) Valid() bool { return slices.Contains(Kinds, k) }
+
+// Impact is the severity of an incident, on Statuspage's scale so API clients compare it directly.
+type Impact string
+
+const (
+	ImpactNone     Impact = "none"
+	ImpactMinor    Impact = "minor"
+	ImpactMajor    Impact = "major"
+	ImpactCritical Impact = "critical"
+)
+
+// Impacts lists every impact, least severe first.
+var Impacts = []Impact{ImpactNone, ImpactMinor, ImpactMajor, ImpactCritical}
+
+// Valid reports whether i is one of Impacts.
+func (i Impact) Valid() bool { return slices.Contains(Impacts, i) }
+
+// Rank orders impacts by severity: none is 0, critical is 3.
+func (i Impact) Rank() int { return slices.Index(Impacts, i) }
+
+// UpdateStatus is the lifecycle state an update announces.
+type UpdateStatus string
+
+// Incident lifecycle.
+const (
+	StatusInvestigating UpdateStatus = "investigating"
+	StatusIdentified    UpdateStatus = "identified"
+	StatusMonitoring    UpdateStatus = "monitoring"
+	StatusResolved      UpdateStatus = "resolved"
+)
+
+// Maintenance lifecycle.
+const (
+	StatusScheduled  UpdateStatus = "scheduled"
+	StatusInProgress UpdateStatus = "in_progress"
+	StatusVerifying  UpdateStatus = "verifying"
+	StatusCompleted  UpdateStatus = "completed"
+)
+
+// UpdateStatuses returns the statuses an update of kind k may carry, in lifecycle order.
+// Notices have no lifecycle and so no update statuses.
+func UpdateStatuses(k Kind) []UpdateStatus {
+	switch k {
+	case KindIncident:
+		return []UpdateStatus{StatusInvestigating, StatusIdentified, StatusMonitoring, StatusResolved}
+	case KindMaintenance:
+		return []UpdateStatus{StatusScheduled, StatusInProgress, StatusVerifying, StatusCompleted}
+	}
+	return nil
+}
+
+// Final reports whether s ends its lifecycle.
+func (s UpdateStatus) Final() bool { return s == StatusResolved || s == StatusCompleted }
+
+// ComponentStatus is the state of one component, with Statuspage's names.
+type ComponentStatus string
+
+const (
+	Operational         ComponentStatus = "operational"
+	DegradedPerformance ComponentStatus = "degraded_performance"
+	PartialOutage       ComponentStatus = "partial_outage"
+	MajorOutage         ComponentStatus = "major_outage"
+	UnderMaintenance    ComponentStatus = "under_maintenance"
+)
+
+// ComponentStatuses lists the statuses an incident may give a component, in the order the content
+// format documents them. Operational is among them so a late update can mark a component recovered
+// while the incident itself goes on.
+var ComponentStatuses = []ComponentStatus{Operational, DegradedPerformance, PartialOutage, MajorOutage, UnderMaintenance}
+
+// Valid reports whether s is one of ComponentStatuses.
+func (s ComponentStatus) Valid() bool { return slices.Contains(ComponentStatuses, s) }
+
+// severity ranks statuses for "the worst status wins". Maintenance ranks above operational and
+// below every kind of trouble: a component that is down during its maintenance window is down.
+var severity = map[ComponentStatus]int{
+	Operational:         0,
+	UnderMaintenance:    1,
+	DegradedPerformance: 2,
+	PartialOutage:       3,
+	MajorOutage:         4,
+}
+
+// Worse reports whether s is worse than t.
+func (s ComponentStatus) Worse(t ComponentStatus) bool { return severity[s] > severity[t] }
+
+// Worst returns the worst of the given statuses, or Operational when there are none.
+func Worst(statuses ...ComponentStatus) ComponentStatus {
+	w := Operational
+	for _, s := range statuses {
+		if s.Worse(w) {
+			w = s
+		}
+	}
+	return w
+}
+
+// ImpactOf is the impact Statuspage derives from the worst component status when an incident
+// does not state one.
+func ImpactOf(s ComponentStatus) Impact {
+	switch s {
+	case MajorOutage:
+		return ImpactMajor
+	case PartialOutage, DegradedPerformance:
+		return ImpactMinor
+	}
+	return ImpactNone
+}
+
+// Affected is one component named by an incident or update, with the status it has from then on.
+type Affected struct {
+	Component string
+	Status    ComponentStatus
+}
+
+// Window is a span of time; an open End (zero) means it has not ended.
+type Window struct {
+	Start, End time.Time
+}
+
+// Contains reports whether t lies in [Start, End).
+func (w Window) Contains(t time.Time) bool {
+	return !t.Before(w.Start) && (w.End.IsZero() || t.Before(w.End))
+}
+
+// Update is one entry of an incident's public timeline.
+type Update struct {
+	At     time.Time
+	Status UpdateStatus
+	// Components holds status changes that take effect at this update; nil when it changes none.
+	Components []Affected
+}
+
+// Incident is one published event: an incident, a maintenance or a notice. An Incident is built
+// once when content loads and never changed afterwards; share it freely between goroutines.
+type Incident struct {
+	Slug string
+	Kind Kind
+	// Lang is the language the original was written in.
+	Lang   string
+	Impact Impact
+	// Components are the affected components with the status they have when the event begins.
+	Components []Affected
+	// Started is when impact began (incident), the notice takes effect (notice) or the work
+	// actually began (maintenance; defaults to the window's start).
+	Started time.Time
+	// Resolved is when impact ended; zero while it goes on.
+	Resolved time.Time
+	// Scheduled is the announced window of a maintenance; zero for other kinds.
+	Scheduled Window
+	// Updates are in chronological order, oldest first.
+	Updates []Update
+	// Texts holds the original's words and those of every translation, by language.
+	Texts map[string]*Text
+	// Source is the original's path relative to the content directory.
+	Source string
+}
+
+// Text is what one language says about an incident. The original's Text is complete; a
+// translation's may lack any part, which then falls back to the original (see Incident.In).
+type Text struct {
+	Lang    string
+	Title   string
+	Summary string
+	// Body is the story (postmortem, cause, solution) as sanitised HTML.
+	Body string
+	// TOC lists the body's headings for a table of contents.
+	TOC []Heading
+	// Updates maps an update's time (UnixNano, so equal instants in different offsets match) to its
+	// text as sanitised HTML.
+	Updates map[int64]string
+	// Machine is set when the text was translated automatically.
+	Machine bool
+	// Source is the file it came from, relative to the content directory.
+	Source string
+}
+
+// Heading is one entry of a table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Original returns the text in the language the incident was written in.
+func (in *Incident) Original() *Text { return in.Texts[in.Lang] }
+
+// Languages lists the languages the incident has text in, the original first.
+func (in *Incident) Languages() []string {
+	langs := make([]string, 0, len(in.Texts))
+	for l := range in.Texts {
+		if l != in.Lang {
+			langs = append(langs, l)
+		}
+	}
+	slices.Sort(langs)
+	return append([]string{in.Lang}, langs...)
+}
+
+// Latest returns the most recent update, or false when there is none.
+func (in *Incident) Latest() (Update, bool) {
+	if len(in.Updates) == 0 {
+		return Update{}, false
+	}
+	return in.Updates[len(in.Updates)-1], true
+}
+
+// IsResolved reports whether the incident has a resolution time.
+func (in *Incident) IsResolved() bool { return !in.Resolved.IsZero() }
+
+// State is the incident's lifecycle state at time now: its latest update's status at or before now,
+// or, with no such update, one derived from its times (resolved when Resolved has passed; for a
+// maintenance, scheduled / in_progress / completed from its window).
+func (in *Incident) State(now time.Time) UpdateStatus {
+	for i := len(in.Updates) - 1; i >= 0; i-- {
+		if !in.Updates[i].At.After(now) {
+			return in.Updates[i].Status
+		}
+	}
+	switch in.Kind {
+	case KindMaintenance:
+		switch {
+		case !in.Resolved.IsZero() && !now.Before(in.Resolved):
+			return StatusCompleted
+		case now.Before(in.Scheduled.Start):
+			return StatusScheduled
+		case now.Before(in.Scheduled.End):
+			return StatusInProgress
+		}
+		return StatusCompleted
+	case KindIncident:
+		if !in.Resolved.IsZero() && !now.Before(in.Resolved) {
+			return StatusResolved
+		}
+		return StatusInvestigating
+	}
+	return ""
+}
+
+// Ongoing reports whether the incident affects its components at time now. An incident does from
+// Started until Resolved. A maintenance does inside its window, and also outside it while its
+// latest update says in_progress or verifying (work that overran or started early).
+func (in *Incident) Ongoing(now time.Time) bool {
+	switch in.Kind {
+	case KindIncident:
+		return !now.Before(in.Started) && (in.Resolved.IsZero() || now.Before(in.Resolved)) &&
+			in.State(now) != StatusResolved
+	case KindMaintenance:
+		st := in.State(now)
+		if st == StatusInProgress || st == StatusVerifying {
+			return true
+		}
+		if st == StatusCompleted || (!in.Resolved.IsZero() && !now.Before(in.Resolved)) {
+			return false
+		}
+		return in.Scheduled.Contains(now)
+	}
+	return false
+}
+
+// ComponentsAt returns the status each affected component has at time now according to this
+// incident alone: the statuses it began with, changed by every update at or before now that carries
+// component statuses. Components keep the order in which the incident first names them.
+func (in *Incident) ComponentsAt(now time.Time) []Affected {
+	out := slices.Clone(in.Components)
+	for _, u := range in.Updates {
+		if u.At.After(now) {
+			break
+		}
+		for _, a := range u.Components {
+			i := slices.IndexFunc(out, func(b Affected) bool { return b.Component == a.Component })
+			if i < 0 {
+				out = append(out, a)
+			} else {
+				out[i].Status = a.Status
+			}
+		}
+	}
+	return out
+}
+
+// Names reports whether the incident affects component id at any point.
+func (in *Incident) Names(id string) bool {
+	has := func(a Affected) bool { return a.Component == id }
+	if slices.ContainsFunc(in.Components, has) {
+		return true
+	}
+	for _, u := range in.Updates {
+		if slices.ContainsFunc(u.Components, has) {
+			return true
+		}
+	}
+	return false
+}
+
+// UpdateID is the stable identifier of an update: the incident's slug and the update's instant in
+// UTC. Editing the update's text never changes it, so feed readers do not see it as new.
+func (in *Incident) UpdateID(u Update) string {
+	return in.Slug + "/" + u.At.UTC().Format("20060102T150405Z")
+}
