@@ -1,0 +1,105 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"statuspress/internal/content"
+)
+
+func lint(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("lint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "text", "output `format`: text, json (for tools) or github (workflow annotations)")
+	maxSize := fs.Int64("max-file-size", content.DefaultMaxFileSize, "refuse files larger than this many `bytes`")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: statuspress lint [flags] [DIR]")
+		fmt.Fprintln(stderr)
+		fmt.Fprintln(stderr, "Checks the content directory DIR (default ./incidents) and lists every problem as")
+		fmt.Fprintln(stderr, "path:line:col: severity: message. Exits 1 when there is an error, 0 otherwise.")
+		fmt.Fprintln(stderr)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 1 {
+		fs.Usage()
+		return 2
+	}
+	dir := "incidents"
+	if fs.NArg() == 1 {
+		dir = fs.Arg(0)
+	}
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "statuspress lint: %s is not a directory\n", dir)
+		return 2
+	}
+	cat := content.Load(os.DirFS(dir), content.Options{MaxFileSize: *maxSize})
+	ps := cat.Problems
+	switch *format {
+	case "text":
+		for _, p := range ps {
+			fmt.Fprintf(stdout, "%s\n", p)
+		}
+		fmt.Fprintln(stdout, summary(cat))
+	case "json":
+		out := struct {
+			Files     int              `json:"files"`
+			Incidents int              `json:"incidents"`
+			Errors    int              `json:"errors"`
+			Warnings  int              `json:"warnings"`
+			Problems  content.Problems `json:"problems"`
+		}{cat.Files, len(cat.Incidents), ps.Errors(), ps.Warnings(), ps}
+		if out.Problems == nil {
+			out.Problems = content.Problems{}
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			fmt.Fprintf(stderr, "statuspress lint: %v\n", err)
+			return 2
+		}
+	case "github":
+		// Workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+		for _, p := range ps {
+			fmt.Fprintf(stdout, "::%s file=%s,line=%d,col=%d::%s\n", p.Severity, ghProperty(dir+"/"+p.Path), p.Line, p.Col, ghData(p.Message))
+		}
+		fmt.Fprintln(stdout, summary(cat))
+	default:
+		fmt.Fprintf(stderr, "statuspress lint: unknown format %q; use text, json or github\n", *format)
+		return 2
+	}
+	if ps.Errors() > 0 {
+		return 1
+	}
+	return 0
+}
+
+func summary(cat *content.Catalog) string {
+	return fmt.Sprintf("%d files, %d incidents loaded: %s, %s", cat.Files, len(cat.Incidents),
+		plural(cat.Problems.Errors(), "error"), plural(cat.Problems.Warnings(), "warning"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// ghData escapes an annotation message as GitHub's workflow commands require.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

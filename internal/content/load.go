@@ -1,0 +1,665 @@
+// Package content reads a content directory (site.yaml and incident Markdown files, the contract
+// with support staff) into an immutable Catalog, and reports every problem it finds with the file,
+// line and column and a way to fix it. A file with errors is left out; everything else loads.
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/goccy/go-yaml/ast"
+	"golang.org/x/text/language"
+
+	"statuspress/internal/incident"
+	"statuspress/internal/markdown"
+)
+
+// DefaultMaxFileSize is the largest file Load reads unless told otherwise.
+const DefaultMaxFileSize = 1 << 20
+
+// Options adjust Load.
+type Options struct {
+	// MaxFileSize refuses larger files without reading them; 0 means DefaultMaxFileSize.
+	MaxFileSize int64
+	// Markdown renders bodies and update texts; nil means markdown.New().
+	Markdown *markdown.Renderer
+}
+
+// Catalog is the loaded content: read-only once Load returns.
+type Catalog struct {
+	Site *incident.Site
+	// Incidents are newest first (by Started, or the maintenance window's start).
+	Incidents []*incident.Incident
+	// Assets are the files of bundles, by incident slug.
+	Assets   map[string][]Asset
+	Problems Problems
+	// Files counts the files read.
+	Files  int
+	bySlug map[string]*incident.Incident
+}
+
+// Asset is a file inside a bundle folder, served beside its incident.
+type Asset struct {
+	// Name is the path relative to the bundle folder, as Markdown links to it.
+	Name string
+	// Path is the path in the content file system.
+	Path string
+}
+
+// AssetURL is the URL path a bundle's files are served under.
+func AssetURL(slug string) string { return "/incidents/" + slug + "/" }
+
+// Incident returns the incident with the given slug.
+func (c *Catalog) Incident(slug string) (*incident.Incident, bool) {
+	in, ok := c.bySlug[slug]
+	return in, ok
+}
+
+// mdFile is one incident Markdown file found by the walk.
+type mdFile struct {
+	path   string
+	slug   string
+	lang   string // from the file name; empty for an original
+	bundle string // the bundle folder, or empty
+	size   int64
+	mod    time.Time
+}
+
+// parsed is an mdFile after reading: its report and, when it has no errors, its decoded parts.
+type parsed struct {
+	file   mdFile
+	r      *report
+	src    []byte
+	root   ast.Node // the front matter's root node
+	doc    *yamlDoc
+	body   []byte
+	bodyAt int
+}
+
+// Load reads the content directory fsys. It never fails: a problem with the directory itself is
+// reported like any other, and Catalog holds whatever could be loaded.
+func Load(fsys fs.FS, opt Options) *Catalog {
+	if opt.MaxFileSize <= 0 {
+		opt.MaxFileSize = DefaultMaxFileSize
+	}
+	if opt.Markdown == nil {
+		opt.Markdown = markdown.New()
+	}
+	l := &loader{fsys: fsys, opt: opt, cat: &Catalog{Assets: map[string][]Asset{}, bySlug: map[string]*incident.Incident{}}}
+	l.loadSite()
+	files := l.walk()
+	l.build(files)
+	l.cat.Problems.sort()
+	return l.cat
+}
+
+type loader struct {
+	fsys fs.FS
+	opt  Options
+	cat  *Catalog
+	// lenient is set when site.yaml could not be read: see yamlDoc.lenient.
+	lenient bool
+}
+
+func (l *loader) add(r *report) { l.cat.Problems = append(l.cat.Problems, r.problems...) }
+
+func (l *loader) loadSite() {
+	r := &report{path: SiteFile}
+	defer l.add(r)
+	src, ok := l.read(SiteFile, -1, r)
+	if !ok {
+		if !r.failed() {
+			r.errorf(pos{1, 1}, "cannot read site.yaml")
+		}
+		l.cat.Site, _ = parseSite(nil, &report{})
+		l.lenient = true
+		return
+	}
+	l.cat.Files++
+	var readable bool
+	l.cat.Site, readable = parseSite(src, r)
+	l.lenient = !readable
+}
+
+// read returns a file's text with a byte-order mark and CR line endings removed, refusing files
+// that are too large (size -1: not yet known), empty, or not UTF-8.
+func (l *loader) read(name string, size int64, r *report) ([]byte, bool) {
+	f, err := l.fsys.Open(name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) && name == SiteFile {
+			r.errorf(pos{1, 1}, "site.yaml is missing: the content directory needs one with the title, languages and components")
+			return nil, false
+		}
+		r.errorf(pos{1, 1}, "cannot read: %v", err)
+		return nil, false
+	}
+	defer f.Close()
+	if size < 0 {
+		if fi, err := f.Stat(); err == nil {
+			size = fi.Size()
+		}
+	}
+	if size > l.opt.MaxFileSize {
+		r.errorf(pos{1, 1}, "file is %s, more than the limit of %s; move large pictures into a bundle folder or split the text", byteSize(size), byteSize(l.opt.MaxFileSize))
+		return nil, false
+	}
+	src, err := io.ReadAll(io.LimitReader(f, l.opt.MaxFileSize+1))
+	if err != nil {
+		r.errorf(pos{1, 1}, "cannot read: %v", err)
+		return nil, false
+	}
+	if int64(len(src)) > l.opt.MaxFileSize {
+		r.errorf(pos{1, 1}, "file is more than the limit of %s; move large pictures into a bundle folder or split the text", byteSize(l.opt.MaxFileSize))
+		return nil, false
+	}
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(src) {
+		at := invalidUTF8(src)
+		r.errorf(at, "the file is not valid UTF-8 (a byte here is not part of any character); save it as UTF-8")
+		return nil, false
+	}
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	if len(bytes.TrimSpace(src)) == 0 {
+		r.errorf(pos{1, 1}, "the file is empty; an incident needs front matter between `---` lines with at least a title")
+		return nil, false
+	}
+	return src, true
+}
+
+func invalidUTF8(src []byte) pos {
+	line, col := 1, 1
+	for len(src) > 0 {
+		r, n := utf8.DecodeRune(src)
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		src = src[n:]
+	}
+	return pos{line, col}
+}
+
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// ignored reports whether a file or folder is not content: hidden files, `_drafts`-style folders,
+// and the READMEs that content repositories keep.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") ||
+		strings.EqualFold(strings.TrimSuffix(name, path.Ext(name)), "readme")
+}
+
+// walk finds the incident files and bundle assets.
+func (l *loader) walk() []mdFile {
+	type entry struct {
+		path string
+		size int64
+		mod  time.Time
+	}
+	var files []entry
+	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			l.problem(p, "cannot read: %v", err)
+			return nil
+		}
+		if p == "." {
+			return nil
+		}
+		if ignored(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			return l.symlink(p, func(size int64, mod time.Time) { files = append(files, entry{p, size, mod}) })
+		}
+		if d.IsDir() || p == SiteFile {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			l.problem(p, "cannot read: %v", err)
+			return nil
+		}
+		files = append(files, entry{p, info.Size(), info.ModTime()})
+		return nil
+	})
+	if err != nil {
+		l.problem(".", "cannot read the content directory: %v", err)
+	}
+
+	// A folder holding index.md (or index.<lang>.md) is a bundle; every other file in it is an asset.
+	bundles := map[string]bool{}
+	for _, f := range files {
+		if base := path.Base(f.path); strings.HasPrefix(base, "index.") && strings.HasSuffix(base, ".md") {
+			bundles[path.Dir(f.path)] = true
+		}
+	}
+	bundleOf := func(p string) string {
+		for dir := path.Dir(p); dir != "."; dir = path.Dir(dir) {
+			if bundles[dir] {
+				return dir
+			}
+		}
+		return ""
+	}
+	var out []mdFile
+	for _, f := range files {
+		base := path.Base(f.path)
+		b := bundleOf(f.path)
+		isIndex := b != "" && path.Dir(f.path) == b && strings.HasPrefix(base, "index.") && strings.HasSuffix(base, ".md")
+		switch {
+		case isIndex:
+			out = append(out, l.nameFile(f.path, path.Base(b), strings.TrimSuffix(strings.TrimPrefix(base, "index"), ".md"), b, f.size, f.mod))
+		case b != "":
+			slug := path.Base(b)
+			name := strings.TrimPrefix(f.path, b+"/")
+			if strings.HasSuffix(base, ".md") {
+				l.warn(f.path, "not read as an incident: it lies inside the bundle folder %s, whose incident is index.md; it is served as a file", b)
+			}
+			l.cat.Assets[slug] = append(l.cat.Assets[slug], Asset{Name: name, Path: f.path})
+		case strings.HasSuffix(base, ".md"):
+			stem := strings.TrimSuffix(base, ".md")
+			slug, suffix, _ := strings.Cut(stem, ".")
+			if suffix != "" {
+				suffix = "." + suffix
+			}
+			out = append(out, l.nameFile(f.path, slug, suffix, "", f.size, f.mod))
+		default:
+			l.warn(f.path, "not used: only site.yaml and incident Markdown files are read; pictures belong in a bundle folder (<slug>/index.md with the picture beside it)")
+		}
+	}
+	return out
+}
+
+// nameFile checks a file name: slug, and language suffix (".nl" or empty).
+func (l *loader) nameFile(p, slug, suffix, bundle string, size int64, mod time.Time) mdFile {
+	f := mdFile{path: p, slug: slug, bundle: bundle, size: size, mod: mod}
+	form := "<slug>.<lang>.md"
+	if bundle != "" {
+		form = "index.<lang>.md"
+	}
+	switch {
+	case bundle == "" && slug == "index":
+		l.problem(p, "index.md names its folder's incident, but this folder is the content directory itself; name the file <slug>.md")
+		f.slug = ""
+	case !idPattern.MatchString(slug):
+		l.problem(p, "`%s` is not a valid slug: slugs are lower-case letters, digits and single hyphens, e.g. `%s`; rename the %s", slug, slugify(slug), map[bool]string{true: "folder", false: "file"}[bundle != ""])
+		f.slug = ""
+	}
+	if suffix == "" {
+		return f
+	}
+	lang := strings.TrimPrefix(suffix, ".")
+	site := l.cat.Site
+	if tag, err := language.Parse(lang); err != nil || strings.Contains(lang, ".") || tag.String() != lang && !strings.EqualFold(tag.String(), lang) {
+		l.problem(p, "`%s` in the file name is not a language code; translations are named %s with lang one of %s", lang, form, strings.Join(site.Languages, ", "))
+		f.slug = ""
+		return f
+	}
+	if !site.Enabled(lang) && !l.lenient {
+		l.problem(p, "language `%s` is not enabled in site.yaml (languages: %s); add it there or remove the file", lang, strings.Join(site.Languages, ", "))
+		f.slug = ""
+		return f
+	}
+	f.lang = lang
+	return f
+}
+
+// symlink checks a symbolic link: one that leads outside the content directory is refused, one to
+// a file inside it is read as that file would be.
+func (l *loader) symlink(p string, add func(int64, time.Time)) error {
+	target, err := fs.ReadLink(l.fsys, p)
+	if err != nil {
+		l.problem(p, "cannot follow the symbolic link: %v", err)
+		return nil
+	}
+	resolved := path.Join(path.Dir(p), target)
+	if path.IsAbs(target) || resolved == ".." || strings.HasPrefix(resolved, "../") {
+		l.problem(p, "symbolic link to `%s` leads outside the content directory; copy the file in instead", target)
+		return nil
+	}
+	info, err := fs.Stat(l.fsys, resolved)
+	if err != nil {
+		l.problem(p, "symbolic link to `%s` leads nowhere: %v", target, err)
+		return nil
+	}
+	if info.IsDir() {
+		l.warn(p, "symbolic link to the folder `%s` is not followed; move the folder here instead", target)
+		return nil
+	}
+	add(info.Size(), info.ModTime())
+	return nil
+}
+
+func (l *loader) problem(p, format string, args ...any) {
+	l.cat.Problems = append(l.cat.Problems, Problem{Path: p, Line: 1, Col: 1, Severity: Error, Message: fmt.Sprintf(format, args...)})
+}
+
+func (l *loader) warn(p, format string, args ...any) {
+	l.cat.Problems = append(l.cat.Problems, Problem{Path: p, Line: 1, Col: 1, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+}
+
+// parse reads and splits every file, in parallel: reading and YAML parsing dominate the load.
+func (l *loader) parse(files []mdFile) []*parsed {
+	out := make([]*parsed, len(files))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range jobs {
+				out[i] = l.parseOne(files[i])
+			}
+		})
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return out
+}
+
+func (l *loader) parseOne(f mdFile) *parsed {
+	p := &parsed{file: f, r: &report{path: f.path}}
+	src, ok := l.read(f.path, f.size, p.r)
+	if !ok {
+		return p
+	}
+	fm, body, bodyAt, ok := split(src, p.r)
+	if !ok {
+		return p
+	}
+	p.src, p.body, p.bodyAt = src, body, bodyAt
+	p.doc = &yamlDoc{r: p.r, lineOff: 1, lenient: l.lenient}
+	if root := p.doc.parse(fm); root != nil {
+		p.root = root
+	} else if !p.r.failed() {
+		p.r.errorf(pos{2, 1}, "the front matter is empty; it needs at least `title:`")
+	}
+	return p
+}
+
+// sortTime is when an incident sorts in lists: its start, or its announced window's.
+func sortTime(in *incident.Incident) time.Time {
+	if in.Started.IsZero() {
+		return in.Scheduled.Start
+	}
+	return in.Started
+}
+
+func (l *loader) build(files []mdFile) {
+	l.cat.Files += len(files)
+	// Files named wrongly have no slug; their problem is already reported.
+	files = slices.DeleteFunc(files, func(f mdFile) bool { return f.slug == "" })
+	slices.SortFunc(files, func(a, b mdFile) int { return strings.Compare(a.path, b.path) })
+	all := l.parse(files)
+
+	originals := map[string]*parsed{}
+	var translations []*parsed
+	for _, p := range all {
+		if p.file.lang != "" {
+			translations = append(translations, p)
+			continue
+		}
+		if first, dup := originals[p.file.slug]; dup {
+			p.r.errorf(pos{1, 1}, "slug `%s` is already used by %s; slugs are unique site-wide (they are URLs and feed ids), so rename this file", p.file.slug, first.file.path)
+			l.add(p.r)
+			continue
+		}
+		originals[p.file.slug] = p
+	}
+	for _, p := range all {
+		if p.file.lang != "" {
+			continue
+		}
+		if originals[p.file.slug] != p {
+			continue
+		}
+		in := l.original(p)
+		l.add(p.r)
+		if in != nil {
+			l.cat.Incidents = append(l.cat.Incidents, in)
+			l.cat.bySlug[in.Slug] = in
+		}
+	}
+	for _, p := range translations {
+		l.translation(p, originals[p.file.slug])
+		l.add(p.r)
+	}
+	slices.SortStableFunc(l.cat.Incidents, func(a, b *incident.Incident) int {
+		if c := sortTime(b).Compare(sortTime(a)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Slug, b.Slug)
+	})
+}
+
+// original builds an incident from its original file, or returns nil when the file has errors.
+func (l *loader) original(p *parsed) *incident.Incident {
+	if p.root == nil {
+		return nil
+	}
+	site := l.cat.Site
+	o := decodeOriginal(p.root, p.doc, site)
+	in := &incident.Incident{
+		Slug:       p.file.slug,
+		Kind:       o.kind,
+		Lang:       o.lang,
+		Impact:     o.impact,
+		Components: o.components,
+		Started:    o.started,
+		Resolved:   o.resolved,
+		Scheduled:  o.scheduled,
+		Source:     p.file.path,
+	}
+	checkTimes(p.r, o, in)
+	text := &incident.Text{Lang: o.lang, Title: o.title, Summary: o.summary, Source: p.file.path, Updates: map[int64]string{}}
+	l.render(p, text, o.updates)
+	if p.r.failed() {
+		return nil
+	}
+	for _, u := range o.updates {
+		in.Updates = append(in.Updates, incident.Update{At: u.at, Status: u.status, Components: u.components})
+	}
+	if in.Kind == incident.KindIncident && in.Impact == "" {
+		in.Impact = incident.ImpactOf(incident.Worst(statuses(in)...))
+	}
+	in.Texts = map[string]*incident.Text{o.lang: text}
+	return in
+}
+
+// statuses lists every status the incident gives any component.
+func statuses(in *incident.Incident) []incident.ComponentStatus {
+	var out []incident.ComponentStatus
+	for _, a := range in.Components {
+		out = append(out, a.Status)
+	}
+	for _, u := range in.Updates {
+		for _, a := range u.Components {
+			out = append(out, a.Status)
+		}
+	}
+	return out
+}
+
+// checkTimes applies the rules that relate an original's times and updates to each other, and
+// sorts the updates oldest first.
+func checkTimes(r *report, o *original, in *incident.Incident) {
+	if !o.resolved.IsZero() && !o.started.IsZero() && o.resolved.Before(o.started) {
+		r.errorf(o.at["resolved"], "`resolved` (%s) is before `started` (%s); check the date and the offset", o.resolved.Format(time.RFC3339), o.started.Format(time.RFC3339))
+	}
+	if w := o.scheduled; !w.Start.IsZero() && !w.End.IsZero() && !w.End.After(w.Start) {
+		r.errorf(o.at["scheduled"], "the maintenance window ends (%s) before it starts (%s)", w.End.Format(time.RFC3339), w.Start.Format(time.RFC3339))
+	}
+	if in.Kind == incident.KindMaintenance && in.Started.IsZero() {
+		in.Started = o.scheduled.Start
+	}
+	seen := map[int64]pos{}
+	for _, u := range o.updates {
+		if u.at.IsZero() {
+			continue
+		}
+		if first, dup := seen[u.at.UnixNano()]; dup {
+			r.errorf(u.pos, "two updates at %s (the other on line %d); each update needs its own time, which is its permanent id", u.at.Format(time.RFC3339), first.line)
+		}
+		seen[u.at.UnixNano()] = u.pos
+		if in.Kind == incident.KindIncident && !o.started.IsZero() && u.at.Before(o.started) {
+			r.warnf(u.pos, "update at %s is before `started` (%s); was the incident earlier, or is the offset wrong?", u.at.Format(time.RFC3339), o.started.Format(time.RFC3339))
+		}
+	}
+	slices.SortStableFunc(o.updates, func(a, b update) int { return a.at.Compare(b.at) })
+	if len(o.updates) == 0 {
+		return
+	}
+	last := o.updates[len(o.updates)-1]
+	switch {
+	case !o.resolved.IsZero() && last.status != "" && !last.status.Final():
+		r.warnf(o.at["resolved"], "`resolved` is set but the latest update (%s) says `%s`; add an update with status %s", last.at.Format(time.RFC3339), last.status, finalStatus(in.Kind))
+	case o.resolved.IsZero() && last.status.Final() && !last.at.IsZero():
+		in.Resolved = last.at
+		r.warnf(last.pos, "the latest update says `%s` but `resolved` is not set; taking the update's time, %s: add `resolved: %s` to say so", last.status, last.at.Format(time.RFC3339), last.at.Format(time.RFC3339))
+	}
+}
+
+func finalStatus(k incident.Kind) incident.UpdateStatus {
+	if k == incident.KindMaintenance {
+		return incident.StatusCompleted
+	}
+	return incident.StatusResolved
+}
+
+// render turns the body and every update text into HTML, reporting Markdown problems on the lines
+// of the file they come from.
+func (l *loader) render(p *parsed, text *incident.Text, updates []update) {
+	opt := markdown.Options{AssetBase: AssetURL(p.file.slug)}
+	if p.file.bundle != "" {
+		opt.Assets = map[string]bool{}
+		for _, a := range l.cat.Assets[p.file.slug] {
+			opt.Assets[a.Name] = true
+		}
+	}
+	res := l.opt.Markdown.Render(p.body, opt)
+	text.Body, text.TOC = res.HTML, res.TOC
+	l.markdownProblems(p.r, res.Problems, p.bodyAt, 0)
+	for _, u := range updates {
+		if u.text == "" || u.at.IsZero() {
+			continue
+		}
+		res := l.opt.Markdown.Render([]byte(u.text), opt)
+		text.Updates[u.at.UnixNano()] = res.HTML
+		col := u.textCol - 1
+		if u.textCol == 0 {
+			col = indentation(p.src, u.textLine)
+		}
+		l.markdownProblems(p.r, res.Problems, u.textLine, col)
+	}
+}
+
+// markdownProblems reports problems of Markdown that starts at line and is indented by col.
+func (l *loader) markdownProblems(r *report, ps []markdown.Problem, line, col int) {
+	for _, mp := range ps {
+		sev := Error
+		if mp.Warning {
+			sev = Warning
+		}
+		r.add(sev, line+mp.Line-1, mp.Col+col, "%s", mp.Message)
+	}
+}
+
+// indentation counts the spaces that start a 1-based line of src.
+func indentation(src []byte, line int) int {
+	for i := 1; i < line; i++ {
+		_, rest, ok := bytes.Cut(src, []byte("\n"))
+		if !ok {
+			return 0
+		}
+		src = rest
+	}
+	return len(src) - len(bytes.TrimLeft(src, " "))
+}
+
+// translation attaches a translation to its incident, or reports why it cannot.
+func (l *loader) translation(p *parsed, orig *parsed) {
+	if orig == nil {
+		want := p.file.slug + ".md"
+		if p.file.bundle != "" {
+			want = p.file.bundle + "/index.md"
+		}
+		p.r.errorf(pos{1, 1}, "translation without an original: there is no %s; add the original (in the site's default language or with `lang:`) or rename this file", want)
+		return
+	}
+	if path.Dir(p.file.path) != path.Dir(orig.file.path) {
+		p.r.errorf(pos{1, 1}, "a translation sits beside its original; move this file next to %s", orig.file.path)
+		return
+	}
+	in, ok := l.cat.bySlug[p.file.slug]
+	if p.root == nil || !ok {
+		// The original has errors of its own, reported there; nothing to attach to.
+		return
+	}
+	if p.file.lang == in.Lang {
+		p.r.errorf(pos{1, 1}, "%s is written in `%s` already (its `lang`); a translation must be in another language", orig.file.path, in.Lang)
+		return
+	}
+	site := l.cat.Site
+	t := decodeTranslation(p.root, p.doc, site, site.Location(p.file.lang), in.Kind)
+	text := &incident.Text{Lang: p.file.lang, Title: t.title, Summary: t.summary, Machine: t.machine, Source: p.file.path, Updates: map[int64]string{}}
+	for _, u := range t.updates {
+		if u.at.IsZero() {
+			continue
+		}
+		if !slices.ContainsFunc(in.Updates, func(o incident.Update) bool { return o.At.Equal(u.at) }) {
+			p.r.errorf(u.pos, "no update of the original is at %s; a translated update repeats the original's `at` exactly (%s)", u.at.Format(time.RFC3339), updateTimes(in))
+		}
+	}
+	l.render(p, text, t.updates)
+	if p.r.failed() {
+		return
+	}
+	if strings.TrimSpace(t.title) == "" {
+		p.r.warnf(pos{2, 1}, "the translation has no `title`; readers see the original's")
+	}
+	if missing := len(in.Updates) - len(text.Updates); missing > 0 {
+		p.r.warnf(pos{2, 1}, "%d of %d updates are not translated; readers see them in the original language", missing, len(in.Updates))
+	}
+	// Checkouts give every file the same time, so only a clear gap means the original was edited.
+	if orig.file.mod.Sub(p.file.mod) > time.Minute {
+		p.r.warnf(pos{1, 1}, "the original %s was changed after this translation (%s, translation %s); check that the translation still matches",
+			orig.file.path, orig.file.mod.UTC().Format(time.RFC3339), p.file.mod.UTC().Format(time.RFC3339))
+	}
+	in.Texts[p.file.lang] = text
+}
+
+func updateTimes(in *incident.Incident) string {
+	if len(in.Updates) == 0 {
+		return "the original has no updates"
+	}
+	ts := make([]string, len(in.Updates))
+	for i, u := range in.Updates {
+		ts[i] = u.At.Format(time.RFC3339)
+	}
+	return "the original's are " + strings.Join(ts, ", ")
+}

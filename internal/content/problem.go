@@ -1,0 +1,156 @@
+package content
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Severity tells whether a problem keeps a file out of the site.
+type Severity int
+
+const (
+	// Error: the file (or the part of it named) is left out until it is fixed.
+	Error Severity = iota
+	// Warning: legal but suspicious; the file is published as it is.
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// MarshalText makes a Severity read as its word in JSON.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Problem is one thing wrong with the content, where it is and what to do about it.
+type Problem struct {
+	// Path is relative to the content directory, with forward slashes.
+	Path     string   `json:"path"`
+	Line     int      `json:"line"`
+	Col      int      `json:"column"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+}
+
+// String formats the problem the way compilers do, so editors and CI can jump to it.
+func (p Problem) String() string {
+	return fmt.Sprintf("%s:%d:%d: %s: %s", p.Path, max(p.Line, 1), max(p.Col, 1), p.Severity, p.Message)
+}
+
+// Problems is every problem of one load, in file and line order.
+type Problems []Problem
+
+// Errors counts the problems that keep content out.
+func (ps Problems) Errors() int {
+	n := 0
+	for _, p := range ps {
+		if p.Severity == Error {
+			n++
+		}
+	}
+	return n
+}
+
+// Warnings counts the rest.
+func (ps Problems) Warnings() int { return len(ps) - ps.Errors() }
+
+// In returns the problems of one file.
+func (ps Problems) In(path string) Problems {
+	var out Problems
+	for _, p := range ps {
+		if p.Path == path {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (ps Problems) String() string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(p.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func (ps Problems) sort() {
+	slices.SortStableFunc(ps, func(a, b Problem) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+	})
+}
+
+// report collects the problems of one file.
+type report struct {
+	path     string
+	problems Problems
+}
+
+func (r *report) add(sev Severity, line, col int, format string, args ...any) {
+	r.problems = append(r.problems, Problem{Path: r.path, Line: line, Col: col, Severity: sev, Message: fmt.Sprintf(format, args...)})
+}
+
+func (r *report) errorf(at pos, format string, args ...any) {
+	r.add(Error, at.line, at.col, format, args...)
+}
+
+func (r *report) warnf(at pos, format string, args ...any) {
+	r.add(Warning, at.line, at.col, format, args...)
+}
+
+func (r *report) failed() bool { return r.problems.Errors() > 0 }
+
+// pos is a 1-based line and column in a file.
+type pos struct{ line, col int }
+
+// suggest returns the candidate closest to s when it is close enough to be a likely typo: at most
+// one edit per three letters.
+func suggest(s string, candidates []string) (string, bool) {
+	best, bestDist := "", max(1, len([]rune(s))/3)+1
+	for _, c := range candidates {
+		if d := distance(strings.ToLower(s), c); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best, best != ""
+}
+
+// didYouMean is the hint suffix for an unknown word, or a list of the valid ones.
+func didYouMean(s string, candidates []string) string {
+	if c, ok := suggest(s, candidates); ok {
+		return fmt.Sprintf("; did you mean `%s`?", c)
+	}
+	return "; use one of " + strings.Join(candidates, ", ")
+}
+
+// distance is the edit distance between a and b in runes, counting a swap of two neighbours as one
+// edit (optimal string alignment), since `titel` for `title` is the commonest typo.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}

@@ -1,0 +1,289 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
+)
+
+// The front matter and site.yaml are decoded by walking goccy/go-yaml's syntax tree rather than
+// by unmarshalling, so that every problem is found in one run and each keeps its line and column.
+
+// yamlDoc decodes one YAML document and reports into r. lineOff is added to every line, for front
+// matter that starts below the file's first line.
+type yamlDoc struct {
+	r       *report
+	lineOff int
+	// lenient skips the checks against site.yaml when it could not be read, so one broken
+	// site.yaml does not bury its own error under one per incident.
+	lenient bool
+}
+
+// parse returns the document's root node, or nil after reporting a syntax error.
+func (d *yamlDoc) parse(src []byte) ast.Node {
+	// Duplicate keys are reported by fields, with both lines.
+	f, err := parser.ParseBytes(src, 0, parser.AllowDuplicateMapKey())
+	if err != nil {
+		d.syntaxError(err, src)
+		return nil
+	}
+	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
+		return nil
+	}
+	if len(f.Docs) > 1 {
+		d.r.errorf(d.at(f.Docs[1]), "a second YAML document starts here; front matter is one document between two `---` lines")
+	}
+	return f.Docs[0].Body
+}
+
+func (d *yamlDoc) syntaxError(err error, src []byte) {
+	var se interface {
+		GetToken() *token.Token
+		GetMessage() string
+	}
+	at := pos{1 + d.lineOff, 1}
+	msg := err.Error()
+	if errors.As(err, &se) {
+		msg = se.GetMessage()
+		if tk := se.GetToken(); tk != nil && tk.Position != nil {
+			at = pos{tk.Position.Line + d.lineOff, tk.Position.Column}
+		}
+	}
+	hint := "check indentation and quote values that contain `: ` or start with a special character"
+	if strings.Contains(string(src), "\t") {
+		hint = "YAML does not allow tabs for indentation; indent with spaces"
+	}
+	d.r.errorf(at, "YAML syntax error: %s; %s", msg, hint)
+}
+
+func (d *yamlDoc) at(n ast.Node) pos {
+	if n == nil {
+		return pos{1 + d.lineOff, 1}
+	}
+	if tk := n.GetToken(); tk != nil && tk.Position != nil {
+		return pos{tk.Position.Line + d.lineOff, tk.Position.Column}
+	}
+	return pos{1 + d.lineOff, 1}
+}
+
+// start is where a node begins: for a block mapping, its first key.
+func (d *yamlDoc) start(n ast.Node) pos {
+	if m, ok := unwrap(n).(*ast.MappingNode); ok && len(m.Values) > 0 {
+		return d.at(m.Values[0].Key)
+	}
+	if mv, ok := unwrap(n).(*ast.MappingValueNode); ok {
+		return d.at(mv.Key)
+	}
+	return d.at(n)
+}
+
+// unwrap looks through tags and anchors to the value they mark.
+func unwrap(n ast.Node) ast.Node {
+	for {
+		switch v := n.(type) {
+		case *ast.TagNode:
+			n = v.Value
+		case *ast.AnchorNode:
+			n = v.Value
+		default:
+			return n
+		}
+	}
+}
+
+// field is one key of a mapping with its value.
+type field struct {
+	key   string
+	keyAt pos
+	value ast.Node
+	at    pos // the value's position, or the key's when the value is missing
+}
+
+// fields returns the entries of a mapping, reporting keys that are not in known (with a likely
+// correction) and keys given twice. what names the mapping in messages.
+func (d *yamlDoc) fields(n ast.Node, what string, known []string) []field {
+	m, ok := d.mapping(n, what)
+	if !ok {
+		return nil
+	}
+	var out []field
+	seen := map[string]pos{}
+	for _, mv := range m.Values {
+		key := scalarText(mv.Key)
+		f := field{key: key, keyAt: d.at(mv.Key), value: unwrap(mv.Value)}
+		f.at = f.keyAt
+		if f.value != nil && f.value.Type() != ast.NullType {
+			f.at = d.at(f.value)
+		}
+		if first, dup := seen[key]; dup {
+			d.r.errorf(f.keyAt, "`%s` is given twice (first on line %d); keep one", key, first.line)
+			continue
+		}
+		seen[key] = f.keyAt
+		if known != nil && !slices.Contains(known, key) {
+			d.r.errorf(f.keyAt, "unknown field `%s` in %s%s", key, what, didYouMean(key, known))
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func (d *yamlDoc) mapping(n ast.Node, what string) (*ast.MappingNode, bool) {
+	n = unwrap(n)
+	switch v := n.(type) {
+	case *ast.MappingNode:
+		return v, true
+	case *ast.MappingValueNode:
+		// A mapping with a single entry parses as its entry.
+		return &ast.MappingNode{BaseNode: v.BaseNode, Values: []*ast.MappingValueNode{v}}, true
+	case nil, *ast.NullNode:
+		return &ast.MappingNode{}, true
+	}
+	d.r.errorf(d.at(n), "%s must be a mapping of `key: value` lines, not %s", what, describe(n))
+	return nil, false
+}
+
+// list returns the items of a sequence.
+func (d *yamlDoc) list(f field) []ast.Node {
+	switch v := f.value.(type) {
+	case *ast.SequenceNode:
+		out := make([]ast.Node, len(v.Values))
+		for i, n := range v.Values {
+			out[i] = unwrap(n)
+		}
+		return out
+	case nil, *ast.NullNode:
+		return nil
+	}
+	d.r.errorf(f.at, "`%s` must be a list (lines starting with `- `), not %s", f.key, describe(f.value))
+	return nil
+}
+
+// str returns a scalar as text. Numbers and booleans count as their text, so `title: 404` works.
+func (d *yamlDoc) str(f field) (string, bool) {
+	switch f.value.(type) {
+	case nil, *ast.NullNode:
+		return "", true
+	case *ast.MappingNode, *ast.MappingValueNode, *ast.SequenceNode:
+		d.r.errorf(f.at, "`%s` must be text, not %s; quote it if it contains `: `", f.key, describe(f.value))
+		return "", false
+	case *ast.AliasNode:
+		d.r.errorf(f.at, "`%s`: YAML aliases are not supported; write the value out", f.key)
+		return "", false
+	}
+	return scalarText(f.value), true
+}
+
+// required returns a non-empty scalar, reporting it missing or empty otherwise.
+func (d *yamlDoc) required(f field, example string) (string, bool) {
+	s, ok := d.str(f)
+	if ok && strings.TrimSpace(s) == "" {
+		d.r.errorf(f.at, "`%s` is empty; write for example `%s: %s`", f.key, f.key, example)
+		return "", false
+	}
+	return s, ok
+}
+
+func (d *yamlDoc) integer(f field) (int, bool) {
+	s, ok := d.str(f)
+	if !ok {
+		return 0, false
+	}
+	i, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		d.r.errorf(f.at, "`%s` must be a whole number, not `%s`", f.key, s)
+		return 0, false
+	}
+	return i, true
+}
+
+func (d *yamlDoc) boolean(f field) (bool, bool) {
+	if b, ok := f.value.(*ast.BoolNode); ok {
+		return b.Value, true
+	}
+	s, _ := d.str(f)
+	d.r.errorf(f.at, "`%s` must be true or false, not `%s`", f.key, s)
+	return false, false
+}
+
+// timeLayouts are what people write when they forget the offset; recognising them lets the error
+// say how to fix the value.
+var timeLayouts = []string{
+	"2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02",
+	"2006-01-02 15:04:05Z07:00", "2006-01-02 15:04Z07:00", "2006-01-02T15:04Z07:00",
+}
+
+// timestamp parses an RFC 3339 time with a UTC offset. loc is the zone the author most likely
+// meant, used to suggest the offset when one is missing.
+func (d *yamlDoc) timestamp(f field, loc *time.Location) (time.Time, bool) {
+	s, ok := d.str(f)
+	if !ok {
+		return time.Time{}, false
+	}
+	s = strings.TrimSpace(s)
+	if s == "" {
+		d.r.errorf(f.at, "`%s` is empty; write a time with its UTC offset, e.g. `%s: %s`", f.key, f.key, example(loc))
+		return time.Time{}, false
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, true
+	}
+	for _, layout := range timeLayouts {
+		if strings.HasSuffix(layout, "Z07:00") {
+			if t, err := time.Parse(layout, s); err == nil {
+				d.r.errorf(f.at, "time `%s` needs a `T` between date and time; write %s", s, t.Format(time.RFC3339))
+				return time.Time{}, false
+			}
+			continue
+		}
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			d.r.errorf(f.at, "time `%s` has no UTC offset; write %s", s, t.Format(time.RFC3339))
+			return time.Time{}, false
+		}
+	}
+	d.r.errorf(f.at, "`%s` is not a time; write it as RFC 3339 with a UTC offset, e.g. %s", s, example(loc))
+	return time.Time{}, false
+}
+
+func example(loc *time.Location) string {
+	return time.Date(2024, 1, 10, 10, 0, 0, 0, loc).Format(time.RFC3339)
+}
+
+// scalarText is the text of a scalar node as the author meant it.
+func scalarText(n ast.Node) string {
+	switch v := unwrap(n).(type) {
+	case nil, *ast.NullNode:
+		return ""
+	case *ast.StringNode:
+		return v.Value
+	case *ast.LiteralNode:
+		return v.Value.Value
+	case ast.ScalarNode:
+		if tk := v.GetToken(); tk != nil {
+			return tk.Value
+		}
+		return fmt.Sprint(v.GetValue())
+	default:
+		return n.String()
+	}
+}
+
+func describe(n ast.Node) string {
+	switch unwrap(n).(type) {
+	case *ast.MappingNode, *ast.MappingValueNode:
+		return "a mapping"
+	case *ast.SequenceNode:
+		return "a list"
+	case nil, *ast.NullNode:
+		return "nothing"
+	}
+	return fmt.Sprintf("`%s`", scalarText(n))
+}

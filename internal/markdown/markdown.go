@@ -1,0 +1,317 @@
+// Package markdown is statuspress's one Markdown setup: GitHub-flavoured Markdown rendered by
+// goldmark and sanitised with bluemonday, so what support staff write can never inject script into
+// the status page. It renders once, when content loads; requests only copy the result.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/microcosm-cc/bluemonday"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"golang.org/x/text/unicode/norm"
+
+	"statuspress/internal/incident"
+)
+
+// Renderer turns Markdown into safe HTML. It is safe for concurrent use.
+type Renderer struct {
+	md     goldmark.Markdown
+	policy *bluemonday.Policy
+}
+
+// New returns the Renderer every part of statuspress shares.
+func New() *Renderer {
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			// GitHub-flavoured Markdown, spelt out so tables can align with an attribute that the
+			// sanitiser keeps rather than a style that it strips.
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+			extension.Strikethrough,
+			extension.Linkify,
+			extension.TaskList,
+		),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		// Raw HTML goes through so that harmless tags such as <kbd> survive; bluemonday then
+		// removes everything unsafe, and Render reports what it removed.
+		goldmark.WithRendererOptions(html.WithUnsafe()),
+	)
+	p := bluemonday.UGCPolicy()
+	p.AllowAttrs("type").Matching(bluemonday.SpaceSeparatedTokens).OnElements("input")
+	p.AllowAttrs("checked", "disabled").OnElements("input")
+	p.AllowElements("input", "kbd", "mark", "abbr", "details", "summary")
+	p.AllowAttrs("align").Matching(bluemonday.CellAlign).OnElements("th", "td")
+	p.AllowURLSchemes("http", "https", "mailto", "tel")
+	return &Renderer{md: md, policy: p}
+}
+
+// Options tells Render about the files next to the Markdown.
+type Options struct {
+	// Assets names the files a bundle holds beside its Markdown, by their path relative to it.
+	// Nil when the Markdown is not in a bundle.
+	Assets map[string]bool
+	// AssetBase is the URL path the server serves those files under, ending in a slash.
+	AssetBase string
+}
+
+// Result is rendered Markdown.
+type Result struct {
+	HTML     string
+	TOC      []incident.Heading
+	Problems []Problem
+}
+
+// Problem is something wrong in the Markdown, at a 1-based line and column of its source.
+type Problem struct {
+	Line, Col int
+	Warning   bool
+	Message   string
+}
+
+// Render converts src. It never fails: whatever it has to leave out is listed in Problems.
+func (r *Renderer) Render(src []byte, opt Options) Result {
+	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	var res Result
+	lines := lineStarts(src)
+	report := func(n ast.Node, warning bool, format string, args ...any) {
+		line, col := position(lines, offsetOf(n, src))
+		res.Problems = append(res.Problems, Problem{Line: line, Col: col, Warning: warning, Message: fmt.Sprintf(format, args...)})
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			ids, _ := id.([]byte)
+			res.TOC = append(res.TOC, incident.Heading{Level: n.Level, ID: string(ids), Text: plainText(n, src)})
+			if n.Level == 1 {
+				report(n, true, "level-1 heading: the incident's title is the page's only level-1 heading; start sections with ##")
+			}
+		case *ast.Link:
+			n.Destination = r.destination(n, n.Destination, false, opt, report)
+		case *ast.Image:
+			n.Destination = r.destination(n, n.Destination, true, opt, report)
+		case *ast.AutoLink:
+			if u := n.URL(src); !safeURL(u) {
+				report(n, true, "link `%s` removed: only http, https, mailto and tel links are published", u)
+			}
+		case *ast.RawHTML:
+			var raw []byte
+			for i := 0; i < n.Segments.Len(); i++ {
+				seg := n.Segments.At(i)
+				raw = append(raw, seg.Value(src)...)
+			}
+			r.checkHTML(n, raw, report)
+		case *ast.HTMLBlock:
+			var raw []byte
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				raw = append(raw, seg.Value(src)...)
+			}
+			r.checkHTML(n, raw, report)
+		}
+		return ast.WalkContinue, nil
+	})
+	var buf bytes.Buffer
+	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+		// Rendering into a buffer fails only on a renderer bug; say so rather than publish half.
+		report(doc, false, "cannot render Markdown: %v", err)
+		return res
+	}
+	res.HTML = r.policy.Sanitize(buf.String())
+	return res
+}
+
+// destination checks a link or image target and rewrites links to a bundle's own files to the URL
+// the server serves them at.
+func (r *Renderer) destination(n ast.Node, dest []byte, image bool, opt Options, report func(ast.Node, bool, string, ...any)) []byte {
+	d := string(dest)
+	what := "link"
+	if image {
+		what = "image"
+	}
+	if !safeURL(dest) {
+		report(n, true, "%s `%s` removed: only http, https, mailto and tel links are published", what, d)
+		return nil
+	}
+	if d == "" || strings.HasPrefix(d, "#") || strings.HasPrefix(d, "/") || strings.Contains(d, ":") {
+		return dest
+	}
+	// A relative target: a file of the bundle.
+	name, frag, _ := strings.Cut(d, "#")
+	name, query, _ := strings.Cut(name, "?")
+	name = path.Clean(name)
+	if opt.Assets == nil {
+		if image {
+			report(n, false, "image `%s` is a file next to the Markdown, which only a bundle has: move the incident to <slug>/index.md and put `%s` beside it", d, name)
+		}
+		return dest
+	}
+	if !opt.Assets[name] {
+		if image || !strings.HasSuffix(name, "/") && path.Ext(name) != "" {
+			report(n, false, "%s `%s` not found in this incident's folder; put the file beside index.md or fix the name (the folder has: %s)", what, name, listAssets(opt.Assets))
+		}
+		return dest
+	}
+	out := opt.AssetBase + name
+	if query != "" {
+		out += "?" + query
+	}
+	if frag != "" {
+		out += "#" + frag
+	}
+	return []byte(out)
+}
+
+func (r *Renderer) checkHTML(n ast.Node, raw []byte, report func(ast.Node, bool, string, ...any)) {
+	clean := r.policy.SanitizeBytes(raw)
+	if !bytes.Equal(bytes.TrimSpace(clean), bytes.TrimSpace(raw)) {
+		report(n, true, "raw HTML `%s` is not allowed and was removed or changed; write Markdown instead", abbreviate(string(bytes.TrimSpace(raw)), 60))
+	}
+}
+
+func listAssets(assets map[string]bool) string {
+	if len(assets) == 0 {
+		return "no other files"
+	}
+	names := make([]string, 0, len(assets))
+	for n := range assets {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return strings.Join(names, ", ")
+}
+
+func abbreviate(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
+
+// safeURL reports whether a link target may be published: relative, or with a scheme we allow.
+func safeURL(u []byte) bool {
+	s := strings.ToLower(strings.TrimSpace(string(u)))
+	scheme, _, found := strings.Cut(s, ":")
+	if !found || strings.ContainsAny(scheme, "/?#") {
+		return true
+	}
+	return slices.Contains([]string{"http", "https", "mailto", "tel"}, scheme)
+}
+
+// plainText collects the text of a node's inline children.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Value(src))
+			if c.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if t, ok := t.(*ast.Text); ok {
+					b.Write(t.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// offsetOf finds a byte offset in src for n: its own position, a child's, or its block's first line.
+func offsetOf(n ast.Node, src []byte) int {
+	for c := n; c != nil; c = c.Parent() {
+		if p := c.Pos(); p >= 0 && c.Kind() != ast.KindDocument {
+			return p
+		}
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			return c.Lines().At(0).Start
+		}
+		for k := c.FirstChild(); k != nil; k = k.NextSibling() {
+			if t, ok := k.(*ast.Text); ok {
+				return t.Segment.Start
+			}
+		}
+	}
+	return 0
+}
+
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, b := range src {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// position converts a byte offset to a 1-based line and column (in runes).
+func position(starts []int, off int) (line, col int) {
+	i, found := slices.BinarySearch(starts, off)
+	if !found {
+		i--
+	}
+	return i + 1, off - starts[max(i, 0)] + 1
+}
+
+// ids generates heading ids readers can type: lower-case ASCII letters and digits joined by
+// hyphens, accents dropped ("Éléments de correction" → "elements-de-correction"), unique per
+// document.
+type ids struct{ used map[string]bool }
+
+func newIDs() *ids { return &ids{used: map[string]bool{}} }
+
+func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(string(value)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		case r == 'ß':
+			b.WriteString("ss")
+		default:
+			dash = true
+		}
+	}
+	id := b.String()
+	if id == "" {
+		id = "section"
+	}
+	base := id
+	for i := 1; s.used[id]; i++ {
+		id = fmt.Sprintf("%s-%d", base, i)
+	}
+	s.used[id] = true
+	return []byte(id)
+}
+
+func (s *ids) Put(value []byte) { s.used[string(value)] = true }

@@ -1,0 +1,98 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"statuspress/internal/incident"
+)
+
+func TestRender(t *testing.T) {
+	r := New()
+	tests := []struct {
+		name     string
+		src      string
+		opt      Options
+		contains []string
+		absent   []string
+		problems []Problem
+	}{
+		{
+			name:     "gfm table strikethrough autolink tasks",
+			src:      "| a | b |\n|:--|--:|\n| 1 | 2 |\n\n~~old~~ see https://example.com\n\n- [x] done\n- [ ] todo\n",
+			contains: []string{"<table>", `<th align="left">a</th>`, `<td align="right">2</td>`, "<del>old</del>", `<a href="https://example.com" rel="nofollow">https://example.com</a>`, `<input checked="" disabled="" type="checkbox"`},
+		},
+		{
+			name:     "heading ids without accents, unique",
+			src:      "## Éléments de correction\n\n## Straße & Maßnahmen\n\n## Cause\n\n## Cause\n",
+			contains: []string{`<h2 id="elements-de-correction">`, `<h2 id="strasse-massnahmen">`, `<h2 id="cause">`, `<h2 id="cause-1">`},
+		},
+		{
+			name:     "script removed and reported",
+			src:      "Hello\n\n<script>alert(1)</script>\n",
+			absent:   []string{"<script", "alert(1)"},
+			problems: []Problem{{Line: 3, Col: 1, Warning: true, Message: "raw HTML `<script>alert(1)</script>` is not allowed and was removed or changed; write Markdown instead"}},
+		},
+		{
+			name:     "harmless inline html kept",
+			src:      "Press <kbd>Ctrl</kbd>.\n",
+			contains: []string{"<kbd>Ctrl</kbd>"},
+		},
+		{
+			name:     "javascript link dropped",
+			src:      "Text\n\n[click](javascript:alert(1)) here\n",
+			absent:   []string{"javascript"},
+			problems: []Problem{{Line: 3, Col: 1, Warning: true, Message: "link `javascript:alert(1)` removed: only http, https, mailto and tel links are published"}},
+		},
+		{
+			name:     "bundle image resolved",
+			src:      "![Latency](latency.png)\n",
+			opt:      Options{Assets: map[string]bool{"latency.png": true}, AssetBase: "/incidents/webhook-delays/"},
+			contains: []string{`<img src="/incidents/webhook-delays/latency.png" alt="Latency"`},
+		},
+		{
+			name:     "bundle image missing",
+			src:      "Intro\n\n![Latency](latncy.png)\n",
+			opt:      Options{Assets: map[string]bool{"latency.png": true}, AssetBase: "/incidents/x/"},
+			problems: []Problem{{Line: 3, Col: 1, Message: "image `latncy.png` not found in this incident's folder; put the file beside index.md or fix the name (the folder has: latency.png)"}},
+		},
+		{
+			name:     "image outside a bundle",
+			src:      "![x](x.png)\n",
+			problems: []Problem{{Line: 1, Col: 1, Message: "image `x.png` is a file next to the Markdown, which only a bundle has: move the incident to <slug>/index.md and put `x.png` beside it"}},
+		},
+		{
+			name:     "mailto kept",
+			src:      "Mail [support](mailto:support@example.com).\n",
+			contains: []string{`href="mailto:support@example.com"`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := r.Render([]byte(tt.src), tt.opt)
+			for _, s := range tt.contains {
+				if !strings.Contains(res.HTML, s) {
+					t.Errorf("HTML lacks %q:\n%s", s, res.HTML)
+				}
+			}
+			for _, s := range tt.absent {
+				if strings.Contains(res.HTML, s) {
+					t.Errorf("HTML contains %q:\n%s", s, res.HTML)
+				}
+			}
+			if diff := cmp.Diff(tt.problems, res.Problems); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestTOC(t *testing.T) {
+	res := New().Render([]byte("## Root cause\n\nText\n\n### The `token` change\n\n## Résolution\n"), Options{})
+	want := []incident.Heading{{Level: 2, ID: "root-cause", Text: "Root cause"}, {Level: 3, ID: "the-token-change", Text: "The token change"}, {Level: 2, ID: "resolution", Text: "Résolution"}}
+	if diff := cmp.Diff(want, res.TOC); diff != "" {
+		t.Errorf("TOC (-want +got):\n%s", diff)
+	}
+}
