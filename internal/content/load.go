@@ -343,7 +343,7 @@ func (l *loader) symlink(p string, add func(int64, time.Time)) error {
 	}
 	info, err := fs.Stat(l.fsys, resolved)
 	if err != nil {
-		l.problem(p, "symbolic link to `%s` leads nowhere: %v", target, err)
+		l.problem(p, "symbolic link to `%s` leads nowhere; fix or remove the link", target)
 		return nil
 	}
 	if info.IsDir() {

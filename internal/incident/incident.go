@@ -233,51 +233,70 @@ func (in *Incident) Latest() (Update, bool) {
 func (in *Incident) IsResolved() bool { return !in.Resolved.IsZero() }
 
 // State is the incident's lifecycle state at time now: its latest update's status at or before now,
-// or, with no such update, one derived from its times (resolved when Resolved has passed; for a
-// maintenance, scheduled / in_progress / completed from its window).
+// or, with no such update, one derived from its times (resolved once Resolved has passed). A
+// maintenance starts and ends by itself: while its latest update merely says scheduled, its state
+// follows the clock through its window.
 func (in *Incident) State(now time.Time) UpdateStatus {
+	var latest UpdateStatus
 	for i := len(in.Updates) - 1; i >= 0; i-- {
 		if !in.Updates[i].At.After(now) {
-			return in.Updates[i].Status
+			latest = in.Updates[i].Status
+			break
 		}
 	}
 	switch in.Kind {
 	case KindMaintenance:
+		if latest != "" && latest != StatusScheduled {
+			return latest
+		}
+		w := in.Window()
 		switch {
-		case !in.Resolved.IsZero() && !now.Before(in.Resolved):
-			return StatusCompleted
-		case now.Before(in.Scheduled.Start):
+		case now.Before(w.Start):
 			return StatusScheduled
-		case now.Before(in.Scheduled.End):
+		case w.Contains(now):
 			return StatusInProgress
 		}
 		return StatusCompleted
 	case KindIncident:
-		if !in.Resolved.IsZero() && !now.Before(in.Resolved) {
+		if latest != "" {
+			return latest
+		}
+		if in.IsResolved() && !now.Before(in.Resolved) {
 			return StatusResolved
 		}
 		return StatusInvestigating
 	}
-	return ""
+	return latest
+}
+
+// Window is when a maintenance actually takes place: from Started (which defaults to the
+// announced start) to Resolved, or to the announced end while it is not resolved.
+func (in *Incident) Window() Window {
+	w := in.Scheduled
+	if !in.Started.IsZero() {
+		w.Start = in.Started
+	}
+	if in.IsResolved() {
+		w.End = in.Resolved
+	}
+	return w
 }
 
 // Ongoing reports whether the incident affects its components at time now. An incident does from
-// Started until Resolved. A maintenance does inside its window, and also outside it while its
-// latest update says in_progress or verifying (work that overran or started early).
+// Started until it is resolved. A maintenance does inside its window, and also outside it while
+// its latest update says in_progress or verifying (work that overran), until it is resolved.
 func (in *Incident) Ongoing(now time.Time) bool {
+	if in.IsResolved() && !now.Before(in.Resolved) {
+		return false
+	}
 	switch in.Kind {
 	case KindIncident:
-		return !now.Before(in.Started) && (in.Resolved.IsZero() || now.Before(in.Resolved)) &&
-			in.State(now) != StatusResolved
+		return !now.Before(in.Started) && in.State(now) != StatusResolved
 	case KindMaintenance:
-		st := in.State(now)
-		if st == StatusInProgress || st == StatusVerifying {
+		switch in.State(now) {
+		case StatusInProgress, StatusVerifying:
 			return true
 		}
-		if st == StatusCompleted || (!in.Resolved.IsZero() && !now.Before(in.Resolved)) {
-			return false
-		}
-		return in.Scheduled.Contains(now)
 	}
 	return false
 }

@@ -82,6 +82,9 @@ func (r *Renderer) Render(src []byte, opt Options) Result {
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	var res Result
+	// Goldmark escapes text and attributes itself; only raw HTML and links that Render could not
+	// neutralise need the (slow) sanitiser.
+	sanitize := false
 	lines := lineStarts(src)
 	report := func(n ast.Node, warning bool, format string, args ...any) {
 		line, col := position(lines, offsetOf(n, src))
@@ -105,6 +108,7 @@ func (r *Renderer) Render(src []byte, opt Options) Result {
 			n.Destination = r.destination(n, n.Destination, true, opt, report)
 		case *ast.AutoLink:
 			if u := n.URL(src); !safeURL(u) {
+				sanitize = true
 				report(n, true, "link `%s` removed: only http, https, mailto and tel links are published", u)
 			}
 		case *ast.RawHTML:
@@ -113,6 +117,7 @@ func (r *Renderer) Render(src []byte, opt Options) Result {
 				seg := n.Segments.At(i)
 				raw = append(raw, seg.Value(src)...)
 			}
+			sanitize = true
 			r.checkHTML(n, raw, report)
 		case *ast.HTMLBlock:
 			var raw []byte
@@ -120,6 +125,7 @@ func (r *Renderer) Render(src []byte, opt Options) Result {
 				seg := n.Lines().At(i)
 				raw = append(raw, seg.Value(src)...)
 			}
+			sanitize = true
 			r.checkHTML(n, raw, report)
 		}
 		return ast.WalkContinue, nil
@@ -130,7 +136,10 @@ func (r *Renderer) Render(src []byte, opt Options) Result {
 		report(doc, false, "cannot render Markdown: %v", err)
 		return res
 	}
-	res.HTML = r.policy.Sanitize(buf.String())
+	res.HTML = buf.String()
+	if sanitize {
+		res.HTML = r.policy.Sanitize(res.HTML)
+	}
 	return res
 }
 
