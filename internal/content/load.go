@@ -604,7 +604,7 @@ func indentation(src []byte, line int) int {
 // translation attaches a translation to its incident, or reports why it cannot.
 func (l *loader) translation(p *parsed, orig *parsed) {
 	if orig == nil {
-		want := p.file.slug + ".md"
+		want := path.Join(path.Dir(p.file.path), p.file.slug+".md")
 		if p.file.bundle != "" {
 			want = p.file.bundle + "/index.md"
 		}

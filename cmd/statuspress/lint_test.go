@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// badDir copies the sample content and adds broken files beside it.
+func badDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../incidents")); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"2026/broken.md":      "---\ntitel: Oops\nstarted: 2026-01-10 10:00\n---\nText\n",
+		"2026/not-closed.md":  "---\ntitle: Half\n",
+		"2026/orphan.nl.md":   "---\ntitle: Wees\n---\n",
+		"2026/stray-note.txt": "hello",
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestLintSampleContent(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := run([]string{"lint", "../../incidents"}, &out, &errOut)
+	if code != 0 {
+		t.Fatalf("lint exited %d on the sample content:\n%s%s", code, out.String(), errOut.String())
+	}
+	if !strings.Contains(out.String(), "0 errors, 0 warnings") {
+		t.Errorf("summary missing:\n%s", out.String())
+	}
+}
+
+func TestLintText(t *testing.T) {
+	dir := badDir(t)
+	var out, errOut bytes.Buffer
+	code := run([]string{"lint", dir}, &out, &errOut)
+	if code != 1 {
+		t.Errorf("exit code %d, want 1", code)
+	}
+	want := []string{
+		"2026/broken.md:1:1: error: `title` is missing",
+		"2026/broken.md:2:1: error: unknown field `titel`; did you mean `title`?",
+		"2026/broken.md:3:10: error: time `2026-01-10 10:00` has no UTC offset; write 2026-01-10T10:00:00Z",
+		"2026/not-closed.md:1:1: error: the front matter opened here is never closed",
+		"2026/orphan.nl.md:1:1: error: translation without an original",
+		"2026/stray-note.txt:1:1: warning: not used",
+		"25 files, 8 incidents loaded: 5 errors, 1 warning",
+	}
+	for _, w := range want {
+		if !strings.Contains(out.String(), w) {
+			t.Errorf("output lacks %q:\n%s", w, out.String())
+		}
+	}
+}
+
+func TestLintJSON(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := run([]string{"lint", "--format", "json", badDir(t)}, &out, &errOut); code != 1 {
+		t.Errorf("exit code %d, want 1", code)
+	}
+	var got struct {
+		Incidents, Errors, Warnings int
+		Problems                    []struct {
+			Path     string
+			Line     int
+			Column   int
+			Severity string
+			Message  string
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out.String())
+	}
+	if got.Incidents != 8 || got.Errors != 5 || got.Warnings != 1 || len(got.Problems) != 6 {
+		t.Errorf("got %+v", got)
+	}
+	p := got.Problems[2]
+	if p.Path != "2026/broken.md" || p.Line != 3 || p.Column != 10 || p.Severity != "error" {
+		t.Errorf("third problem: %+v", p)
+	}
+}
+
+func TestLintGitHub(t *testing.T) {
+	dir := badDir(t)
+	var out, errOut bytes.Buffer
+	run([]string{"lint", "--format", "github", dir}, &out, &errOut)
+	want := "::error file=" + ghProperty(dir+"/2026/broken.md") + ",line=2,col=1::unknown field `titel`; did you mean `title`?\n"
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("output lacks %q:\n%s", want, out.String())
+	}
+	if !strings.Contains(out.String(), "::warning file=") {
+		t.Errorf("warnings are not annotated:\n%s", out.String())
+	}
+}
+
+func TestLintUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"lint", "--format", "xml", "../../incidents"},
+		{"lint", "no-such-dir"},
+		{"lint", "a", "b"},
+		{"frobnicate"},
+	} {
+		var out, errOut bytes.Buffer
+		if code := run(args, &out, &errOut); code != 2 {
+			t.Errorf("%v: exit code %d, want 2", args, code)
+		}
+		if errOut.Len() == 0 {
+			t.Errorf("%v: no message on stderr", args)
+		}
+	}
+}

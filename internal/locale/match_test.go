@@ -1,0 +1,72 @@
+package locale_test
+
+import (
+	"testing"
+
+	"statuspress/internal/locale"
+)
+
+func TestMatch(t *testing.T) {
+	all := []string{"en", "nl", "fr", "de"}
+	noDutch := []string{"en", "fr", "de"}
+	tests := []struct {
+		name    string
+		enabled []string
+		def     string
+		cookie  string
+		header  string
+		want    string
+	}{
+		{"Belgian Dutch", all, "en", "", "nl-BE", "nl"},
+		{"Austrian German", all, "en", "", "de-AT", "de"},
+		{"Canadian French", all, "en", "", "fr-CA", "fr"},
+		{"British English", all, "nl", "", "en-GB", "en"},
+		{"Swiss French", all, "en", "", "fr-CH,fr;q=0.9,en;q=0.8", "fr"},
+		{"Spanish gets the default", all, "nl", "", "es", "nl"},
+		{"Spanish first, then French", all, "en", "", "es-ES,es;q=0.9,fr;q=0.5", "fr"},
+		{"browser order wins over site order", all, "en", "", "de-DE,de;q=0.9,nl;q=0.8", "de"},
+		{"quality values, not order", all, "en", "", "en;q=0.2, de;q=0.9", "de"},
+		{"refused language", all, "fr", "", "nl;q=0, de;q=0.5", "de"},
+		{"wildcard", all, "nl", "", "*", "nl"},
+		{"garbage header", all, "fr", "", ";;;q=x,,", "fr"},
+		{"empty header", all, "de", "", "", "de"},
+		{"Frisian reads Dutch", all, "en", "", "fy", "nl"},
+		{"Swiss German reads German", all, "en", "", "gsw", "de"},
+		{"Norwegian is not Dutch or German", all, "fr", "", "nb", "fr"},
+		{"cookie wins over header", all, "en", "nl", "de-DE", "nl"},
+		{"cookie is case-insensitive", all, "en", " NL ", "de-DE", "nl"},
+		{"cookie of a disabled language ignored", noDutch, "en", "nl", "fr-FR", "fr"},
+		{"cookie of an unknown language ignored", all, "en", "xx", "", "en"},
+		{"cookie garbage ignored", all, "de", "<script>", "fr", "fr"},
+		{"Dutch disabled: nl-BE goes to the default", noDutch, "fr", "", "nl-BE", "fr"},
+		{"Dutch disabled: nl-BE then German", noDutch, "fr", "", "nl-BE,de;q=0.5", "de"},
+		{"Dutch disabled: default not first in order", []string{"en", "fr", "de"}, "de", "", "nl-NL", "de"},
+		{"only one language", []string{"de"}, "de", "en", "en-US", "de"},
+		{"no default given: first enabled", []string{"fr", "en"}, "", "", "es", "fr"},
+		{"nothing enabled", nil, "en", "nl", "nl", "en"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := locale.Match(tt.enabled, tt.def, tt.cookie, tt.header)
+			if got != tt.want {
+				t.Errorf("Match(%q, %q, %q, %q) = %q, want %q", tt.enabled, tt.def, tt.cookie, tt.header, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMatcherConcurrent(t *testing.T) {
+	m := locale.NewMatcher([]string{"en", "nl", "fr", "de"}, "en")
+	done := make(chan bool)
+	for _, h := range []string{"nl-BE", "de-AT", "fr-CA", "es"} {
+		go func() {
+			for range 100 {
+				m.Match("", h)
+			}
+			done <- true
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+}
