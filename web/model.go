@@ -1,0 +1,238 @@
+// Package web holds statuspress's HTML: templ components and the view models they render. View
+// models are shaped like the screen and carry ready-made text (dates already formatted in the
+// reader's language and zone, statuses already in words); components add only the fixed UI
+// strings, which they take from the localizer in the context (locale.FromContext). The package
+// imports neither echo nor the content loader.
+package web
+
+// Base is what every page has: the document head, the header and the footer.
+type Base struct {
+	// Lang is the page's language, for <html lang>.
+	Lang string
+	// SiteTitle is the status page's name in Lang.
+	SiteTitle string
+	// Title is this page's own title, without the site's; empty on the overview.
+	Title string
+	// Description is the meta description (and Open Graph description).
+	Description string
+	// Canonical is the page's absolute URL.
+	Canonical string
+	// Languages lists the page in every enabled language, in switcher order; one is Current.
+	Languages []Alternate
+	// XDefault is the absolute URL of the page in the site's default language.
+	XDefault string
+	// Feeds are the feeds for autodiscovery in the head, most specific first.
+	Feeds []Link
+	// Stylesheet and Script are fingerprinted asset paths.
+	Stylesheet, Script string
+	// OGType is the Open Graph type: "website" or "article".
+	OGType string
+	// HomeURL and HistoryURL are the overview and archive in Lang.
+	HomeURL, HistoryURL string
+	// Support is how readers reach the company; fields may be empty.
+	SupportEmail, SupportURL string
+	// Zone names the time zone every time on the page is shown in, e.g. "CET (Europe/Amsterdam)".
+	Zone string
+	// Generated is when the page's data was taken.
+	Generated Time
+}
+
+// Alternate is the current page in one language.
+type Alternate struct {
+	Lang string
+	// Name is the language's name in itself ("Nederlands").
+	Name    string
+	URL     string
+	Current bool
+}
+
+// Link is a titled URL; Type is a MIME type where one applies (feeds).
+type Link struct {
+	Title, URL, Type string
+}
+
+// Time is an instant ready to show: Text in the reader's language and zone (zone printed),
+// ISO as RFC 3339 in UTC for <time datetime>. The zero Time means "no time".
+type Time struct {
+	Text, ISO string
+}
+
+// IsZero reports whether there is no time.
+func (t Time) IsZero() bool { return t.ISO == "" }
+
+// Status is a state in words plus a machine key for styling and icons. Key is one of the domain's
+// values: a component status (operational, degraded_performance, partial_outage, major_outage,
+// under_maintenance), an update status (investigating ... completed), an indicator (none, minor,
+// major, critical, maintenance), a kind or an impact.
+type Status struct {
+	Key, Label string
+}
+
+// Text is a piece of content and the language it is written in. Lang is set only when it differs
+// from the page's language, so the element can carry a lang attribute; Fallback is then true.
+type Text struct {
+	Value    string
+	Lang     string
+	Fallback bool
+}
+
+// HTML is rendered, sanitised Markdown.
+type HTML struct {
+	Value    string
+	Lang     string
+	Fallback bool
+}
+
+// OverviewPage is /{lang}/: is it down, since when, what is affected, what is being done.
+type OverviewPage struct {
+	Base
+	// Banner is the overall state; Key is an indicator.
+	Banner Status
+	// Ongoing incidents, newest first.
+	Ongoing []IncidentCard
+	// Maintenance in progress now, and upcoming, soonest first.
+	InProgress, Upcoming []IncidentCard
+	// Groups of components, in site order; a group with an empty Name holds the ungrouped ones.
+	Groups []ComponentGroup
+	// UptimeDays is the length of the uptime bars.
+	UptimeDays int
+	// Notices are recent notices, newest first.
+	Notices []IncidentCard
+	// Recent are the latest past incidents, newest first.
+	Recent []IncidentCard
+}
+
+// ComponentGroup is a heading with its components.
+type ComponentGroup struct {
+	Name   string
+	Status Status
+	// Uptime is the group's own bar (the mean of its members); nil when none of them shows uptime.
+	Uptime     *Uptime
+	Components []ComponentRow
+}
+
+// ComponentRow is one component in the overview.
+type ComponentRow struct {
+	ID, Name, Description, URL string
+	Status                     Status
+	// Uptime is nil for components whose uptime is not shown.
+	Uptime *Uptime
+}
+
+// Uptime is a strip of daily bars with its summary.
+type Uptime struct {
+	// Percent is the whole period's uptime, formatted ("99.95%").
+	Percent string
+	// Summary reads the strip in words: "90-day uptime: 99.95%".
+	Summary string
+	// From and To name the first and last day ("Aug 25", "Today").
+	From, To string
+	Days     []UptimeDay
+}
+
+// UptimeDay is one bar.
+type UptimeDay struct {
+	// Date is the day, e.g. "8 jun 2020".
+	Date string
+	// ISO is the day as YYYY-MM-DD.
+	ISO string
+	// Level is the worst status of the day, a component status key ("operational" when calm).
+	Level string
+	// Label is the day in words for assistive technology and the tooltip:
+	// "8 jun 2020: 99.2% uptime, 1 incident".
+	Label string
+	// Incidents are the events that touched the day, linked.
+	Incidents []Link
+}
+
+// IncidentCard is an incident in a list.
+type IncidentCard struct {
+	Slug, URL string
+	Title     Text
+	Summary   Text
+	// Kind is incident, maintenance or notice; State the lifecycle state; Impact for incidents.
+	Kind, State, Impact Status
+	Started, Resolved   Time
+	// Window is a maintenance's announced window in words; empty for other kinds.
+	Window string
+	// Duration is how long it lasted, or has lasted so far.
+	Duration string
+	// Latest is the most recent update, when there is one.
+	Latest *UpdateView
+	// Components are the affected components.
+	Components []Affected
+}
+
+// Affected is a component an incident affects, with its status.
+type Affected struct {
+	Name, URL string
+	Status    Status
+}
+
+// UpdateView is one entry of a timeline.
+type UpdateView struct {
+	// ID is the element id, the anchor feeds link to.
+	ID     string
+	Status Status
+	At     Time
+	Body   HTML
+	// Components whose status this update changed.
+	Components []Affected
+}
+
+// IncidentPage is /{lang}/incidents/{slug}/.
+type IncidentPage struct {
+	Base
+	Card IncidentCard
+	// Timeline is newest first.
+	Timeline []UpdateView
+	Body     HTML
+	TOC      []Heading
+	// OnlyIn is set when the page's language has no translation: the language the content is shown
+	// in, by name in the page's language ("Dutch").
+	OnlyIn string
+	// Machine is set when the text was translated automatically; Original then links the
+	// authoritative original and OriginalLanguage names it.
+	Machine          bool
+	Original         string
+	OriginalLanguage string
+	// Assets are image URLs for Open Graph.
+	Image string
+}
+
+// Heading is an entry of the table of contents.
+type Heading struct {
+	Level    int
+	ID, Text string
+}
+
+// HistoryPage is /{lang}/history/: every incident by month, newest first, paginated.
+type HistoryPage struct {
+	Base
+	Months []Month
+	// Page and Pages count from 1; Newer and Older are the neighbouring pages' URLs, if any.
+	Page, Pages  int
+	Newer, Older string
+}
+
+// Month is a month's heading and its incidents.
+type Month struct {
+	Name      string
+	Incidents []IncidentCard
+}
+
+// ComponentPage is /{lang}/components/{id}/.
+type ComponentPage struct {
+	Base
+	Name, Description, Group string
+	Status                   Status
+	Uptime                   *Uptime
+	// Ongoing and Past incidents naming the component, newest first.
+	Ongoing, Past []IncidentCard
+}
+
+// ErrorPage is shown for 404 and 500.
+type ErrorPage struct {
+	Base
+	Code int
+}
