@@ -1,11 +1,13 @@
 package content
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // FuzzLoad feeds arbitrary bytes to the loader as an incident and as its translation. Whatever
@@ -35,7 +37,9 @@ func FuzzLoad(f *testing.F) {
 			"b/picture.png":  {Data: []byte("png")},
 			"other/index.md": {Data: []byte(goodIncident)},
 		}
+		watchdog := time.AfterFunc(3*time.Second, func() { panic(fmt.Sprintf("Load took over 3 s on %q", data)) })
 		cat := Load(fsys, Options{})
+		watchdog.Stop()
 		lines := strings.Count(string(data), "\n") + 2
 		for _, p := range cat.Problems {
 			if p.Line < 1 || p.Col < 1 || (p.Path != "site.yaml" && p.Line > lines) {
