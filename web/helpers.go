@@ -236,3 +236,12 @@ func contacts(b Base) []Link {
 	}
 	return ls
 }
+
+// switchURL is where a language switcher's link goes: through the switch that remembers the
+// choice when there is one.
+func switchURL(a Alternate) string {
+	if a.Switch != "" {
+		return a.Switch
+	}
+	return a.URL
+}

@@ -41,8 +41,11 @@ type Base struct {
 type Alternate struct {
 	Lang string
 	// Name is the language's name in itself ("Nederlands").
-	Name    string
-	URL     string
+	Name string
+	// URL is the page's absolute URL in Lang, for hreflang.
+	URL string
+	// Switch is the language switcher's link: it remembers the choice and goes to URL.
+	Switch  string
 	Current bool
 }
 

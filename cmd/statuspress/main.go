@@ -1,5 +1,6 @@
 // Command statuspress publishes a status page from incident Markdown files.
 //
+//	statuspress serve           serve the status site (see serve -h)
 //	statuspress lint [DIR]      check the content directory and list every problem
 //
 // Run `statuspress help` for the list of commands.
@@ -24,6 +25,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
+		{"serve", "serve the status site from a content directory", serve},
 		{"lint", "check a content directory and list every problem", lint},
 	}
 }

@@ -1,0 +1,44 @@
+package server
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"statuspress/internal/site"
+	"statuspress/web"
+)
+
+// handleError is the one place errors become responses: a localized error page in the language
+// of the URL (or the reader's), logged when it is the server's fault.
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	code := http.StatusInternalServerError
+	var he *echo.HTTPError
+	if errors.As(err, &he) {
+		code = he.Code
+	}
+	if code >= 500 {
+		s.log.Error("request failed", "path", c.Request().URL.Path, "err", err)
+	}
+	if code == http.StatusMethodNotAllowed {
+		c.Response().Header().Set(echo.HeaderAllow, "GET, HEAD")
+	}
+	snap := s.Snapshot()
+	path := c.Request().URL.Path
+	lang := site.LangOf(path)
+	if !snap.Enabled(lang) {
+		lang = s.matchLanguage(c)
+		c.Response().Header().Add(echo.HeaderVary, "Accept-Language")
+	}
+	if code == http.StatusNotFound || code >= 500 {
+		page := web.Error(snap.ErrorPage(lang, code, path, s.now()))
+		if rerr := s.render(c, code, lang, page); rerr == nil {
+			return
+		}
+	}
+	_ = c.String(code, http.StatusText(code))
+}

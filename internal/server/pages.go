@@ -1,0 +1,132 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/a-h/templ"
+	"github.com/labstack/echo/v4"
+
+	"statuspress/internal/locale"
+	"statuspress/internal/site"
+	"statuspress/web"
+)
+
+// root sends a reader to the overview in their language.
+func (s *Server) root(c echo.Context) error {
+	c.Response().Header().Add(echo.HeaderVary, "Accept-Language, Cookie")
+	c.Response().Header().Set(echo.HeaderCacheControl, "private, no-cache")
+	return c.Redirect(http.StatusSeeOther, site.HomePath(s.matchLanguage(c)))
+}
+
+// switchLanguage remembers the language chosen in the switcher and goes on to the page.
+func (s *Server) switchLanguage(c echo.Context) error {
+	lang := c.Param("lang")
+	if !s.Snapshot().Enabled(lang) {
+		return echo.ErrNotFound
+	}
+	to := c.QueryParam("to")
+	// Only a page of this site, in the chosen language: never an open redirect.
+	if site.LangOf(to) != lang || strings.HasPrefix(to, "//") || strings.ContainsAny(to, "\\\r\n") {
+		to = site.HomePath(lang)
+	}
+	c.SetCookie(&http.Cookie{Name: langCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, HttpOnly: true})
+	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
+	return c.Redirect(http.StatusSeeOther, to)
+}
+
+// lang returns the page language of the request, or a not-found error for one the site lacks.
+func (s *Server) lang(c echo.Context) (string, error) {
+	lang := c.Param("lang")
+	if !s.Snapshot().Enabled(lang) {
+		return "", echo.ErrNotFound
+	}
+	return lang, nil
+}
+
+func (s *Server) overview(c echo.Context) error {
+	lang, err := s.lang(c)
+	if err != nil {
+		return err
+	}
+	snap := s.Snapshot()
+	return s.render(c, http.StatusOK, lang, web.Overview(snap.Overview(lang, s.now())))
+}
+
+func (s *Server) incidentShow(c echo.Context) error {
+	lang, err := s.lang(c)
+	if err != nil {
+		return err
+	}
+	p, ok := s.Snapshot().IncidentPage(lang, c.Param("slug"), s.now())
+	if !ok {
+		return echo.ErrNotFound
+	}
+	return s.render(c, http.StatusOK, lang, web.Incident(p))
+}
+
+func (s *Server) history(c echo.Context) error {
+	lang, err := s.lang(c)
+	if err != nil {
+		return err
+	}
+	n := 1
+	if param := c.Param("n"); param != "" {
+		if n, err = strconv.Atoi(param); err != nil || n < 2 {
+			return echo.ErrNotFound
+		}
+	}
+	p, ok := s.Snapshot().History(lang, n, s.now())
+	if !ok {
+		return echo.ErrNotFound
+	}
+	return s.render(c, http.StatusOK, lang, web.History(p))
+}
+
+func (s *Server) componentShow(c echo.Context) error {
+	lang, err := s.lang(c)
+	if err != nil {
+		return err
+	}
+	p, ok := s.Snapshot().ComponentPage(lang, c.Param("id"), s.now())
+	if !ok {
+		return echo.ErrNotFound
+	}
+	return s.render(c, http.StatusOK, lang, web.Component(p))
+}
+
+// render writes a page: rendered whole before anything is sent, so a failure becomes a clean
+// error page, and tagged so a revalidating client or cache gets 304.
+func (s *Server) render(c echo.Context, code int, lang string, page templ.Component) error {
+	ctx := locale.NewContext(c.Request().Context(), s.Snapshot().Localizer(lang))
+	body, err := renderBytes(ctx, page)
+	if err != nil {
+		return err
+	}
+	h := c.Response().Header()
+	h.Set(echo.HeaderContentType, echo.MIMETextHTMLCharsetUTF8)
+	h.Set("Content-Language", lang)
+	if code == http.StatusOK {
+		sum := sha256.Sum256(body)
+		etag := `"` + hex.EncodeToString(sum[:12]) + `"`
+		h.Set(echo.HeaderCacheControl, "public, max-age=30, stale-while-revalidate=60, stale-if-error=86400")
+		h.Set("ETag", etag)
+		if match := c.Request().Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
+			return c.NoContent(http.StatusNotModified)
+		}
+	}
+	return c.Blob(code, echo.MIMETextHTMLCharsetUTF8, body)
+}
+
+func renderBytes(ctx context.Context, page templ.Component) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := page.Render(ctx, &buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,70 @@
+// Package server is statuspress's HTTP edge: the echo router, the handlers that answer from the
+// current snapshot, and the one place that turns errors into localized error pages. It is the only
+// package that imports echo; it holds no business rules.
+package server
+
+import (
+	"log/slog"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"statuspress/internal/locale"
+	"statuspress/internal/site"
+)
+
+// Config is what a Server needs besides its first snapshot.
+type Config struct {
+	// Now is the clock; nil means time.Now. A fixed clock serves a preview of one instant.
+	Now    func() time.Time
+	Logger *slog.Logger
+}
+
+// Server answers HTTP requests from the current snapshot.
+type Server struct {
+	echo     *echo.Echo
+	snapshot atomic.Pointer[site.Snapshot]
+	now      func() time.Time
+	log      *slog.Logger
+}
+
+// New returns a server answering from snap.
+func New(snap *site.Snapshot, cfg Config) *Server {
+	s := &Server{echo: echo.New(), now: cfg.Now, log: cfg.Logger}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	s.snapshot.Store(snap)
+	s.echo.HideBanner = true
+	s.echo.HidePort = true
+	s.echo.HTTPErrorHandler = s.handleError
+	s.routes()
+	return s
+}
+
+// ServeHTTP makes the server an http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.ServeHTTP(w, r) }
+
+// Swap replaces the snapshot; requests already running finish with the old one.
+func (s *Server) Swap(snap *site.Snapshot) { s.snapshot.Store(snap) }
+
+// Snapshot returns the snapshot requests are answered from.
+func (s *Server) Snapshot() *site.Snapshot { return s.snapshot.Load() }
+
+// matchLanguage picks a reader's language: the lang cookie, then Accept-Language, then the default.
+func (s *Server) matchLanguage(c echo.Context) string {
+	snap := s.Snapshot()
+	cookie := ""
+	if ck, err := c.Cookie(langCookie); err == nil {
+		cookie = ck.Value
+	}
+	return locale.Match(snap.Site.Languages, snap.Site.DefaultLanguage, cookie, c.Request().Header.Get("Accept-Language"))
+}
+
+// langCookie remembers the language a reader chose with the switcher.
+const langCookie = "lang"

@@ -1,0 +1,239 @@
+package site
+
+import (
+	"strings"
+	"time"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+
+	"statuspress/internal/content"
+	"statuspress/internal/incident"
+	"statuspress/internal/locale"
+	"statuspress/internal/status"
+	"statuspress/web"
+)
+
+// recentLimit is how many recent notices and past incidents the overview lists.
+const recentLimit = 5
+
+// Overview is the front page in lang at now.
+func (s *Snapshot) Overview(lang string, now time.Time) web.OverviewPage {
+	v := s.view(lang, now)
+	published := s.Published(now)
+	st := status.At(s.Site, published, now)
+	up := s.Timeline.Uptime(s.Site, now, s.uptimeDays, v.l.Location())
+	p := web.OverviewPage{
+		Base:       v.base(HomePath(v.lang), "", ""),
+		Banner:     web.Status{Key: string(st.Indicator), Label: v.l.T(indicatorMessages[st.Indicator])},
+		Ongoing:    v.cards(st.Ongoing),
+		InProgress: v.cards(st.InProgress),
+		Upcoming:   v.cards(st.Upcoming),
+		UptimeDays: s.uptimeDays,
+		Notices:    v.cards(first(st.Notices, recentLimit)),
+	}
+	p.Description = p.Banner.Label
+	for _, g := range st.Groups {
+		if !g.Shown() {
+			continue
+		}
+		cg := web.ComponentGroup{Name: s.Site.Localize(g.Group.Name, v.lang), Status: v.componentStatus(g.Status)}
+		if h, ok := up.Groups[g.Group.ID]; ok {
+			cg.Uptime = v.uptime(h)
+		}
+		cg.Components = v.rows(g.Components, up)
+		p.Groups = append(p.Groups, cg)
+	}
+	var loose []status.ComponentState
+	for _, c := range st.Components {
+		if c.Component.Group == "" {
+			loose = append(loose, c)
+		}
+	}
+	if rows := v.rows(loose, up); len(rows) > 0 {
+		p.Groups = append(p.Groups, web.ComponentGroup{Components: rows})
+	}
+	var past []*incident.Incident
+	for _, in := range published {
+		if in.Kind == incident.KindIncident && !in.Ongoing(now) {
+			past = append(past, in)
+		}
+	}
+	p.Recent = v.cards(first(past, recentLimit))
+	return p
+}
+
+var indicatorMessages = map[status.Indicator]*i18n.Message{
+	status.IndicatorNone:        locale.StateOperational,
+	status.IndicatorMinor:       locale.StateMinor,
+	status.IndicatorMajor:       locale.StateMajor,
+	status.IndicatorCritical:    locale.StateCritical,
+	status.IndicatorMaintenance: locale.StateMaintenance,
+}
+
+func (v *view) rows(cs []status.ComponentState, up status.Uptime) []web.ComponentRow {
+	var out []web.ComponentRow
+	for _, c := range cs {
+		if !c.Shown() {
+			continue
+		}
+		r := web.ComponentRow{
+			ID:          c.Component.ID,
+			Name:        v.s.Site.Localize(c.Component.Name, v.lang),
+			Description: v.s.Site.Localize(c.Component.Description, v.lang),
+			URL:         ComponentPath(v.lang, c.Component.ID),
+			Status:      v.componentStatus(c.Status),
+		}
+		if c.Component.Uptime {
+			r.Uptime = v.uptime(up.Components[c.Component.ID])
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func first[T any](xs []T, n int) []T {
+	if len(xs) > n {
+		return xs[:n]
+	}
+	return xs
+}
+
+// IncidentPage is one incident in lang at now; false when there is no such published incident.
+func (s *Snapshot) IncidentPage(lang, slug string, now time.Time) (web.IncidentPage, bool) {
+	in, ok := s.Incident(slug, now)
+	if !ok {
+		return web.IncidentPage{}, false
+	}
+	v := s.view(lang, now)
+	loc := in.In(v.lang)
+	card := v.card(in)
+	desc := loc.Summary.Text
+	if desc == "" {
+		desc = card.Kind.Label + " · " + card.Started.Text
+	}
+	p := web.IncidentPage{
+		Base: v.base(IncidentPath(v.lang, slug), loc.Title.Text, desc),
+		Card: card,
+		Body: v.html(loc.Body),
+	}
+	p.OGType = "article"
+	visible := status.Visible(in, now)
+	for i := len(visible) - 1; i >= 0; i-- {
+		p.Timeline = append(p.Timeline, v.update(in, visible[i], loc.Updates[i]))
+	}
+	for _, h := range loc.TOC {
+		p.TOC = append(p.TOC, web.Heading{Level: h.Level, ID: h.ID, Text: h.Text})
+	}
+	switch tr := in.Texts[v.lang]; {
+	case tr == nil:
+		p.OnlyIn = v.l.LanguageName(in.Lang)
+	case tr.Machine:
+		p.Machine = true
+		p.Original = IncidentPath(in.Lang, slug)
+		p.OriginalLanguage = v.l.LanguageName(in.Lang)
+	}
+	for _, a := range s.Catalog.Assets[slug] {
+		switch strings.ToLower(a.Name[strings.LastIndex(a.Name, ".")+1:]) {
+		case "png", "jpg", "jpeg", "gif", "webp":
+			p.Image = s.Absolute(content.AssetURL(slug) + a.Name)
+		}
+		if p.Image != "" {
+			break
+		}
+	}
+	return p, true
+}
+
+// History is page n (from 1) of the archive in lang at now; false past the last page.
+func (s *Snapshot) History(lang string, n int, now time.Time) (web.HistoryPage, bool) {
+	v := s.view(lang, now)
+	all := s.Published(now)
+	pages := max(1, (len(all)+s.pageSize-1)/s.pageSize)
+	if n < 1 || n > pages {
+		return web.HistoryPage{}, false
+	}
+	title := v.l.T(locale.HeadingHistory)
+	p := web.HistoryPage{
+		Base:  v.base(HistoryPath(v.lang, n), title, title),
+		Page:  n,
+		Pages: pages,
+	}
+	if n > 1 {
+		p.Newer = HistoryPath(v.lang, n-1)
+	}
+	if n < pages {
+		p.Older = HistoryPath(v.lang, n+1)
+	}
+	loc := v.l.Location()
+	for _, in := range all[(n-1)*s.pageSize : min(len(all), n*s.pageSize)] {
+		month := v.l.Month(sortTime(in).In(loc))
+		if len(p.Months) == 0 || p.Months[len(p.Months)-1].Name != month {
+			p.Months = append(p.Months, web.Month{Name: month})
+		}
+		m := &p.Months[len(p.Months)-1]
+		m.Incidents = append(m.Incidents, v.card(in))
+	}
+	return p, true
+}
+
+// sortTime is when an incident sorts in lists: its start, or its announced window's.
+func sortTime(in *incident.Incident) time.Time {
+	if in.Started.IsZero() {
+		return in.Scheduled.Start
+	}
+	return in.Started
+}
+
+// ComponentPage is one component in lang at now; false for an unknown id.
+func (s *Snapshot) ComponentPage(lang, id string, now time.Time) (web.ComponentPage, bool) {
+	c, ok := s.Site.Component(id)
+	if !ok {
+		return web.ComponentPage{}, false
+	}
+	v := s.view(lang, now)
+	name := s.Site.Localize(c.Name, v.lang)
+	p := web.ComponentPage{
+		Name:        name,
+		Description: s.Site.Localize(c.Description, v.lang),
+	}
+	p.Base = v.base(ComponentPath(v.lang, id), name, p.Description)
+	p.Base.Feeds = append([]web.Link{
+		{Title: name + " (RSS)", URL: ComponentFeedPath(v.lang, id, "rss"), Type: "application/rss+xml"},
+		{Title: name + " (Atom)", URL: ComponentFeedPath(v.lang, id, "atom"), Type: "application/atom+xml"},
+		{Title: name + " (JSON Feed)", URL: ComponentFeedPath(v.lang, id, "json"), Type: "application/feed+json"},
+	}, p.Base.Feeds...)
+	for _, g := range s.Site.Groups {
+		if g.ID == c.Group {
+			p.Group = s.Site.Localize(g.Name, v.lang)
+		}
+	}
+	published := s.Published(now)
+	p.Status = v.componentStatus(status.Component(published, id, now))
+	if c.Uptime {
+		p.Uptime = v.uptime(s.Timeline.History(id, now, s.uptimeDays, v.l.Location()))
+	}
+	for _, in := range published {
+		if !in.Names(id) {
+			continue
+		}
+		if in.Ongoing(now) {
+			p.Ongoing = append(p.Ongoing, v.card(in))
+		} else {
+			p.Past = append(p.Past, v.card(in))
+		}
+	}
+	return p, true
+}
+
+// ErrorPage is the page for an HTTP error code in lang.
+func (s *Snapshot) ErrorPage(lang string, code int, path string, now time.Time) web.ErrorPage {
+	v := s.view(lang, now)
+	title := v.l.T(locale.ServerErrorTitle)
+	if code == 404 {
+		title = v.l.T(locale.NotFoundTitle)
+	}
+	if LangOf(path) == "" {
+		path = HomePath(v.lang)
+	}
+	return web.ErrorPage{Base: v.base(path, title, title), Code: code}
+}

@@ -1,0 +1,142 @@
+// Package site is the read-only snapshot a running server answers from: the loaded content, the
+// derived timelines, and the builders that turn them into the view models of every page at a
+// given instant. A snapshot is built once per content version and never changed; a reload builds a
+// new one beside it and the server swaps them.
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"io/fs"
+	"slices"
+	"time"
+
+	"statuspress/internal/content"
+	"statuspress/internal/incident"
+	"statuspress/internal/locale"
+	"statuspress/internal/status"
+)
+
+// Options shape a snapshot.
+type Options struct {
+	// BaseURL overrides site.yaml's base_url (for previews and other hosts).
+	BaseURL string
+	// UptimeDays is the length of the uptime bars; 0 means 90.
+	UptimeDays int
+	// HistoryPageSize is the number of incidents per archive page; 0 means 25.
+	HistoryPageSize int
+}
+
+// Snapshot is everything a request needs, read-only and safe for concurrent use.
+type Snapshot struct {
+	Site    *incident.Site
+	Catalog *content.Catalog
+	Locales *locale.Catalog
+	// Incidents are newest first, as in the catalog.
+	Incidents []*incident.Incident
+	Timeline  *status.Timeline
+	// Version identifies the content: it changes whenever any loaded file does.
+	Version string
+	// Loaded is when the content was loaded, for Last-Modified.
+	Loaded time.Time
+	// Files is the content directory, for the files of bundles.
+	Files fs.FS
+
+	baseURL    string
+	uptimeDays int
+	pageSize   int
+	localizers map[string]*locale.Localizer
+}
+
+// Build makes a snapshot of a loaded catalog. loaded is the instant the content was read.
+func Build(files fs.FS, cat *content.Catalog, loc *locale.Catalog, opt Options, loaded time.Time) *Snapshot {
+	s := &Snapshot{
+		Files:      files,
+		Site:       cat.Site,
+		Catalog:    cat,
+		Locales:    loc,
+		Incidents:  cat.Incidents,
+		Timeline:   status.NewTimeline(cat.Incidents),
+		Loaded:     loaded,
+		baseURL:    cat.Site.BaseURL,
+		uptimeDays: opt.UptimeDays,
+		pageSize:   opt.HistoryPageSize,
+		localizers: map[string]*locale.Localizer{},
+	}
+	if opt.BaseURL != "" {
+		s.baseURL = opt.BaseURL
+	}
+	if s.uptimeDays <= 0 {
+		s.uptimeDays = 90
+	}
+	if s.pageSize <= 0 {
+		s.pageSize = 25
+	}
+	for _, l := range cat.Site.Languages {
+		s.localizers[l] = loc.Localizer(l, cat.Site.Location(l))
+	}
+	s.Version = version(cat)
+	return s
+}
+
+// version hashes what the pages are made of: every incident's texts and times.
+func version(cat *content.Catalog) string {
+	h := sha256.New()
+	for _, in := range cat.Incidents {
+		io.WriteString(h, in.Slug+in.Started.String()+in.Resolved.String())
+		for _, l := range in.Languages() {
+			t := in.Texts[l]
+			io.WriteString(h, l+t.Title+t.Summary+t.Body)
+			keys := make([]int64, 0, len(t.Updates))
+			for k := range t.Updates {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			for _, k := range keys {
+				io.WriteString(h, t.Updates[k])
+			}
+		}
+		for _, u := range in.Updates {
+			io.WriteString(h, u.At.String()+string(u.Status))
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// Localizer returns the localizer of an enabled language, or of the default one.
+func (s *Snapshot) Localizer(lang string) *locale.Localizer {
+	if l, ok := s.localizers[lang]; ok {
+		return l
+	}
+	return s.localizers[s.Site.DefaultLanguage]
+}
+
+// Absolute makes an absolute URL of a root-relative path.
+func (s *Snapshot) Absolute(path string) string { return s.baseURL + path }
+
+// BaseURL is the public URL of the site, without a trailing slash.
+func (s *Snapshot) BaseURL() string { return s.baseURL }
+
+// Enabled reports whether lang is one of the site's languages.
+func (s *Snapshot) Enabled(lang string) bool { return s.Site.Enabled(lang) }
+
+// Incident returns a published incident by slug.
+func (s *Snapshot) Incident(slug string, now time.Time) (*incident.Incident, bool) {
+	in, ok := s.Catalog.Incident(slug)
+	if !ok || !status.Published(in, now) {
+		return nil, false
+	}
+	return in, true
+}
+
+// Published returns the incidents readers see at now, newest first.
+func (s *Snapshot) Published(now time.Time) []*incident.Incident {
+	out := make([]*incident.Incident, 0, len(s.Incidents))
+	for _, in := range s.Incidents {
+		if status.Published(in, now) {
+			out = append(out, in)
+		}
+	}
+	return out
+}

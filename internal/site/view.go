@@ -1,0 +1,232 @@
+package site
+
+import (
+	"time"
+
+	"statuspress/internal/incident"
+	"statuspress/internal/locale"
+	"statuspress/internal/status"
+	"statuspress/static"
+	"statuspress/web"
+)
+
+// view builds the view models of one page: one snapshot, one language, one instant.
+type view struct {
+	s    *Snapshot
+	lang string
+	l    *locale.Localizer
+	now  time.Time
+}
+
+func (s *Snapshot) view(lang string, now time.Time) *view {
+	if !s.Enabled(lang) {
+		lang = s.Site.DefaultLanguage
+	}
+	return &view{s: s, lang: lang, l: s.Localizer(lang), now: now}
+}
+
+// base fills what every page has. path is the page's own path in this language.
+func (v *view) base(path, title, description string) web.Base {
+	s := v.s
+	b := web.Base{
+		Lang:         v.lang,
+		SiteTitle:    s.Site.Localize(s.Site.Title, v.lang),
+		Title:        title,
+		Description:  description,
+		Canonical:    s.Absolute(path),
+		XDefault:     s.Absolute(Translate(path, s.Site.DefaultLanguage)),
+		Stylesheet:   static.Path("style.css"),
+		Script:       static.Path("app.js"),
+		OGType:       "website",
+		HomeURL:      HomePath(v.lang),
+		HistoryURL:   HistoryPath(v.lang, 1),
+		SupportEmail: s.Site.Support.Email,
+		SupportURL:   s.Site.Support.URL,
+		Zone:         v.zone(),
+		Generated:    v.time(v.now),
+	}
+	for _, l := range s.Site.Languages {
+		b.Languages = append(b.Languages, web.Alternate{
+			Lang: l, Name: locale.NativeName(l), URL: s.Absolute(Translate(path, l)),
+			Switch: SwitchPath(l, Translate(path, l)), Current: l == v.lang,
+		})
+	}
+	b.Feeds = []web.Link{
+		{Title: "RSS", URL: FeedPath(v.lang, "rss"), Type: "application/rss+xml"},
+		{Title: "Atom", URL: FeedPath(v.lang, "atom"), Type: "application/atom+xml"},
+		{Title: "JSON Feed", URL: FeedPath(v.lang, "json"), Type: "application/feed+json"},
+	}
+	if b.Description == "" {
+		b.Description = b.SiteTitle
+	}
+	return b
+}
+
+// zone names the page's time zone: its abbreviation now and its IANA name.
+func (v *view) zone() string {
+	loc := v.l.Location()
+	abbr, _ := v.now.In(loc).Zone()
+	if abbr == loc.String() {
+		return abbr
+	}
+	return abbr + " (" + loc.String() + ")"
+}
+
+func (v *view) time(t time.Time) web.Time {
+	if t.IsZero() {
+		return web.Time{}
+	}
+	return web.Time{Text: v.l.DateTime(t), ISO: t.UTC().Format(time.RFC3339)}
+}
+
+func (v *view) text(p incident.Part) web.Text {
+	t := web.Text{Value: p.Text}
+	if p.Lang != v.lang {
+		t.Lang, t.Fallback = p.Lang, true
+	}
+	return t
+}
+
+func (v *view) html(p incident.Part) web.HTML {
+	t := web.HTML{Value: p.Text}
+	if p.Lang != v.lang {
+		t.Lang, t.Fallback = p.Lang, true
+	}
+	return t
+}
+
+func (v *view) componentStatus(s incident.ComponentStatus) web.Status {
+	return web.Status{Key: string(s), Label: v.l.ComponentStatus(s)}
+}
+
+// componentName is a component's name in the page's language.
+func (v *view) componentName(id string) string {
+	if c, ok := v.s.Site.Component(id); ok {
+		return v.s.Site.Localize(c.Name, v.lang)
+	}
+	return id
+}
+
+func (v *view) affected(as []incident.Affected) []web.Affected {
+	out := make([]web.Affected, 0, len(as))
+	for _, a := range as {
+		out = append(out, web.Affected{Name: v.componentName(a.Component), URL: ComponentPath(v.lang, a.Component), Status: v.componentStatus(a.Status)})
+	}
+	return out
+}
+
+// worstPerComponent is the worst status each component had during the incident, up to now.
+func worstPerComponent(in *incident.Incident, updates []incident.Update) []incident.Affected {
+	out := append([]incident.Affected(nil), in.Components...)
+	for _, u := range updates {
+		for _, a := range u.Components {
+			found := false
+			for i := range out {
+				if out[i].Component == a.Component {
+					out[i].Status = incident.Worst(out[i].Status, a.Status)
+					found = true
+				}
+			}
+			if !found {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// card is an incident as lists show it.
+func (v *view) card(in *incident.Incident) web.IncidentCard {
+	loc := in.In(v.lang)
+	visible := status.Visible(in, v.now)
+	c := web.IncidentCard{
+		Slug:    in.Slug,
+		URL:     IncidentPath(v.lang, in.Slug),
+		Title:   v.text(loc.Title),
+		Summary: v.text(loc.Summary),
+		Kind:    web.Status{Key: string(in.Kind), Label: v.l.Kind(in.Kind)},
+		Started: v.time(in.Started),
+	}
+	if in.Kind != incident.KindNotice {
+		st := in.State(v.now)
+		c.State = web.Status{Key: string(st), Label: v.l.UpdateStatus(st)}
+	}
+	if in.Kind == incident.KindIncident {
+		imp := status.ImpactAt(in, v.now)
+		c.Impact = web.Status{Key: string(imp), Label: v.l.Impact(imp)}
+	}
+	if in.IsResolved() && !v.now.Before(in.Resolved) {
+		c.Resolved = v.time(in.Resolved)
+	}
+	if in.Kind == incident.KindMaintenance {
+		c.Window = v.l.Window(in.Scheduled.Start, in.Scheduled.End)
+	}
+	if in.Kind != incident.KindNotice && !in.Started.IsZero() && !in.Started.After(v.now) {
+		end := v.now
+		if !c.Resolved.IsZero() {
+			end = in.Resolved
+		}
+		c.Duration = v.l.Duration(end.Sub(in.Started))
+	}
+	if n := len(visible); n > 0 {
+		u := v.update(in, visible[n-1], loc.Updates[n-1])
+		c.Latest = &u
+	}
+	if in.IsResolved() || in.Kind == incident.KindNotice {
+		c.Components = v.affected(worstPerComponent(in, visible))
+	} else {
+		c.Components = v.affected(in.ComponentsAt(v.now))
+	}
+	return c
+}
+
+func (v *view) update(in *incident.Incident, u incident.Update, text incident.Part) web.UpdateView {
+	return web.UpdateView{
+		ID:         UpdateAnchor(u),
+		Status:     web.Status{Key: string(u.Status), Label: v.l.UpdateStatus(u.Status)},
+		At:         v.time(u.At),
+		Body:       v.html(text),
+		Components: v.affected(u.Components),
+	}
+}
+
+// cards makes cards of a list of incidents.
+func (v *view) cards(ins []*incident.Incident) []web.IncidentCard {
+	out := make([]web.IncidentCard, len(ins))
+	for i, in := range ins {
+		out[i] = v.card(in)
+	}
+	return out
+}
+
+// uptime is a history as a strip of bars.
+func (v *view) uptime(h status.History) *web.Uptime {
+	if len(h.Days) == 0 {
+		return nil
+	}
+	pct := v.l.Percent(h.Uptime)
+	u := &web.Uptime{
+		Percent: pct,
+		Summary: v.l.Plural(locale.UptimeDays, len(h.Days), nil) + ": " + pct,
+		From:    v.l.ShortDate(h.Days[0].Start),
+		To:      v.l.T(locale.LabelToday),
+		Days:    make([]web.UptimeDay, len(h.Days)),
+	}
+	for i, d := range h.Days {
+		date := v.l.Date(d.Start)
+		dpct := v.l.Percent(d.Uptime)
+		day := web.UptimeDay{Date: date, ISO: dayISO(d.Start), Level: string(d.Worst)}
+		if len(d.Incidents) == 0 {
+			day.Label = v.l.TData(locale.UptimeDayNoIncidents, map[string]any{"Date": date, "Percent": dpct})
+		} else {
+			day.Label = v.l.Plural(locale.UptimeDay, len(d.Incidents), map[string]any{"Date": date, "Percent": dpct})
+		}
+		for _, slug := range d.Incidents {
+			if in, ok := v.s.Incident(slug, v.now); ok {
+				day.Incidents = append(day.Incidents, web.Link{Title: in.In(v.lang).Title.Text, URL: IncidentPath(v.lang, slug)})
+			}
+		}
+		u.Days[i] = day
+	}
+	return u
+}
