@@ -145,7 +145,10 @@ func (v *view) card(in *incident.Incident) web.IncidentCard {
 		Title:   v.text(loc.Title),
 		Summary: v.text(loc.Summary),
 		Kind:    web.Status{Key: string(in.Kind), Label: v.l.Kind(in.Kind)},
-		Started: v.time(in.Started),
+	}
+	// A maintenance's start is only a fact once it has come; before, its window says when.
+	if !in.Started.After(v.now) {
+		c.Started = v.time(in.Started)
 	}
 	if in.Kind != incident.KindNotice {
 		st := in.State(v.now)
@@ -204,7 +207,7 @@ func (v *view) uptime(h status.History) *web.Uptime {
 	if len(h.Days) == 0 {
 		return nil
 	}
-	pct := v.l.Percent(h.Uptime)
+	pct := v.l.Percent(100 * h.Uptime)
 	u := &web.Uptime{
 		Percent: pct,
 		Summary: v.l.Plural(locale.UptimeDays, len(h.Days), nil) + ": " + pct,
@@ -214,7 +217,7 @@ func (v *view) uptime(h status.History) *web.Uptime {
 	}
 	for i, d := range h.Days {
 		date := v.l.Date(d.Start)
-		dpct := v.l.Percent(d.Uptime)
+		dpct := v.l.Percent(100 * d.Uptime)
 		day := web.UptimeDay{Date: date, ISO: dayISO(d.Start), Level: string(d.Worst)}
 		if len(d.Incidents) == 0 {
 			day.Label = v.l.TData(locale.UptimeDayNoIncidents, map[string]any{"Date": date, "Percent": dpct})
