@@ -43,6 +43,7 @@ func New(snap *site.Snapshot, cfg Config) *Server {
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError
+	s.echo.Use(securityHeaders, compress())
 	s.routes()
 	return s
 }
