@@ -35,6 +35,8 @@ type Base struct {
 	Zone string
 	// Generated is when the page's data was taken.
 	Generated Time
+	// NoIndex keeps search engines away (error pages) and drops the hreflang alternates.
+	NoIndex bool
 }
 
 // Alternate is the current page in one language.
@@ -49,9 +51,11 @@ type Alternate struct {
 	Current bool
 }
 
-// Link is a titled URL; Type is a MIME type where one applies (feeds).
+// Link is a titled URL; Type is a MIME type where one applies (feeds). Lang is set when the title
+// is in another language than the page's.
 type Link struct {
 	Title, URL, Type string
+	Lang             string
 }
 
 // Time is an instant ready to show: Text in the reader's language and zone (zone printed),
@@ -230,8 +234,9 @@ type ComponentPage struct {
 	Name, Description, Group string
 	Status                   Status
 	Uptime                   *Uptime
-	// Ongoing and Past incidents naming the component, newest first.
-	Ongoing, Past []IncidentCard
+	// Ongoing and Past incidents naming the component, newest first; Upcoming maintenance,
+	// soonest first.
+	Ongoing, Upcoming, Past []IncidentCard
 }
 
 // ErrorPage is shown for 404 and 500.

@@ -129,7 +129,7 @@ func (s *Snapshot) IncidentPage(lang, slug string, now time.Time) (web.IncidentP
 		p.OnlyIn = v.l.LanguageName(in.Lang)
 	case tr.Machine:
 		p.Machine = true
-		p.Original = IncidentPath(in.Lang, slug)
+		p.Original = s.Absolute(IncidentPath(in.Lang, slug))
 		p.OriginalLanguage = v.l.LanguageName(in.Lang)
 	}
 	for _, a := range s.Catalog.Assets[slug] {
@@ -197,11 +197,7 @@ func (s *Snapshot) ComponentPage(lang, id string, now time.Time) (web.ComponentP
 		Description: s.Site.Localize(c.Description, v.lang),
 	}
 	p.Base = v.base(ComponentPath(v.lang, id), name, p.Description)
-	p.Base.Feeds = append([]web.Link{
-		{Title: name + " (RSS)", URL: ComponentFeedPath(v.lang, id, "rss"), Type: "application/rss+xml"},
-		{Title: name + " (Atom)", URL: ComponentFeedPath(v.lang, id, "atom"), Type: "application/atom+xml"},
-		{Title: name + " (JSON Feed)", URL: ComponentFeedPath(v.lang, id, "json"), Type: "application/feed+json"},
-	}, p.Base.Feeds...)
+	p.Base.Feeds = append(v.feedLinks(p.SiteTitle, id), p.Base.Feeds...)
 	for _, g := range s.Site.Groups {
 		if g.ID == c.Group {
 			p.Group = s.Site.Localize(g.Name, v.lang)
@@ -216,9 +212,12 @@ func (s *Snapshot) ComponentPage(lang, id string, now time.Time) (web.ComponentP
 		if !in.Names(id) {
 			continue
 		}
-		if in.Ongoing(now) {
+		switch {
+		case in.Ongoing(now):
 			p.Ongoing = append(p.Ongoing, v.card(in))
-		} else {
+		case in.Kind == incident.KindMaintenance && in.State(now) == incident.StatusScheduled:
+			p.Upcoming = append(p.Upcoming, v.card(in))
+		default:
 			p.Past = append(p.Past, v.card(in))
 		}
 	}
@@ -235,5 +234,8 @@ func (s *Snapshot) ErrorPage(lang string, code int, path string, now time.Time) 
 	if LangOf(path) == "" {
 		path = HomePath(v.lang)
 	}
-	return web.ErrorPage{Base: v.base(path, title, title), Code: code}
+	b := v.base(path, title, title)
+	// An error page is no page of the site: nothing for search engines or alternates to point at.
+	b.Canonical, b.XDefault, b.NoIndex = "", "", true
+	return web.ErrorPage{Base: b, Code: code}
 }

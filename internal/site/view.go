@@ -51,15 +51,30 @@ func (v *view) base(path, title, description string) web.Base {
 			Switch: SwitchPath(l, Translate(path, l)), Current: l == v.lang,
 		})
 	}
-	b.Feeds = []web.Link{
-		{Title: "RSS", URL: FeedPath(v.lang, "rss"), Type: "application/rss+xml"},
-		{Title: "Atom", URL: FeedPath(v.lang, "atom"), Type: "application/atom+xml"},
-		{Title: "JSON Feed", URL: FeedPath(v.lang, "json"), Type: "application/feed+json"},
-	}
+	b.Feeds = v.feedLinks(b.SiteTitle, "")
+	b.Feeds = append(b.Feeds, web.Link{
+		Title: v.l.TData(locale.FeedCalendarTitle, map[string]any{"Site": b.SiteTitle}),
+		URL:   CalendarPath(v.lang), Type: "text/calendar",
+	})
 	if b.Description == "" {
 		b.Description = b.SiteTitle
 	}
 	return b
+}
+
+// feedLinks are the three formats of the site's feed, or of one component's when id is set.
+func (v *view) feedLinks(siteTitle, id string) []web.Link {
+	title := v.l.TData(locale.FeedTitle, map[string]any{"Site": siteTitle})
+	path := func(ext string) string { return FeedPath(v.lang, ext) }
+	if id != "" {
+		title = v.l.TData(locale.FeedComponentTitle, map[string]any{"Site": siteTitle, "Component": v.componentName(id)})
+		path = func(ext string) string { return ComponentFeedPath(v.lang, id, ext) }
+	}
+	return []web.Link{
+		{Title: title, URL: path("rss"), Type: "application/rss+xml"},
+		{Title: title, URL: path("atom"), Type: "application/atom+xml"},
+		{Title: title, URL: path("json"), Type: "application/feed+json"},
+	}
 }
 
 // zone names the page's time zone: its abbreviation now and its IANA name.
@@ -226,7 +241,12 @@ func (v *view) uptime(h status.History) *web.Uptime {
 		}
 		for _, slug := range d.Incidents {
 			if in, ok := v.s.Incident(slug, v.now); ok {
-				day.Incidents = append(day.Incidents, web.Link{Title: in.In(v.lang).Title.Text, URL: IncidentPath(v.lang, slug)})
+				title := in.In(v.lang).Title
+				link := web.Link{Title: title.Text, URL: IncidentPath(v.lang, slug)}
+				if title.Lang != v.lang {
+					link.Lang = title.Lang
+				}
+				day.Incidents = append(day.Incidents, link)
 			}
 		}
 		u.Days[i] = day

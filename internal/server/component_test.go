@@ -1,0 +1,121 @@
+package server_test
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"statuspress/internal/locale"
+	"statuspress/internal/site"
+)
+
+// TestComponentPage: a component's page shows its status, its uptime and the events naming it,
+// going on or over, under their headings.
+func TestComponentPage(t *testing.T) {
+	s := sample(t)
+	cat := localeCatalog(t)
+	for _, lang := range languages {
+		l := cat.Localizer(lang, nil)
+		path := site.ComponentPath(lang, "rest-api")
+		doc := checkPage(t, get(t, s, path), lang, path, http.StatusOK)
+		sections := map[string][]string{}
+		doc.Find("main section").Each(func(_ int, sec *goquery.Selection) {
+			h := strings.TrimSpace(sec.Find("h2").First().Text())
+			sec.Find(".card").Each(func(_ int, c *goquery.Selection) {
+				href, _ := c.Find(".card__title a").Attr("href")
+				sections[h] = append(sections[h], href)
+			})
+		})
+		ongoing := sections[l.T(locale.HeadingOngoingIncidents)]
+		past := sections[l.T(locale.HeadingPastIncidents)]
+		if want := site.IncidentPath(lang, "rest-api-errors"); !slices.Equal(ongoing, []string{want}) {
+			t.Errorf("%s: ongoing %q, want [%s]", path, ongoing, want)
+		}
+		// Which events are past is the site package's rule (TestComponentPageLists); here, that
+		// they are shown under the heading.
+		if len(past) == 0 {
+			t.Errorf("%s: nothing under %q", path, l.T(locale.HeadingPastIncidents))
+		}
+		if got, want := strings.TrimSpace(doc.Find("main .badges").Text()),
+			l.T(locale.LabelStatus); !strings.HasPrefix(got, want) || !strings.Contains(got, l.ComponentStatus("degraded_performance")) {
+			t.Errorf("%s: status %q, want %s … %s", path, got, want, l.ComponentStatus("degraded_performance"))
+		}
+		if doc.Find("main .uptime").Length() != 1 {
+			t.Errorf("%s: no uptime strip", path)
+		}
+	}
+	// SFTP import does not show uptime (uptime: false in site.yaml).
+	doc := parse(t, get(t, s, "/en/components/file-import/").Body.Bytes())
+	if n := doc.Find("main .uptime").Length(); n != 0 {
+		t.Errorf("file-import: %d uptime strips, want none", n)
+	}
+}
+
+// TestFeedTitles: the footer lists each subscription once, named in the page's language, with
+// its formats as links; the head's autodiscovery links carry the same names.
+func TestFeedTitles(t *testing.T) {
+	s := sample(t)
+	formats := []string{"RSS", "Atom", "JSON Feed"}
+	for _, lang := range languages {
+		for _, path := range []string{site.HomePath(lang), site.ComponentPath(lang, "rest-api")} {
+			doc := parse(t, get(t, s, path).Body.Bytes())
+			var titles []string
+			doc.Find("footer .feeds__title").Each(func(_ int, s *goquery.Selection) {
+				titles = append(titles, strings.TrimSpace(s.Text()))
+			})
+			for _, title := range titles {
+				if slices.Contains(formats, title) || strings.HasSuffix(title, ")") {
+					t.Errorf("%s: footer lists the feed %q by its format, one line per format: %q", path, title, titles)
+					break
+				}
+			}
+			var bare []string
+			doc.Find(`head link[rel="alternate"][type]`).Each(func(_ int, s *goquery.Selection) {
+				if title, _ := s.Attr("title"); slices.Contains(formats, title) {
+					bare = append(bare, title)
+				}
+			})
+			if len(bare) > 0 {
+				t.Errorf("%s: autodiscovery links titled only by their format: %q", path, bare)
+			}
+		}
+	}
+}
+
+// TestLinks follows every link, stylesheet, script and picture of the main pages that stays on
+// the site: none may lead nowhere.
+func TestLinks(t *testing.T) {
+	s := sample(t)
+	seen := map[string]bool{}
+	var broken []string
+	for _, p := range samplePages {
+		for _, lang := range languages {
+			from := p.path(lang)
+			doc := parse(t, get(t, s, from).Body.Bytes())
+			doc.Find("a[href], link[href], img[src], script[src]").Each(func(_ int, e *goquery.Selection) {
+				u, ok := e.Attr("href")
+				if !ok {
+					u, _ = e.Attr("src")
+				}
+				u = strings.TrimPrefix(u, baseURL)
+				if !strings.HasPrefix(u, "/") || strings.HasPrefix(u, "//") || seen[u] {
+					return
+				}
+				seen[u] = true
+				rec := get(t, s, u)
+				if rec.Code >= 400 {
+					broken = append(broken, u+" ("+http.StatusText(rec.Code)+", linked from "+from+")")
+				}
+			})
+		}
+	}
+	if len(seen) < 50 {
+		t.Errorf("only %d links followed", len(seen))
+	}
+	if len(broken) > 0 {
+		t.Errorf("%d broken links, among them:\n%s", len(broken), strings.Join(broken[:min(len(broken), 8)], "\n"))
+	}
+}

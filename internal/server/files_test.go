@@ -1,0 +1,163 @@
+package server_test
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"statuspress/static"
+)
+
+// TestETag: a page carries a validator, and a client or cache that has it gets 304.
+func TestETag(t *testing.T) {
+	s := sample(t)
+	for _, path := range []string{"/en/", "/nl/incidents/rest-api-errors/", "/de/history/", "/fr/components/rest-api/"} {
+		first := get(t, s, path)
+		etag := first.Header().Get("ETag")
+		if first.Code != http.StatusOK || etag == "" {
+			t.Fatalf("GET %s: status %d, ETag %q", path, first.Code, etag)
+		}
+		if cc := first.Header().Get("Cache-Control"); !strings.Contains(cc, "max-age=") || strings.Contains(cc, "immutable") {
+			t.Errorf("GET %s: Cache-Control %q, want a short max-age", path, cc)
+		}
+		if again := get(t, s, path); again.Header().Get("ETag") != etag {
+			t.Errorf("GET %s twice: ETag %q then %q", path, etag, again.Header().Get("ETag"))
+		}
+		for _, inm := range []string{etag, `"other", ` + etag} {
+			rec := do(t, s, request{path: path, header: http.Header{"If-None-Match": {inm}}})
+			if rec.Code != http.StatusNotModified {
+				t.Errorf("GET %s If-None-Match %s: status %d, want 304", path, inm, rec.Code)
+			}
+			if rec.Body.Len() != 0 {
+				t.Errorf("GET %s If-None-Match %s: 304 with a %d-byte body", path, inm, rec.Body.Len())
+			}
+			if rec.Header().Get("ETag") != etag {
+				t.Errorf("GET %s: 304 without its ETag", path)
+			}
+		}
+		rec := do(t, s, request{path: path, header: http.Header{"If-None-Match": {`"stale"`}}})
+		if rec.Code != http.StatusOK {
+			t.Errorf("GET %s with a stale ETag: status %d, want 200", path, rec.Code)
+		}
+	}
+	// The same page in another language is another entity.
+	if en, nl := get(t, s, "/en/").Header().Get("ETag"), get(t, s, "/nl/").Header().Get("ETag"); en == nl {
+		t.Errorf("/en/ and /nl/ share the ETag %s", en)
+	}
+}
+
+// TestStatic: fingerprinted assets may be kept for a year.
+func TestStatic(t *testing.T) {
+	s := sample(t)
+	for _, name := range []string{"style.css", "app.js"} {
+		path := static.Path(name)
+		rec := get(t, s, path)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("GET %s: status %d", path, rec.Code)
+		}
+		if cc := rec.Header().Get("Cache-Control"); !strings.Contains(cc, "immutable") || !strings.Contains(cc, "max-age=31536000") {
+			t.Errorf("GET %s: Cache-Control %q, want a year, immutable", path, cc)
+		}
+		a, _ := static.Lookup(path)
+		if got := rec.Header().Get("Content-Type"); got != a.ContentType {
+			t.Errorf("GET %s: Content-Type %q, want %q", path, got, a.ContentType)
+		}
+		if !bytes.Equal(rec.Body.Bytes(), a.Body) {
+			t.Errorf("GET %s: body differs from the embedded file", path)
+		}
+		etag := rec.Header().Get("ETag")
+		if rec := do(t, s, request{path: path, header: http.Header{"If-None-Match": {etag}}}); rec.Code != http.StatusNotModified {
+			t.Errorf("GET %s If-None-Match: status %d, want 304", path, rec.Code)
+		}
+	}
+	// Every page links the current fingerprints.
+	doc := parse(t, get(t, s, "/en/").Body.Bytes())
+	if href, _ := doc.Find(`link[rel="stylesheet"]`).Attr("href"); href != static.Path("style.css") {
+		t.Errorf("stylesheet %q, want %q", href, static.Path("style.css"))
+	}
+	if src, _ := doc.Find(`script[src]`).Attr("src"); src != static.Path("app.js") {
+		t.Errorf("script %q, want %q", src, static.Path("app.js"))
+	}
+}
+
+// TestBundleFile: a picture kept beside an incident's Markdown is served where its page links it.
+func TestBundleFile(t *testing.T) {
+	s := sample(t)
+	const path = "/incidents/webhook-delays/latency.png"
+	rec := get(t, s, path)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("GET %s: status %d", path, rec.Code)
+	}
+	if got := rec.Header().Get("Content-Type"); got != "image/png" {
+		t.Errorf("Content-Type %q, want image/png", got)
+	}
+	if !bytes.HasPrefix(rec.Body.Bytes(), []byte("\x89PNG\r\n\x1a\n")) {
+		t.Errorf("body is not a PNG")
+	}
+	if got := rec.Header().Get("X-Content-Type-Options"); got != "nosniff" {
+		t.Errorf("X-Content-Type-Options %q, want nosniff", got)
+	}
+	for _, lang := range languages {
+		doc := parse(t, get(t, s, "/"+lang+"/incidents/webhook-delays/").Body.Bytes())
+		if src, _ := doc.Find("main .prose img").Attr("src"); src != path {
+			t.Errorf("%s page shows the picture from %q, want %q", lang, src, path)
+		}
+		if og, _ := doc.Find(`meta[property="og:image"]`).Attr("content"); og != baseURL+path {
+			t.Errorf("%s og:image %q, want %q", lang, og, baseURL+path)
+		}
+	}
+	// The Markdown of an incident is not a file to serve.
+	if rec := get(t, s, "/incidents/webhook-delays/index.md"); rec.Code != http.StatusNotFound {
+		t.Errorf("GET index.md of a bundle: status %d, want 404", rec.Code)
+	}
+}
+
+// TestHead: every GET route answers HEAD with the same status and headers, and no body, over
+// a real connection.
+func TestHead(t *testing.T) {
+	ts := httptest.NewServer(sample(t))
+	defer ts.Close()
+	client := ts.Client()
+	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	for _, path := range []string{
+		"/", "/lang/nl?to=/nl/", "/en/", "/nl/history/", "/fr/incidents/rest-api-errors/",
+		"/de/components/rest-api/", "/incidents/webhook-delays/latency.png", static.Path("style.css"),
+		"/healthz", "/nl/incidents/no-such-incident/",
+	} {
+		get, err := client.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, get.Body)
+		get.Body.Close()
+		req, _ := http.NewRequest(http.MethodHead, ts.URL+path, nil)
+		head, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(head.Body)
+		head.Body.Close()
+		if head.StatusCode != get.StatusCode {
+			t.Errorf("HEAD %s: status %d, GET %d", path, head.StatusCode, get.StatusCode)
+		}
+		if len(body) != 0 {
+			t.Errorf("HEAD %s: %d bytes of body", path, len(body))
+		}
+		for _, h := range []string{"Content-Type", "Content-Language", "ETag", "Cache-Control", "Location"} {
+			if head.Header.Get(h) != get.Header.Get(h) {
+				t.Errorf("HEAD %s: %s %q, GET %q", path, h, head.Header.Get(h), get.Header.Get(h))
+			}
+		}
+	}
+}
+
+// TestHealthz: liveness needs no content and is never cached.
+func TestHealthz(t *testing.T) {
+	rec := get(t, sample(t), "/healthz")
+	if rec.Code != http.StatusOK || rec.Header().Get("Cache-Control") != "no-store" {
+		t.Errorf("GET /healthz: status %d, Cache-Control %q", rec.Code, rec.Header().Get("Cache-Control"))
+	}
+}

@@ -1,0 +1,41 @@
+package site_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"statuspress/internal/site"
+)
+
+// TestComponentPageLists: a component's page sorts the published events naming it into those
+// going on and those that are over. Maintenance announced for later is neither: on 23 November
+// the database upgrade of 5 December must not be listed among the REST API's past incidents.
+func TestComponentPageLists(t *testing.T) {
+	s := build(t, "../../incidents", site.Options{})
+	for _, tc := range []struct {
+		name, id      string
+		now           time.Time
+		ongoing, past []string
+	}{
+		{"REST API before its incident", "rest-api", at("2026-11-23T07:00:00Z"), nil, []string{"api-fehlerbenachrichtigung"}},
+		{"REST API during its incident", "rest-api", at("2026-11-23T12:00:00Z"), []string{"rest-api-errors"}, []string{"api-fehlerbenachrichtigung"}},
+		{"REST API during the maintenance", "rest-api", at("2026-12-05T21:30:00Z"), []string{"database-upgrade-december", "rest-api-errors"}, []string{"api-fehlerbenachrichtigung"}},
+		{"web app before the maintenance", "web-app", at("2026-11-23T12:00:00Z"), nil, nil},
+		{"mail delivery after its maintenance", "mail-delivery", at("2026-11-23T12:00:00Z"), nil, []string{"mail-server-upgrade-september"}},
+		{"SOAP API", "soap-api", at("2026-11-23T12:00:00Z"), nil, []string{"api-fehlerbenachrichtigung", "soap-api-storing"}},
+	} {
+		p, ok := s.ComponentPage("en", tc.id, tc.now)
+		if !ok {
+			t.Fatalf("%s: no page", tc.name)
+		}
+		got := [][]string{slugs(p.Ongoing), slugs(p.Past)}
+		if diff := cmp.Diff([][]string{tc.ongoing, tc.past}, got); diff != "" {
+			t.Errorf("%s: ongoing, past (-want +got):\n%s", tc.name, diff)
+		}
+	}
+	if _, ok := s.ComponentPage("en", "no-such-component", at("2026-11-23T12:00:00Z")); ok {
+		t.Error("a page for an unknown component")
+	}
+}

@@ -1,0 +1,59 @@
+package site_test
+
+import (
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"statuspress/internal/content"
+	"statuspress/internal/locale"
+	"statuspress/internal/site"
+	"statuspress/locales"
+)
+
+var catalog = sync.OnceValues(func() (*locale.Catalog, error) { return locale.Load(locales.FS) })
+
+// build loads the content directory dir and builds its snapshot; the content must be free of
+// errors.
+func build(t *testing.T, dir string, opt site.Options) *site.Snapshot {
+	t.Helper()
+	cat, err := catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := os.DirFS(dir)
+	c := content.Load(files, content.Options{})
+	if c.Problems.Errors() > 0 {
+		t.Fatalf("%s has errors:\n%v", dir, c.Problems)
+	}
+	return site.Build(files, c, cat, opt, time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC))
+}
+
+// small is the test site in testdata/small.
+func small(t *testing.T, opt site.Options) *site.Snapshot {
+	t.Helper()
+	return build(t, "testdata/small", opt)
+}
+
+// localizer is the catalog's localizer for lang in the given IANA zone.
+func localizer(t *testing.T, lang, zone string) *locale.Localizer {
+	t.Helper()
+	cat, err := catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat.Localizer(lang, loc)
+}
+
+func at(s string) time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}

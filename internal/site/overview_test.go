@@ -1,0 +1,217 @@
+package site_test
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+
+	"statuspress/internal/locale"
+	"statuspress/internal/site"
+	"statuspress/web"
+)
+
+// TestOverviewBanner: the overall state before, during and after an incident, in both
+// languages of testdata/small. api-outage (major impact) lasted from 10:00 to 12:00 UTC on
+// 10 November 2026.
+func TestOverviewBanner(t *testing.T) {
+	s := small(t, site.Options{})
+	for _, tc := range []struct {
+		name    string
+		now     time.Time
+		key     string
+		msg     *i18n.Message
+		ongoing []string
+		recent  []string
+	}{
+		{"before", at("2026-11-10T09:00:00Z"), "none", locale.StateOperational, nil, []string{"sftp-failures", "halloween", "october", "september"}},
+		{"at the start", at("2026-11-10T10:00:00Z"), "major", locale.StateMajor, []string{"api-outage"}, []string{"sftp-failures", "halloween", "october", "september"}},
+		{"during", at("2026-11-10T11:00:00Z"), "major", locale.StateMajor, []string{"api-outage"}, []string{"sftp-failures", "halloween", "october", "september"}},
+		{"at the end", at("2026-11-10T12:00:00Z"), "none", locale.StateOperational, nil, []string{"api-outage", "sftp-failures", "halloween", "october", "september"}},
+		{"after", at("2026-11-10T13:00:00Z"), "none", locale.StateOperational, nil, []string{"api-outage", "sftp-failures", "halloween", "october", "september"}},
+	} {
+		for _, lang := range []string{"en", "nl"} {
+			l := s.Localizer(lang)
+			p := s.Overview(lang, tc.now)
+			if want := (web.Status{Key: tc.key, Label: l.T(tc.msg)}); p.Banner != want {
+				t.Errorf("%s, %s: banner %+v, want %+v", tc.name, lang, p.Banner, want)
+			}
+			if diff := cmp.Diff(tc.ongoing, slugs(p.Ongoing)); diff != "" {
+				t.Errorf("%s, %s: ongoing (-want +got):\n%s", tc.name, lang, diff)
+			}
+			if diff := cmp.Diff(tc.recent, slugs(p.Recent)); diff != "" {
+				t.Errorf("%s, %s: recent (-want +got):\n%s", tc.name, lang, diff)
+			}
+			if p.Lang != lang || p.Description != p.Banner.Label {
+				t.Errorf("%s, %s: lang %q, description %q", tc.name, lang, p.Lang, p.Description)
+			}
+		}
+	}
+}
+
+// TestOverviewSample: the sample content before and during the REST API incident of
+// 23 November 2026 (07:40 UTC, still going on), and during the maintenance of 5 December, which
+// takes down the web app and the REST API (still degraded by the incident, which wins).
+func TestOverviewSample(t *testing.T) {
+	s := build(t, "../../incidents", site.Options{})
+	for _, tc := range []struct {
+		name                          string
+		now                           time.Time
+		key                           string
+		ongoing, inProgress, upcoming []string
+		restAPI, webApp               string
+	}{
+		{"before", at("2026-11-23T07:00:00Z"), "none", nil, nil, []string{"database-upgrade-december"}, "operational", "operational"},
+		{"during", at("2026-11-23T12:00:00Z"), "minor", []string{"rest-api-errors"}, nil, []string{"database-upgrade-december"}, "degraded_performance", "operational"},
+		{"partial outage", at("2026-11-23T09:00:00Z"), "minor", []string{"rest-api-errors"}, nil, []string{"database-upgrade-december"}, "partial_outage", "operational"},
+		{"maintenance", at("2026-12-05T21:30:00Z"), "minor", []string{"rest-api-errors"}, []string{"database-upgrade-december"}, nil, "degraded_performance", "under_maintenance"},
+	} {
+		for _, lang := range []string{"en", "nl", "fr", "de"} {
+			p := s.Overview(lang, tc.now)
+			if p.Banner.Key != tc.key {
+				t.Errorf("%s, %s: banner %q, want %q", tc.name, lang, p.Banner.Key, tc.key)
+			}
+			got := [][]string{slugs(p.Ongoing), slugs(p.InProgress), slugs(p.Upcoming)}
+			if diff := cmp.Diff([][]string{tc.ongoing, tc.inProgress, tc.upcoming}, got); diff != "" {
+				t.Errorf("%s, %s: ongoing, in progress, upcoming (-want +got):\n%s", tc.name, lang, diff)
+			}
+			for id, want := range map[string]string{"rest-api": tc.restAPI, "web-app": tc.webApp} {
+				if row, ok := findRow(p, id); !ok || row.Status.Key != want {
+					t.Errorf("%s, %s: %s %+v, want %s", tc.name, lang, id, row.Status, want)
+				}
+			}
+			// The SFTP import is hidden unless degraded, and nothing in the sample affects it.
+			if _, ok := findRow(p, "file-import"); ok {
+				t.Errorf("%s, %s: file-import shown while operational", tc.name, lang)
+			}
+		}
+	}
+}
+
+// TestHiddenUnlessDegraded: sftp (hidden_unless_degraded, uptime: false) shows only while an
+// incident affects it, and then without uptime bars; sftp-failures lasted from 08:00 to 09:00
+// UTC on 5 November 2026.
+func TestHiddenUnlessDegraded(t *testing.T) {
+	s := small(t, site.Options{UptimeDays: 30})
+	for _, tc := range []struct {
+		now    time.Time
+		shown  bool
+		status string
+	}{
+		{at("2026-11-05T07:59:00Z"), false, ""},
+		{at("2026-11-05T08:30:00Z"), true, "partial_outage"},
+		{at("2026-11-05T09:30:00Z"), false, ""},
+	} {
+		for _, lang := range []string{"en", "nl"} {
+			p := s.Overview(lang, tc.now)
+			row, ok := findRow(p, "sftp")
+			if ok != tc.shown {
+				t.Errorf("%s, %s: sftp shown %v, want %v", tc.now.Format(time.RFC3339), lang, ok, tc.shown)
+				continue
+			}
+			if !ok {
+				continue
+			}
+			if row.Status.Key != tc.status {
+				t.Errorf("%s, %s: sftp status %q, want %q", tc.now.Format(time.RFC3339), lang, row.Status.Key, tc.status)
+			}
+			if row.Uptime != nil {
+				t.Errorf("%s, %s: sftp shows uptime bars though its uptime is off", tc.now.Format(time.RFC3339), lang)
+			}
+			if g := p.Groups[0]; g.Status.Key != tc.status {
+				t.Errorf("%s, %s: group %q status %q, want %q", tc.now.Format(time.RFC3339), lang, g.Name, g.Status.Key, tc.status)
+			}
+		}
+	}
+}
+
+// TestUptimeStrips: every component with uptime shows a strip of UptimeDays bars, cut at
+// midnight in the page's zone; a component with uptime off shows none, on the overview and on
+// its own page.
+func TestUptimeStrips(t *testing.T) {
+	s := small(t, site.Options{UptimeDays: 30})
+	now := at("2026-11-05T08:30:00Z")
+	for _, lang := range []string{"en", "nl"} {
+		l := s.Localizer(lang)
+		p := s.Overview(lang, now)
+		if p.UptimeDays != 30 {
+			t.Errorf("%s: UptimeDays %d, want 30", lang, p.UptimeDays)
+		}
+		var names []string
+		for _, g := range p.Groups {
+			names = append(names, g.Name)
+			// A named group has its own strip; the ungrouped components have no heading to put one by.
+			if g.Name != "" && (g.Uptime == nil || len(g.Uptime.Days) != 30) {
+				t.Errorf("%s: group %q has no 30-day strip", lang, g.Name)
+			}
+		}
+		// The ungrouped app comes last, in a group without a name.
+		if want := []string{map[string]string{"en": "APIs", "nl": "API's"}[lang], ""}; !slices.Equal(names, want) {
+			t.Errorf("%s: groups %q, want %q", lang, names, want)
+		}
+		for _, id := range []string{"api", "app"} {
+			row, ok := findRow(p, id)
+			if !ok || row.Uptime == nil {
+				t.Errorf("%s: %s has no uptime strip", lang, id)
+				continue
+			}
+			days := row.Uptime.Days
+			if len(days) != 30 {
+				t.Errorf("%s: %s has %d bars, want 30", lang, id, len(days))
+				continue
+			}
+			if first, last := days[0].ISO, days[29].ISO; first != "2026-10-07" || last != "2026-11-05" {
+				t.Errorf("%s: %s bars from %s to %s, want 2026-10-07 to 2026-11-05", lang, id, first, last)
+			}
+			if row.Uptime.To != l.T(locale.LabelToday) {
+				t.Errorf("%s: %s strip ends %q, want %q", lang, id, row.Uptime.To, l.T(locale.LabelToday))
+			}
+		}
+		for _, id := range []string{"api", "app", "sftp"} {
+			c, ok := s.ComponentPage(lang, id, now)
+			if !ok {
+				t.Fatalf("%s: no page for %s", lang, id)
+			}
+			if got, want := c.Uptime != nil, id != "sftp"; got != want {
+				t.Errorf("%s: %s page shows uptime %v, want %v", lang, id, got, want)
+			}
+		}
+	}
+	// The incident at 23:30 UTC on 31 October lies on 31 October in UTC and on 1 November in
+	// Amsterdam.
+	for lang, want := range map[string]string{"en": "2026-10-31", "nl": "2026-11-01"} {
+		row, _ := findRow(s.Overview(lang, now), "app")
+		var got []string
+		for _, d := range row.Uptime.Days {
+			for _, in := range d.Incidents {
+				if in.URL == site.IncidentPath(lang, "halloween") {
+					got = append(got, d.ISO)
+				}
+			}
+		}
+		if !slices.Equal(got, []string{want}) {
+			t.Errorf("%s: halloween on the bars of %q, want %s", lang, got, want)
+		}
+	}
+}
+
+func slugs(cs []web.IncidentCard) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.Slug)
+	}
+	return out
+}
+
+func findRow(p web.OverviewPage, id string) (web.ComponentRow, bool) {
+	for _, g := range p.Groups {
+		for _, r := range g.Components {
+			if r.ID == id {
+				return r, true
+			}
+		}
+	}
+	return web.ComponentRow{}, false
+}
