@@ -112,15 +112,24 @@ func (s *Server) render(c echo.Context, code int, lang string, page templ.Compon
 	h.Set(echo.HeaderContentType, echo.MIMETextHTMLCharsetUTF8)
 	h.Set("Content-Language", lang)
 	if code == http.StatusOK {
-		sum := sha256.Sum256(body)
-		etag := `"` + hex.EncodeToString(sum[:12]) + `"`
-		h.Set(echo.HeaderCacheControl, "public, max-age=30, stale-while-revalidate=60, stale-if-error=86400")
-		h.Set("ETag", etag)
-		if match := c.Request().Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
-			return c.NoContent(http.StatusNotModified)
-		}
+		return sendTagged(c, echo.MIMETextHTMLCharsetUTF8, "public, max-age=30, stale-while-revalidate=60, stale-if-error=86400", body)
 	}
 	return c.Blob(code, echo.MIMETextHTMLCharsetUTF8, body)
+}
+
+// sendTagged answers 200 with body, tagged with an ETag of its content, or 304 when the request's
+// If-None-Match already names that tag, so a revalidating client or cache does not fetch it again.
+func sendTagged(c echo.Context, contentType, cacheControl string, body []byte) error {
+	h := c.Response().Header()
+	h.Set(echo.HeaderContentType, contentType)
+	sum := sha256.Sum256(body)
+	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
+	h.Set(echo.HeaderCacheControl, cacheControl)
+	h.Set("ETag", etag)
+	if match := c.Request().Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
+		return c.NoContent(http.StatusNotModified)
+	}
+	return c.Blob(http.StatusOK, contentType, body)
 }
 
 func renderBytes(ctx context.Context, page templ.Component) ([]byte, error) {

@@ -22,6 +22,14 @@ func (s *Server) routes() {
 	get("/:lang/history/page/:n/", s.history)
 	get("/:lang/components/:id/", s.componentShow)
 
+	get("/:lang/feed.rss", s.feedRSS)
+	get("/:lang/feed.atom", s.feedAtom)
+	get("/:lang/feed.json", s.feedJSON)
+	get("/:lang/components/:id/feed.rss", s.feedRSS)
+	get("/:lang/components/:id/feed.atom", s.feedAtom)
+	get("/:lang/components/:id/feed.json", s.feedJSON)
+	get("/:lang/maintenance.ics", s.calendarShow)
+
 	get("/incidents/:slug/*", s.bundleFile)
 	get("/static/*", s.staticFile)
 	get("/healthz", s.healthz)

@@ -26,6 +26,8 @@ type Options struct {
 	UptimeDays int
 	// HistoryPageSize is the number of incidents per archive page; 0 means 25.
 	HistoryPageSize int
+	// FeedItems is the number of items in a feed, newest first; 0 means 50.
+	FeedItems int
 }
 
 // Snapshot is everything a request needs, read-only and safe for concurrent use.
@@ -46,6 +48,7 @@ type Snapshot struct {
 	baseURL    string
 	uptimeDays int
 	pageSize   int
+	feedItems  int
 	localizers map[string]*locale.Localizer
 }
 
@@ -62,6 +65,7 @@ func Build(files fs.FS, cat *content.Catalog, loc *locale.Catalog, opt Options, 
 		baseURL:    cat.Site.BaseURL,
 		uptimeDays: opt.UptimeDays,
 		pageSize:   opt.HistoryPageSize,
+		feedItems:  opt.FeedItems,
 		localizers: map[string]*locale.Localizer{},
 	}
 	if opt.BaseURL != "" {
@@ -72,6 +76,9 @@ func Build(files fs.FS, cat *content.Catalog, loc *locale.Catalog, opt Options, 
 	}
 	if s.pageSize <= 0 {
 		s.pageSize = 25
+	}
+	if s.feedItems <= 0 {
+		s.feedItems = 50
 	}
 	for _, l := range cat.Site.Languages {
 		s.localizers[l] = loc.Localizer(l, cat.Site.Location(l))
