@@ -11,7 +11,8 @@ import (
 )
 
 // handleError is the one place errors become responses: a localized error page in the language
-// of the URL (or the reader's), logged when it is the server's fault.
+// of the URL (or the reader's), logged when it is the server's fault. Under /api/ the answer is
+// JSON instead (apiError).
 func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
@@ -26,6 +27,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 	}
 	if code == http.StatusMethodNotAllowed {
 		c.Response().Header().Set(echo.HeaderAllow, "GET, HEAD")
+	}
+	if isAPIPath(c.Request().URL.Path) {
+		s.apiError(c, code, err)
+		return
 	}
 	snap := s.Snapshot()
 	path := c.Request().URL.Path

@@ -65,7 +65,8 @@ func (s *Server) addTrailingSlash(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		p := c.Request().URL.Path
 		if p != "/" && !strings.HasSuffix(p, "/") && !strings.Contains(path.Base(p), ".") &&
-			!strings.HasPrefix(p, "/lang/") && !strings.HasPrefix(p, "/static/") && p != "/healthz" {
+			!strings.HasPrefix(p, "/lang/") && !strings.HasPrefix(p, "/static/") && !strings.HasPrefix(p, "/api/") &&
+			p != "/healthz" {
 			target := p + "/"
 			if q := c.Request().URL.RawQuery; q != "" {
 				target += "?" + q

@@ -128,6 +128,12 @@ func TestEveryRouteIsTested(t *testing.T) {
 		"/:lang/feed.rss": true, "/:lang/feed.atom": true, "/:lang/feed.json": true,
 		"/:lang/components/:id/feed.rss": true, "/:lang/components/:id/feed.atom": true,
 		"/:lang/components/:id/feed.json": true, "/:lang/maintenance.ics": true,
+		// The API and the badges: api_test.go and badges_test.go request each of them.
+		"/api/v2/summary.json": true, "/api/v2/status.json": true, "/api/v2/components.json": true,
+		"/api/v2/incidents.json": true, "/api/v2/incidents/unresolved.json": true,
+		"/api/v2/scheduled-maintenances.json": true, "/api/v2/scheduled-maintenances/upcoming.json": true,
+		"/api/v2/scheduled-maintenances/active.json": true, "/api/v2/openapi.json": true,
+		"/badge.svg": true, "/badge.json": true, "/components/:id/badge.svg": true, "/components/:id/badge.json": true,
 	}
 	for _, p := range samplePages {
 		tested[p.route] = true

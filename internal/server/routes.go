@@ -10,6 +10,7 @@ import (
 func (s *Server) routes() {
 	e := s.echo
 	e.Pre(s.addTrailingSlash)
+	e.Use(apiCORS)
 	get := func(path string, h echo.HandlerFunc) {
 		e.Match([]string{http.MethodGet, http.MethodHead}, path, h)
 	}
@@ -29,6 +30,22 @@ func (s *Server) routes() {
 	get("/:lang/components/:id/feed.atom", s.feedAtom)
 	get("/:lang/components/:id/feed.json", s.feedJSON)
 	get("/:lang/maintenance.ics", s.calendarShow)
+
+	// The Statuspage-compatible API at the host root, where its clients look for it.
+	get("/api/v2/summary.json", s.apiSummary)
+	get("/api/v2/status.json", s.apiStatus)
+	get("/api/v2/components.json", s.apiComponents)
+	get("/api/v2/incidents.json", s.apiIncidents)
+	get("/api/v2/incidents/unresolved.json", s.apiUnresolved)
+	get("/api/v2/scheduled-maintenances.json", s.apiMaintenances)
+	get("/api/v2/scheduled-maintenances/upcoming.json", s.apiUpcoming)
+	get("/api/v2/scheduled-maintenances/active.json", s.apiActive)
+	get("/api/v2/openapi.json", s.apiOpenAPI)
+
+	get("/badge.svg", s.badgeSVG)
+	get("/badge.json", s.badgeJSON)
+	get("/components/:id/badge.svg", s.componentBadgeSVG)
+	get("/components/:id/badge.json", s.componentBadgeJSON)
 
 	get("/incidents/:slug/*", s.bundleFile)
 	get("/static/*", s.staticFile)

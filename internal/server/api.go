@@ -1,0 +1,160 @@
+package server
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"statuspress/internal/site"
+	"statuspress/internal/statusapi"
+)
+
+// apiCacheControl lets caches keep an API answer as long as a page, serve it a little stale while
+// they revalidate, and for a day when the server fails: what a status API most needs during an
+// outage is to keep answering.
+const apiCacheControl = "public, max-age=30, stale-while-revalidate=60, stale-if-error=86400"
+
+// apiMethods are the methods every path under /api/v2/ answers.
+var apiMethods = []string{http.MethodGet, http.MethodHead, http.MethodOptions}
+
+const apiType = "application/json; charset=utf-8"
+
+func (s *Server) apiSummary(c echo.Context) error { return serveAPI(s, c, (*statusapi.View).Summary) }
+
+func (s *Server) apiStatus(c echo.Context) error {
+	return serveAPI(s, c, (*statusapi.View).StatusResponse)
+}
+
+func (s *Server) apiComponents(c echo.Context) error {
+	return serveAPI(s, c, (*statusapi.View).ComponentsResponse)
+}
+
+func (s *Server) apiIncidents(c echo.Context) error {
+	return serveAPI(s, c, (*statusapi.View).IncidentsResponse)
+}
+
+func (s *Server) apiUnresolved(c echo.Context) error {
+	return serveAPI(s, c, (*statusapi.View).UnresolvedResponse)
+}
+
+func (s *Server) apiMaintenances(c echo.Context) error {
+	return serveAPI(s, c, (*statusapi.View).MaintenancesResponse)
+}
+
+func (s *Server) apiUpcoming(c echo.Context) error {
+	return serveAPI(s, c, (*statusapi.View).UpcomingResponse)
+}
+
+func (s *Server) apiActive(c echo.Context) error {
+	return serveAPI(s, c, (*statusapi.View).ActiveResponse)
+}
+
+// apiOpenAPI serves the OpenAPI document of the API.
+func (s *Server) apiOpenAPI(c echo.Context) error {
+	return sendTagged(c, apiType, apiCacheControl, statusapi.OpenAPI)
+}
+
+// apiCORS lets any web page read the API (Access-Control-Allow-Origin: *), its errors included,
+// and answers a browser's CORS preflight: Statuspage clients send simple GETs that need none, but
+// a client that adds a header of its own is asked first. The router answers OPTIONS itself (204
+// with Allow); this adds what a browser needs to hear.
+func apiCORS(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if !isAPIPath(c.Request().URL.Path) {
+			return next(c)
+		}
+		h := c.Response().Header()
+		h.Set(echo.HeaderAccessControlAllowOrigin, "*")
+		if c.Request().Method == http.MethodOptions {
+			h.Set(echo.HeaderAccessControlAllowMethods, strings.Join(apiMethods, ", "))
+			if asked := c.Request().Header.Get(echo.HeaderAccessControlRequestHeaders); asked != "" {
+				h.Set(echo.HeaderAccessControlAllowHeaders, asked)
+			}
+			h.Set(echo.HeaderAccessControlMaxAge, "86400")
+		}
+		return next(c)
+	}
+}
+
+// serveAPI writes one API answer, built from the current snapshot in the language the request
+// asks for. It is the same for every reader, so shared caches may keep it.
+func serveAPI[T any](s *Server, c echo.Context, build func(*statusapi.View) T) error {
+	v, lang, err := s.apiView(c)
+	if err != nil {
+		return err
+	}
+	body, err := json.Marshal(build(v))
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Content-Language", lang)
+	return sendTagged(c, apiType, apiCacheControl, body)
+}
+
+// apiView is the API at the server's now, in the language of ?lang= or else the site's default
+// language. The language is never negotiated from Accept-Language, so one URL always gives one
+// answer and no Vary is needed.
+func (s *Server) apiView(c echo.Context) (*statusapi.View, string, error) {
+	snap := s.Snapshot()
+	lang, err := queryLang(c, snap)
+	if err != nil {
+		return nil, "", err
+	}
+	v := statusapi.New(statusapi.Params{
+		Site:      snap.Site,
+		Incidents: snap.Incidents,
+		Localizer: snap.Localizer(lang),
+		Now:       s.now(),
+		BaseURL:   snap.BaseURL(),
+		IncidentURL: func(slug string) string {
+			return snap.Absolute(site.IncidentPath(lang, slug))
+		},
+	})
+	return v, lang, nil
+}
+
+// queryLang is the language ?lang= names, which must be one of the site's, or the default one.
+func queryLang(c echo.Context, snap *site.Snapshot) (string, error) {
+	lang := c.QueryParam("lang")
+	if lang == "" {
+		return snap.Site.DefaultLanguage, nil
+	}
+	if !snap.Enabled(lang) {
+		return "", echo.NewHTTPError(http.StatusBadRequest,
+			"unknown language "+strconv.Quote(lang)+"; this site publishes "+strings.Join(snap.Site.Languages, ", "))
+	}
+	return lang, nil
+}
+
+// isAPIPath reports whether errors on path are answered in JSON.
+func isAPIPath(path string) bool { return path == "/api" || strings.HasPrefix(path, "/api/") }
+
+// apiError answers an error under /api/ in JSON, never with an HTML page: API clients parse
+// whatever comes back as JSON, and show its text to people.
+func (s *Server) apiError(c echo.Context, code int, err error) {
+	h := c.Response().Header()
+	h.Set(echo.HeaderCacheControl, "no-store")
+	body := statusapi.Error{
+		Error:         strings.ToLower(http.StatusText(code)),
+		Status:        code,
+		Path:          c.Request().URL.Path,
+		Documentation: statusapi.OpenAPIPath,
+	}
+	if body.Error == "" {
+		body.Error = "error"
+	}
+	if he, ok := err.(*echo.HTTPError); ok && code < 500 {
+		if msg, ok := he.Message.(string); ok && msg != http.StatusText(code) {
+			body.Message = msg
+		}
+	}
+	if code == http.StatusMethodNotAllowed {
+		h.Set(echo.HeaderAllow, strings.Join(apiMethods, ", "))
+		body.Allow = apiMethods
+		body.Message = c.Request().Method + " is not allowed here: the API is read-only"
+	}
+	_ = c.JSON(code, body)
+}
