@@ -13,7 +13,7 @@ import (
 	"strings"
 )
 
-//go:embed style.css app.js
+//go:embed style.css app.js icon.svg
 var files embed.FS
 
 // Prefix is the URL path every asset is served under.

@@ -23,8 +23,8 @@ type Base struct {
 	XDefault string
 	// Feeds are the feeds for autodiscovery in the head, most specific first.
 	Feeds []Link
-	// Stylesheet and Script are fingerprinted asset paths.
-	Stylesheet, Script string
+	// Stylesheet, Script and Icon are fingerprinted asset paths.
+	Stylesheet, Script, Icon string
 	// OGType is the Open Graph type: "website" or "article".
 	OGType string
 	// HomeURL and HistoryURL are the overview and archive in Lang.

@@ -54,6 +54,11 @@ func (s *Server) bundleFile(c echo.Context) error {
 	return echo.ErrNotFound
 }
 
+// favicon answers the browsers and crawlers that ask for /favicon.ico without reading the page.
+func (s *Server) favicon(c echo.Context) error {
+	return c.Redirect(http.StatusMovedPermanently, static.Path("icon.svg"))
+}
+
 func (s *Server) healthz(c echo.Context) error {
 	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
 	return c.String(http.StatusOK, "ok\n")

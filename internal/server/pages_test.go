@@ -133,7 +133,7 @@ func TestEveryRouteIsTested(t *testing.T) {
 		"/api/v2/incidents.json": true, "/api/v2/incidents/unresolved.json": true,
 		"/api/v2/scheduled-maintenances.json": true, "/api/v2/scheduled-maintenances/upcoming.json": true,
 		"/api/v2/scheduled-maintenances/active.json": true, "/api/v2/openapi.json": true,
-		"/badge.svg": true, "/badge.json": true, "/components/:id/badge.svg": true, "/components/:id/badge.json": true,
+		"/favicon.ico": true, "/badge.svg": true, "/badge.json": true, "/components/:id/badge.svg": true, "/components/:id/badge.json": true,
 	}
 	for _, p := range samplePages {
 		tested[p.route] = true

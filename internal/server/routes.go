@@ -49,5 +49,6 @@ func (s *Server) routes() {
 
 	get("/incidents/:slug/*", s.bundleFile)
 	get("/static/*", s.staticFile)
+	get("/favicon.ico", s.favicon)
 	get("/healthz", s.healthz)
 }

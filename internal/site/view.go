@@ -37,6 +37,7 @@ func (v *view) base(path, title, description string) web.Base {
 		XDefault:     s.Absolute(Translate(path, s.Site.DefaultLanguage)),
 		Stylesheet:   static.Path("style.css"),
 		Script:       static.Path("app.js"),
+		Icon:         static.Path("icon.svg"),
 		OGType:       "website",
 		HomeURL:      HomePath(v.lang),
 		HistoryURL:   HistoryPath(v.lang, 1),
