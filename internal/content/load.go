@@ -5,6 +5,7 @@ package content
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -86,16 +87,47 @@ type parsed struct {
 	bodyAt int
 }
 
-// Load reads the content directory fsys. It never fails: a problem with the directory itself is
-// reported like any other, and Catalog holds whatever could be loaded.
-func Load(fsys fs.FS, opt Options) *Catalog {
+// Load reads the content directory fsys once. It never fails: a problem with the directory itself
+// is reported like any other, and Catalog holds whatever could be loaded.
+func Load(fsys fs.FS, opt Options) *Catalog { return NewLoader(fsys, opt).Load() }
+
+// Loader reads one content directory again and again, as a running server does. Each Load reuses
+// the incidents whose files (and site.yaml) did not change, and keeps the last good version of an
+// incident whose original breaks, so a typo never takes a published incident down. Load calls are
+// serialised; the catalogs it returns are independent and read-only.
+type Loader struct {
+	fsys fs.FS
+	opt  Options
+	mu   sync.Mutex
+	// built holds each slug's result of the last load, to reuse while its files are unchanged.
+	built map[string]built
+	// good holds the last version of each incident whose original had no errors.
+	good map[string]*incident.Incident
+}
+
+// built is what one incident's files (original and translations) gave.
+type built struct {
+	key      [sha256.Size]byte
+	in       *incident.Incident
+	problems Problems
+}
+
+// NewLoader returns a Loader of fsys.
+func NewLoader(fsys fs.FS, opt Options) *Loader {
 	if opt.MaxFileSize <= 0 {
 		opt.MaxFileSize = DefaultMaxFileSize
 	}
 	if opt.Markdown == nil {
 		opt.Markdown = markdown.New()
 	}
-	l := &loader{fsys: fsys, opt: opt, cat: &Catalog{Assets: map[string][]Asset{}, bySlug: map[string]*incident.Incident{}}}
+	return &Loader{fsys: fsys, opt: opt, built: map[string]built{}, good: map[string]*incident.Incident{}}
+}
+
+// Load reads the directory as it is now.
+func (ld *Loader) Load() *Catalog {
+	ld.mu.Lock()
+	defer ld.mu.Unlock()
+	l := &loader{ld: ld, fsys: ld.fsys, opt: ld.opt, cat: &Catalog{Assets: map[string][]Asset{}, bySlug: map[string]*incident.Incident{}}}
 	l.loadSite()
 	files := l.walk()
 	l.build(files)
@@ -104,11 +136,14 @@ func Load(fsys fs.FS, opt Options) *Catalog {
 }
 
 type loader struct {
+	ld   *Loader
 	fsys fs.FS
 	opt  Options
 	cat  *Catalog
 	// lenient is set when site.yaml could not be read: see yamlDoc.lenient.
 	lenient bool
+	// siteKey identifies the site.yaml the incidents were checked against.
+	siteKey []byte
 }
 
 func (l *loader) add(r *report) { l.cat.Problems = append(l.cat.Problems, r.problems...) }
@@ -129,6 +164,8 @@ func (l *loader) loadSite() {
 	var readable bool
 	l.cat.Site, readable = parseSite(src, r)
 	l.lenient = !readable
+	sum := sha256.Sum256(src)
+	l.siteKey = sum[:]
 }
 
 // read returns a file's text with a byte-order mark and CR line endings removed, refusing files
@@ -362,44 +399,51 @@ func (l *loader) warn(p, format string, args ...any) {
 	l.cat.Problems = append(l.cat.Problems, Problem{Path: p, Line: 1, Col: 1, Severity: Warning, Message: fmt.Sprintf(format, args...)})
 }
 
-// parse reads and splits every file, in parallel: reading and YAML parsing dominate the load.
-func (l *loader) parse(files []mdFile) []*parsed {
+// readAll reads every file, in parallel.
+func (l *loader) readAll(files []mdFile) []*parsed {
 	out := make([]*parsed, len(files))
+	parallel(len(files), func(i int) {
+		p := &parsed{file: files[i], r: &report{path: files[i].path}}
+		p.src, _ = l.read(p.file.path, p.file.size, p.r)
+		out[i] = p
+	})
+	return out
+}
+
+// parallel calls f(0) ... f(n-1) on every processor.
+func parallel(n int, f func(int)) {
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	for range min(n, runtime.GOMAXPROCS(0)) {
 		wg.Go(func() {
 			for i := range jobs {
-				out[i] = l.parseOne(files[i])
+				f(i)
 			}
 		})
 	}
-	for i := range files {
+	for i := range n {
 		jobs <- i
 	}
 	close(jobs)
 	wg.Wait()
-	return out
 }
 
-func (l *loader) parseOne(f mdFile) *parsed {
-	p := &parsed{file: f, r: &report{path: f.path}}
-	src, ok := l.read(f.path, f.size, p.r)
-	if !ok {
-		return p
+// parseFront splits a file that was read and parses its front matter.
+func (l *loader) parseFront(p *parsed) {
+	if p.src == nil {
+		return
 	}
-	fm, body, bodyAt, ok := split(src, p.r)
+	fm, body, bodyAt, ok := split(p.src, p.r)
 	if !ok {
-		return p
+		return
 	}
-	p.src, p.body, p.bodyAt = src, body, bodyAt
+	p.body, p.bodyAt = body, bodyAt
 	p.doc = &yamlDoc{r: p.r, lineOff: 1, lenient: l.lenient}
 	if root := p.doc.parse(fm); root != nil {
 		p.root = root
 	} else if !p.r.failed() {
 		p.r.errorf(pos{2, 1}, "the front matter is empty; it needs at least `title:`")
 	}
-	return p
 }
 
 // sortTime is when an incident sorts in lists: its start, or its announced window's.
@@ -410,51 +454,132 @@ func sortTime(in *incident.Incident) time.Time {
 	return in.Started
 }
 
+// group is one incident's files: its original (nil when it has none) and its translations.
+type group struct {
+	slug   string
+	orig   *parsed
+	trs    []*parsed
+	result built
+}
+
 func (l *loader) build(files []mdFile) {
 	l.cat.Files += len(files)
 	// Files named wrongly have no slug; their problem is already reported.
 	files = slices.DeleteFunc(files, func(f mdFile) bool { return f.slug == "" })
 	slices.SortFunc(files, func(a, b mdFile) int { return strings.Compare(a.path, b.path) })
-	all := l.parse(files)
+	all := l.readAll(files)
 
-	originals := map[string]*parsed{}
-	var translations []*parsed
-	for _, p := range all {
-		if p.file.lang != "" {
-			translations = append(translations, p)
-			continue
+	bySlug := map[string]*group{}
+	var groups []*group
+	groupOf := func(slug string) *group {
+		g := bySlug[slug]
+		if g == nil {
+			g = &group{slug: slug}
+			bySlug[slug] = g
+			groups = append(groups, g)
 		}
-		if first, dup := originals[p.file.slug]; dup {
-			p.r.errorf(pos{1, 1}, "slug `%s` is already used by %s; slugs are unique site-wide (they are URLs and feed ids), so rename this file", p.file.slug, first.file.path)
-			l.add(p.r)
-			continue
-		}
-		originals[p.file.slug] = p
+		return g
 	}
 	for _, p := range all {
-		if p.file.lang != "" {
-			continue
+		g := groupOf(p.file.slug)
+		switch {
+		case p.file.lang != "":
+			g.trs = append(g.trs, p)
+		case g.orig != nil:
+			p.r.errorf(pos{1, 1}, "slug `%s` is already used by %s; slugs are unique site-wide (they are URLs and feed ids), so rename this file", p.file.slug, g.orig.file.path)
+			l.add(p.r)
+		default:
+			g.orig = p
 		}
-		if originals[p.file.slug] != p {
-			continue
+	}
+	parallel(len(groups), func(i int) { groups[i].result = l.buildGroup(groups[i]) })
+
+	next := make(map[string]built, len(groups))
+	for _, g := range groups {
+		res := g.result
+		l.cat.Problems = append(l.cat.Problems, res.problems...)
+		next[g.slug] = res
+		in := res.in
+		if in == nil && g.orig != nil {
+			if in = l.ld.good[g.slug]; in != nil {
+				l.warn(g.orig.file.path, "the site keeps serving the last good version of this incident until the errors here are fixed")
+			}
 		}
-		in := l.original(p)
-		l.add(p.r)
 		if in != nil {
 			l.cat.Incidents = append(l.cat.Incidents, in)
 			l.cat.bySlug[in.Slug] = in
 		}
+		if res.in != nil {
+			l.ld.good[g.slug] = res.in
+		}
 	}
-	for _, p := range translations {
-		l.translation(p, originals[p.file.slug])
-		l.add(p.r)
+	for slug := range l.ld.good {
+		if g := bySlug[slug]; g == nil || g.orig == nil {
+			delete(l.ld.good, slug) // the file is gone: so is the incident
+		}
 	}
+	l.ld.built = next
 	slices.SortStableFunc(l.cat.Incidents, func(a, b *incident.Incident) int {
 		if c := sortTime(b).Compare(sortTime(a)); c != 0 {
 			return c
 		}
 		return strings.Compare(a.Slug, b.Slug)
 	})
+}
+
+// key identifies everything a group's result depends on: site.yaml, the files' names, times and
+// bytes, and the bundle's other files.
+func (l *loader) key(g *group) [sha256.Size]byte {
+	h := sha256.New()
+	h.Write(l.siteKey)
+	fmt.Fprintf(h, "%t", l.lenient)
+	for _, p := range append([]*parsed{g.orig}, g.trs...) {
+		if p == nil {
+			continue
+		}
+		fmt.Fprintf(h, "\x00%s\x00%d\x00%s\x00", p.file.path, p.file.mod.UnixNano(), p.r.problems)
+		h.Write(p.src)
+	}
+	for _, a := range l.cat.Assets[g.slug] {
+		fmt.Fprintf(h, "\x00%s", a.Name)
+	}
+	var k [sha256.Size]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// buildGroup builds one incident from its files, or reuses the last load's result when none of
+// them changed.
+func (l *loader) buildGroup(g *group) built {
+	if g.orig == nil {
+		var ps Problems
+		for _, p := range g.trs {
+			l.translation(p, nil, nil)
+			ps = append(ps, p.r.problems...)
+		}
+		return built{problems: ps}
+	}
+	key := l.key(g)
+	if prev, ok := l.ld.built[g.slug]; ok && prev.key == key {
+		return prev
+	}
+	l.parseFront(g.orig)
+	in := l.original(g.orig)
+	res := built{key: key, in: in, problems: slices.Clone(g.orig.r.problems)}
+	for _, p := range g.trs {
+		l.parseFront(p)
+		l.translation(p, g.orig, in)
+		res.problems = append(res.problems, p.r.problems...)
+		// A translation that breaks keeps its last good text, as a broken original does.
+		if in != nil && in.Texts[p.file.lang] == nil && p.r.failed() {
+			if good := l.ld.good[g.slug]; good != nil && good.Texts[p.file.lang] != nil {
+				in.Texts[p.file.lang] = good.Texts[p.file.lang]
+				res.problems = append(res.problems, Problem{Path: p.file.path, Line: 1, Col: 1, Severity: Warning,
+					Message: "the site keeps serving the last good version of this translation until the errors here are fixed"})
+			}
+		}
+	}
+	return res
 }
 
 // original builds an incident from its original file, or returns nil when the file has errors.
@@ -602,7 +727,7 @@ func indentation(src []byte, line int) int {
 }
 
 // translation attaches a translation to its incident, or reports why it cannot.
-func (l *loader) translation(p *parsed, orig *parsed) {
+func (l *loader) translation(p *parsed, orig *parsed, in *incident.Incident) {
 	if orig == nil {
 		want := path.Join(path.Dir(p.file.path), p.file.slug+".md")
 		if p.file.bundle != "" {
@@ -615,8 +740,7 @@ func (l *loader) translation(p *parsed, orig *parsed) {
 		p.r.errorf(pos{1, 1}, "a translation sits beside its original; move this file next to %s", orig.file.path)
 		return
 	}
-	in, ok := l.cat.bySlug[p.file.slug]
-	if p.root == nil || !ok {
+	if p.root == nil || in == nil {
 		// The original has errors of its own, reported there; nothing to attach to.
 		return
 	}
