@@ -6,12 +6,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -19,15 +21,18 @@ import (
 	"statuspress/internal/locale"
 	"statuspress/internal/server"
 	"statuspress/internal/site"
+	"statuspress/internal/watch"
 	"statuspress/locales"
 )
 
 // serveConfig is everything `serve` is told, by flag or by STATUSPRESS_* variable.
 type serveConfig struct {
-	content string
-	addr    string
-	baseURL string
-	now     time.Time
+	content   string
+	addr      string
+	baseURL   string
+	now       time.Time
+	watch     string
+	logFormat string
 }
 
 func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
@@ -37,6 +42,8 @@ func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
 	fs.StringVar(&cfg.content, "content", env("STATUSPRESS_CONTENT", "incidents"), "content `directory` with site.yaml and incidents (STATUSPRESS_CONTENT)")
 	fs.StringVar(&cfg.addr, "addr", env("STATUSPRESS_ADDR", ":8080"), "`host:port` to listen on (STATUSPRESS_ADDR)")
 	fs.StringVar(&cfg.baseURL, "base-url", env("STATUSPRESS_BASE_URL", ""), "public `URL` of the site, overriding site.yaml's base_url (STATUSPRESS_BASE_URL)")
+	fs.StringVar(&cfg.watch, "watch", env("STATUSPRESS_WATCH", "notify"), "how to notice content changes: notify (inotify), poll (for mounts where inotify does not work) or off; SIGHUP always reloads (STATUSPRESS_WATCH)")
+	fs.StringVar(&cfg.logFormat, "log-format", env("STATUSPRESS_LOG_FORMAT", "text"), "log `format`: text or json (STATUSPRESS_LOG_FORMAT)")
 	now := fs.String("now", env("STATUSPRESS_NOW", ""), "serve the site as it is at this RFC 3339 `time` (a fixed clock for previews and tests; STATUSPRESS_NOW)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: statuspress serve [flags]")
@@ -64,6 +71,14 @@ func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
 		return cfg, fmt.Errorf("--base-url %q must start with http:// or https://", cfg.baseURL)
 	}
 	cfg.baseURL = strings.TrimSuffix(cfg.baseURL, "/")
+	if cfg.logFormat != "text" && cfg.logFormat != "json" {
+		return cfg, fmt.Errorf("--log-format %q: use text or json", cfg.logFormat)
+	}
+	switch watch.Mode(cfg.watch) {
+	case watch.Notify, watch.Poll, watch.Off:
+	default:
+		return cfg, fmt.Errorf("--watch %q: use notify, poll or off", cfg.watch)
+	}
 	return cfg, nil
 }
 
@@ -83,14 +98,29 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "statuspress serve: %v\n", err)
 		return 2
 	}
-	log := slog.New(slog.NewTextHandler(stderr, nil))
-	srv, err := newServer(cfg, log)
+	var handler slog.Handler = slog.NewTextHandler(stderr, nil)
+	if cfg.logFormat == "json" {
+		handler = slog.NewJSONHandler(stderr, nil)
+	}
+	log := slog.New(handler)
+	pub, err := newPublisher(cfg, log)
 	if err != nil {
 		log.Error("cannot start", "err", err)
 		return 1
 	}
+	srv := pub.srv
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	w, err := watch.New(cfg.content, watch.Options{Mode: watch.Mode(cfg.watch), OnError: func(err error) { log.Warn("watch", "err", err) }})
+	if err != nil {
+		log.Error("cannot watch the content", "err", err)
+		return 1
+	}
+	defer w.Close()
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go pub.follow(ctx, w.Changes(), hup)
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		log.Error("cannot listen", "addr", cfg.addr, "err", err)
@@ -122,9 +152,22 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// newServer loads the content and builds the first snapshot. Content problems are logged, not
-// fatal: broken files are left out and everything else is served.
-func newServer(cfg serveConfig, log *slog.Logger) (*server.Server, error) {
+// publisher loads the content and publishes a new snapshot on every change.
+type publisher struct {
+	cfg     serveConfig
+	log     *slog.Logger
+	loader  *content.Loader
+	files   fs.FS
+	locales *locale.Catalog
+	clock   func() time.Time
+	srv     *server.Server
+	mu      sync.Mutex
+	logged  map[string]bool // the problems already logged, so each is logged once
+}
+
+// newPublisher loads the content and builds the first snapshot and the server. Content problems are
+// logged, not fatal: broken files are left out and everything else is served.
+func newPublisher(cfg serveConfig, log *slog.Logger) (*publisher, error) {
 	info, err := os.Stat(cfg.content)
 	if err != nil || !info.IsDir() {
 		return nil, fmt.Errorf("content directory %s not found; pass --content DIR", cfg.content)
@@ -133,23 +176,72 @@ func newServer(cfg serveConfig, log *slog.Logger) (*server.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	clock := time.Now
+	p := &publisher{cfg: cfg, log: log, files: os.DirFS(cfg.content), locales: cat, clock: time.Now, logged: map[string]bool{}}
 	if !cfg.now.IsZero() {
-		clock = func() time.Time { return cfg.now }
+		p.clock = func() time.Time { return cfg.now }
 	}
-	files := os.DirFS(cfg.content)
-	loaded := clock()
-	c := content.Load(files, content.Options{})
-	for _, p := range c.Problems {
+	p.loader = content.NewLoader(p.files, content.Options{})
+	start := time.Now()
+	snap := p.build()
+	p.srv = server.New(snap, server.Config{Now: p.clock, Logger: log})
+	p.srv.ObserveBuild(time.Since(start))
+	return p, nil
+}
+
+// newServer is the server over the content as it is now, for commands that serve it once.
+func newServer(cfg serveConfig, log *slog.Logger) (*server.Server, error) {
+	p, err := newPublisher(cfg, log)
+	if err != nil {
+		return nil, err
+	}
+	return p.srv, nil
+}
+
+// build loads the content and makes a snapshot of it, logging what is new among its problems.
+func (p *publisher) build() *site.Snapshot {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	c := p.loader.Load()
+	seen := map[string]bool{}
+	for _, pr := range c.Problems {
+		line := pr.String()
+		seen[line] = true
+		if p.logged[line] {
+			continue
+		}
 		level := slog.LevelError
-		if p.Severity == content.Warning {
+		if pr.Severity == content.Warning {
 			level = slog.LevelWarn
 		}
-		log.Log(context.Background(), level, "content", "problem", p.String())
+		p.log.Log(context.Background(), level, "content", "problem", line)
 	}
-	log.Info("content loaded", "files", c.Files, "incidents", len(c.Incidents), "errors", c.Problems.Errors(), "warnings", c.Problems.Warnings())
-	snap := site.Build(files, c, cat, site.Options{BaseURL: cfg.baseURL}, loaded)
-	return server.New(snap, server.Config{Now: clock, Logger: log}), nil
+	p.logged = seen
+	p.log.Info("content loaded", "files", c.Files, "incidents", len(c.Incidents), "errors", c.Problems.Errors(), "warnings", c.Problems.Warnings())
+	return site.Build(p.files, c, p.locales, site.Options{BaseURL: p.cfg.baseURL}, time.Now())
+}
+
+// follow publishes the content anew after every burst of changes and every SIGHUP, until ctx ends.
+func (p *publisher) follow(ctx context.Context, changes <-chan struct{}, hup <-chan os.Signal) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-changes:
+			p.publish("change")
+		case <-hup:
+			p.publish("SIGHUP")
+		}
+	}
+}
+
+// publish rebuilds and swaps the snapshot in; requests in flight finish with the old one.
+func (p *publisher) publish(why string) {
+	start := time.Now()
+	snap := p.build()
+	p.srv.Swap(snap)
+	d := time.Since(start)
+	p.srv.ObserveBuild(d)
+	p.log.Info("published", "reason", why, "version", snap.Version, "duration", d)
 }
 
 func displayAddr(a net.Addr) string {

@@ -59,11 +59,6 @@ func (s *Server) favicon(c echo.Context) error {
 	return c.Redirect(http.StatusMovedPermanently, static.Path("icon.svg"))
 }
 
-func (s *Server) healthz(c echo.Context) error {
-	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
-	return c.String(http.StatusOK, "ok\n")
-}
-
 // addTrailingSlash redirects page paths without their trailing slash ("/nl" → "/nl/"); paths
 // with a file extension (feeds, assets) are left alone.
 func (s *Server) addTrailingSlash(next echo.HandlerFunc) echo.HandlerFunc {
@@ -71,7 +66,7 @@ func (s *Server) addTrailingSlash(next echo.HandlerFunc) echo.HandlerFunc {
 		p := c.Request().URL.Path
 		if p != "/" && !strings.HasSuffix(p, "/") && !strings.Contains(path.Base(p), ".") &&
 			!strings.HasPrefix(p, "/lang/") && !strings.HasPrefix(p, "/static/") && !strings.HasPrefix(p, "/api/") &&
-			p != "/healthz" {
+			p != "/healthz" && p != "/readyz" && p != "/metrics" {
 			target := p + "/"
 			if q := c.Request().URL.RawQuery; q != "" {
 				target += "?" + q

@@ -123,7 +123,7 @@ func TestHistoryPages(t *testing.T) {
 func TestEveryRouteIsTested(t *testing.T) {
 	tested := map[string]bool{
 		"/": true, "/lang/:lang": true, "/:lang/history/page/:n/": true,
-		"/incidents/:slug/*": true, "/static/*": true, "/healthz": true,
+		"/incidents/:slug/*": true, "/static/*": true, "/healthz": true, "/readyz": true, "/metrics": true,
 		// Feeds and the calendar are linked from every page; TestLinks requests each of them.
 		"/:lang/feed.rss": true, "/:lang/feed.atom": true, "/:lang/feed.json": true,
 		"/:lang/components/:id/feed.rss": true, "/:lang/components/:id/feed.atom": true,

@@ -51,4 +51,6 @@ func (s *Server) routes() {
 	get("/static/*", s.staticFile)
 	get("/favicon.ico", s.favicon)
 	get("/healthz", s.healthz)
+	get("/readyz", s.readyz)
+	get("/metrics", s.metricsHandler())
 }

@@ -24,6 +24,7 @@ type Config struct {
 
 // Server answers HTTP requests from the current snapshot.
 type Server struct {
+	metrics  *metrics
 	echo     *echo.Echo
 	snapshot atomic.Pointer[site.Snapshot]
 	now      func() time.Time
@@ -32,18 +33,20 @@ type Server struct {
 
 // New returns a server answering from snap.
 func New(snap *site.Snapshot, cfg Config) *Server {
-	s := &Server{echo: echo.New(), now: cfg.Now, log: cfg.Logger}
+	s := &Server{echo: echo.New(), now: cfg.Now, log: cfg.Logger, metrics: newMetrics()}
 	if s.now == nil {
 		s.now = time.Now
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
-	s.snapshot.Store(snap)
+	if snap != nil {
+		s.Swap(snap)
+	}
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError
-	s.echo.Use(securityHeaders, compress())
+	s.echo.Use(s.measure, securityHeaders, compress())
 	s.routes()
 	return s
 }
@@ -52,7 +55,10 @@ func New(snap *site.Snapshot, cfg Config) *Server {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.ServeHTTP(w, r) }
 
 // Swap replaces the snapshot; requests already running finish with the old one.
-func (s *Server) Swap(snap *site.Snapshot) { s.snapshot.Store(snap) }
+func (s *Server) Swap(snap *site.Snapshot) {
+	s.snapshot.Store(snap)
+	s.metrics.snapshot(snap)
+}
 
 // Snapshot returns the snapshot requests are answered from.
 func (s *Server) Snapshot() *site.Snapshot { return s.snapshot.Load() }
