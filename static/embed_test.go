@@ -16,10 +16,10 @@ func TestAssets(t *testing.T) {
 	for _, a := range Assets() {
 		names = append(names, a.Name)
 	}
-	if diff := cmp.Diff([]string{"app.js", "style.css"}, names); diff != "" {
+	if diff := cmp.Diff([]string{"app.js", "icon.svg", "style.css"}, names); diff != "" {
 		t.Errorf("assets (-want +got):\n%s", diff)
 	}
-	pathRE := regexp.MustCompile(`^/static/[a-z]+\.[0-9a-f]{10}\.(css|js)$`)
+	pathRE := regexp.MustCompile(`^/static/[a-z]+\.[0-9a-f]{10}\.(css|js|svg)$`)
 	for _, a := range Assets() {
 		sum := sha256.Sum256(a.Body)
 		hash := hex.EncodeToString(sum[:])
