@@ -1,0 +1,116 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"statuspress/internal/content"
+	"statuspress/internal/content/authoring"
+	"statuspress/internal/incident"
+)
+
+func updateCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("update", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	status := fs.String("status", "", "the update's `status` (required): investigating, identified, monitoring or resolved for an\nincident; scheduled, in_progress, verifying or completed for a maintenance")
+	text := fs.String("text", "", "the update's Markdown `text`; - reads it from standard input (required)")
+	comps := fs.String("components", "", "component statuses changing from this update on, as `id:status,...`")
+	dir := fs.String("dir", "incidents", "the content `directory`")
+	now := fs.String("now", "", "the update's `time` (RFC 3339; default the authorClock, to the minute)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: statuspress update SLUG --status STATUS --text TEXT [flags]")
+		fmt.Fprintln(stderr)
+		fmt.Fprintln(stderr, "Appends an update, at the current time, to the timeline of the incident or maintenance SLUG and")
+		fmt.Fprintln(stderr, "prints the file's path. Only the new lines are added: comments, order and line endings stay as")
+		fmt.Fprintln(stderr, "they are. A final status (resolved, completed) also sets `resolved:` to the update's time unless")
+		fmt.Fprintln(stderr, "the file has one. The result is checked as `statuspress lint` would and written atomically.")
+		fmt.Fprintln(stderr)
+		fmt.Fprintln(stderr, "  statuspress update rest-api-errors --status monitoring --text 'A fix is out; error rates are falling.' \\")
+		fmt.Fprintln(stderr, "      --components rest-api:degraded_performance")
+		fmt.Fprintln(stderr)
+		fs.PrintDefaults()
+	}
+	pos, err := authorArgs(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	fail := func(code int, format string, args ...any) int {
+		fmt.Fprintf(stderr, "statuspress update: "+format+"\n", args...)
+		return code
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return 2
+	}
+	slug := pos[0]
+	if *status == "" {
+		return fail(2, "--status is required")
+	}
+	if *text == "" {
+		return fail(2, "--text is required: what changed, for the public timeline")
+	}
+	body, err := authorText(*text)
+	if err != nil {
+		return fail(1, "%v", err)
+	}
+	cat, code := authorLoad(*dir, "update", stderr)
+	if cat == nil {
+		return code
+	}
+	fsys := os.DirFS(*dir)
+	in, err := authoring.Find(fsys, cat, slug)
+	if err != nil {
+		authorFailure(stderr, "update", *dir, err)
+		return 1
+	}
+	if in.Kind == incident.KindNotice {
+		return fail(1, "%s is a notice; notices have no timeline to update", slug)
+	}
+	u := authoring.Update{Text: body}
+	if u.Status, err = authoring.ParseStatus(*status, in.Kind); err != nil {
+		return fail(2, "--status: %v", err)
+	}
+	if u.Components, err = authoring.ParseComponents(*comps, cat.Site, in.Kind); err != nil {
+		return fail(2, "--components: %v", err)
+	}
+	loc := cat.Site.Location(in.Lang)
+	if u.At, err = authorClock(*now, loc); err != nil {
+		return fail(2, "--now: %v", err)
+	}
+	plan, err := authoring.PlanUpdate(fsys, cat, in, u)
+	if err != nil {
+		authorFailure(stderr, "update", *dir, err)
+		return 1
+	}
+	if err := plan.Write(*dir); err != nil {
+		return fail(1, "%v", err)
+	}
+	path := filepath.Join(*dir, filepath.FromSlash(plan.Path))
+	at := u.At.In(loc).Truncate(time.Second).Format(time.RFC3339)
+	fmt.Fprintf(stderr, "statuspress update: added `%s` at %s to %s\n", u.Status, at, path)
+	if plan.Resolved {
+		fmt.Fprintf(stderr, "statuspress update: set `resolved: %s`, as `%s` ends the %s\n", at, u.Status, in.Kind)
+	}
+	langs := in.Languages()[1:]
+	if len(langs) > 0 {
+		fmt.Fprintf(stderr, "statuspress update: translations (%s) show this update in the original language until they\n"+
+			"  add it with `at: %s`\n", strings.Join(langs, ", "), at)
+	}
+	// The translations' own warnings say the same as the line above.
+	notes := slices.DeleteFunc(plan.Notes, func(p content.Problem) bool {
+		return slices.ContainsFunc(langs, func(l string) bool { return in.Texts[l].Source == p.Path })
+	})
+	authorNotes(stderr, "update", *dir, notes)
+	fmt.Fprintln(stdout, path)
+	return 0
+}
