@@ -2,6 +2,8 @@
 //
 //	statuspress serve           serve the status site (see serve -h)
 //	statuspress lint [DIR]      check the content directory and list every problem
+//	statuspress healthcheck     exit 0 when a running server answers (a container's HEALTHCHECK)
+//	statuspress version         print the version (also --version)
 //
 // Run `statuspress help` for the list of commands.
 package main
@@ -27,6 +29,11 @@ func commands() []command {
 	return []command{
 		{"serve", "serve the status site from a content directory", serve},
 		{"lint", "check a content directory and list every problem", lint},
+		{"new", "write a new incident, maintenance or notice file", newCmd},
+		{"update", "append an update to an incident's or maintenance's timeline", updateCmd},
+		{"build", "write the whole site as static files for object storage or a CDN", build},
+		{"healthcheck", "exit 0 when a running server answers /healthz, 1 otherwise", healthcheck},
+		{"version", "print the version", printVersion},
 	}
 }
 
@@ -34,6 +41,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(stdout)
 		return 0
+	}
+	if args[0] == "--version" || args[0] == "-version" {
+		return printVersion(args[1:], stdout, stderr)
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
@@ -50,7 +60,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Commands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-12s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Run `statuspress <command> -h` for a command's flags.")

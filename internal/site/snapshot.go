@@ -28,6 +28,11 @@ type Options struct {
 	HistoryPageSize int
 	// FeedItems is the number of items in a feed, newest first; 0 means 50.
 	FeedItems int
+	// Static shapes the pages for static hosting (statuspress build): the language switcher links
+	// straight to the page in the other language (root-relative) instead of going through
+	// /lang/{lang}?to=, which sets a cookie and redirects — a static host can do neither. The
+	// choice of language is then not remembered; everything else is the same.
+	Static bool
 }
 
 // Snapshot is everything a request needs, read-only and safe for concurrent use.
@@ -49,6 +54,7 @@ type Snapshot struct {
 	uptimeDays int
 	pageSize   int
 	feedItems  int
+	static     bool
 	localizers map[string]*locale.Localizer
 }
 
@@ -66,6 +72,7 @@ func Build(files fs.FS, cat *content.Catalog, loc *locale.Catalog, opt Options, 
 		uptimeDays: opt.UptimeDays,
 		pageSize:   opt.HistoryPageSize,
 		feedItems:  opt.FeedItems,
+		static:     opt.Static,
 		localizers: map[string]*locale.Localizer{},
 	}
 	if opt.BaseURL != "" {
@@ -124,6 +131,9 @@ func (s *Snapshot) Absolute(path string) string { return s.baseURL + path }
 
 // BaseURL is the public URL of the site, without a trailing slash.
 func (s *Snapshot) BaseURL() string { return s.baseURL }
+
+// Static reports whether the snapshot was built for static hosting (Options.Static).
+func (s *Snapshot) Static() bool { return s.static }
 
 // Enabled reports whether lang is one of the site's languages.
 func (s *Snapshot) Enabled(lang string) bool { return s.Site.Enabled(lang) }

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+	"time"
+
+	"statuspress/internal/content"
+	"statuspress/internal/export"
+	"statuspress/internal/locale"
+	"statuspress/internal/site"
+	"statuspress/locales"
+)
+
+// buildConfig is everything `build` is told.
+type buildConfig struct {
+	out     string
+	content string
+	baseURL string
+	now     time.Time
+	force   bool
+	brotli  int
+}
+
+func parseBuild(args []string, stderr io.Writer) (buildConfig, error) {
+	var cfg buildConfig
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.out, "out", "", "output `directory` (required); written beside and renamed into place")
+	fs.StringVar(&cfg.content, "content", env("STATUSPRESS_CONTENT", "incidents"), "content `directory` with site.yaml and incidents (STATUSPRESS_CONTENT)")
+	fs.StringVar(&cfg.baseURL, "base-url", env("STATUSPRESS_BASE_URL", ""), "public `URL` of the site, overriding site.yaml's base_url (STATUSPRESS_BASE_URL)")
+	now := fs.String("now", "", "build the site as it is at this RFC 3339 `time` (default: now)")
+	fs.BoolVar(&cfg.force, "force", false, "replace the output directory when it is not empty")
+	fs.IntVar(&cfg.brotli, "brotli-quality", 11, "brotli `quality` of the .br copies, 1 (fast) to 11 (smallest)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: statuspress build --out DIR [flags]")
+		fmt.Fprintln(stderr)
+		fmt.Fprintln(stderr, "Writes the whole site as static files for object storage or a CDN: every page in every")
+		fmt.Fprintln(stderr, "language, the feeds, the API, the badges, the calendar and the assets, with .gz and .br")
+		fmt.Fprintln(stderr, "copies, sitemap.xml and robots.txt. The site is the one `serve` shows at that instant;")
+		fmt.Fprintln(stderr, "build again when the content changes and every few minutes for the uptime bars.")
+		fmt.Fprintln(stderr)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if cfg.out == "" {
+		return cfg, errors.New("--out DIR is required")
+	}
+	if cfg.brotli < 1 || cfg.brotli > 11 {
+		return cfg, fmt.Errorf("--brotli-quality %d is not between 1 and 11", cfg.brotli)
+	}
+	cfg.now = time.Now()
+	if *now != "" {
+		t, err := time.Parse(time.RFC3339, *now)
+		if err != nil {
+			return cfg, fmt.Errorf("--now %q is not an RFC 3339 time such as 2026-11-23T12:00:00Z", *now)
+		}
+		cfg.now = t
+	}
+	if cfg.baseURL != "" && !strings.HasPrefix(cfg.baseURL, "http://") && !strings.HasPrefix(cfg.baseURL, "https://") {
+		return cfg, fmt.Errorf("--base-url %q must start with http:// or https://", cfg.baseURL)
+	}
+	cfg.baseURL = strings.TrimSuffix(cfg.baseURL, "/")
+	return cfg, nil
+}
+
+// build writes the static site. Content problems are reported, not fatal, as in serve: broken
+// files are left out and everything else is published.
+func build(args []string, stdout, stderr io.Writer) int {
+	cfg, err := parseBuild(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "statuspress build: %v\n", err)
+		return 2
+	}
+	start := time.Now()
+	keep := []string{cfg.content}
+	if wd, err := os.Getwd(); err == nil {
+		keep = append(keep, wd)
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		keep = append(keep, home)
+	}
+	wopt := export.WriteOptions{Force: cfg.force, Keep: keep}
+	// Refuse a full output directory before the work, then write (which checks again).
+	if err := export.CheckDir(cfg.out, wopt); err != nil {
+		return buildFailed(stderr, err)
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	snap, err := loadStatic(cfg, log)
+	if err != nil {
+		return buildFailed(stderr, err)
+	}
+	s, err := export.Render(snap, cfg.now, export.Options{BrotliQuality: cfg.brotli})
+	if err != nil {
+		return buildFailed(stderr, err)
+	}
+	if err := s.Write(cfg.out, wopt); err != nil {
+		return buildFailed(stderr, err)
+	}
+	total := s.Total()
+	fmt.Fprintf(stdout, "statuspress build: wrote %d files (%d pages in %d languages, %d compressed copies), %s, to %s in %s\n",
+		total.Files, s.Pages, len(snap.Site.Languages), s.Compressed, byteSize(total.Bytes), cfg.out,
+		time.Since(start).Round(time.Millisecond))
+	return 0
+}
+
+// buildFailed reports err and returns the exit code of a failed build.
+func buildFailed(stderr io.Writer, err error) int {
+	if errors.Is(err, export.ErrNotEmpty) {
+		err = fmt.Errorf("%w; pass --force to replace it", err)
+	}
+	fmt.Fprintf(stderr, "statuspress build: %v\n", err)
+	return 1
+}
+
+// loadStatic loads the content and builds a snapshot for static hosting at cfg.now.
+func loadStatic(cfg buildConfig, log *slog.Logger) (*site.Snapshot, error) {
+	info, err := os.Stat(cfg.content)
+	if err != nil || !info.IsDir() {
+		return nil, fmt.Errorf("content directory %s not found; pass --content DIR", cfg.content)
+	}
+	cat, err := locale.Load(locales.FS)
+	if err != nil {
+		return nil, err
+	}
+	files := os.DirFS(cfg.content)
+	c := content.Load(files, content.Options{})
+	for _, p := range c.Problems {
+		level := slog.LevelError
+		if p.Severity == content.Warning {
+			level = slog.LevelWarn
+		}
+		log.Log(context.Background(), level, "content", "problem", p.String())
+	}
+	return site.Build(files, c, cat, site.Options{BaseURL: cfg.baseURL, Static: true}, cfg.now), nil
+}
+
+// byteSize formats n bytes for people: 1.2 MB.
+func byteSize(n int64) string {
+	const unit = 1000
+	if n < unit {
+		return fmt.Sprintf("%d B", n)
+	}
+	div, exp := int64(unit), 0
+	for m := n / unit; m >= unit; m /= unit {
+		div *= unit
+		exp++
+	}
+	return fmt.Sprintf("%.1f %cB", float64(n)/float64(div), "kMGTPE"[exp])
+}

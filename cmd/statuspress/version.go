@@ -1,0 +1,49 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"runtime/debug"
+)
+
+// version is the release this binary was built as, set when it is built:
+//
+//	go build -ldflags "-X main.version=1.4.0" ./cmd/statuspress
+var version = "dev"
+
+// printVersion prints the version: `statuspress version` and `statuspress --version`.
+func printVersion(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		fmt.Fprintln(stderr, "Usage: statuspress version")
+		return 2
+	}
+	fmt.Fprintln(stdout, "statuspress "+versionString())
+	return 0
+}
+
+// versionString is the version, and for a development build the commit it was built from when
+// the go command recorded one ("dev (3f2a9c1d0b7e, modified)").
+func versionString() string {
+	if version != "dev" {
+		return version
+	}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return version
+	}
+	var rev, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = ", modified"
+			}
+		}
+	}
+	if rev == "" {
+		return version
+	}
+	return fmt.Sprintf("%s (%.12s%s)", version, rev, modified)
+}
