@@ -132,9 +132,11 @@ type Uptime struct {
 	Percent string
 	// Summary reads the strip in words: "90-day uptime: 99.95%".
 	Summary string
-	// From and To name the first and last day ("Aug 25", "Today").
-	From, To string
-	Days     []UptimeDay
+	// From and To name the first and last day ("Aug 25", "Today"). FromShort names the first of
+	// the last ShortDays days, which is all a phone shows.
+	From, To  string
+	FromShort string
+	Days      []UptimeDay
 }
 
 // UptimeDay is one bar.

@@ -25,10 +25,18 @@ type Part struct {
 func (p Part) Fallback(asked string) bool { return p.Lang != asked }
 
 // In returns the incident as a reader of lang sees it: the translation where it has the part, the
-// original where it lacks it. A language with no translation at all gets the original throughout.
-func (in *Incident) In(lang string) Localized {
+// original where it lacks it. A language with no translation gets the first of fallbacks that has
+// one (a Dutch original is no help to a French reader when an English translation exists), and
+// otherwise the original throughout.
+func (in *Incident) In(lang string, fallbacks ...string) Localized {
 	orig := in.Original()
 	tr := in.Texts[lang]
+	for _, f := range fallbacks {
+		if tr != nil {
+			break
+		}
+		tr = in.Texts[f]
+	}
 	if tr == nil {
 		tr = orig
 	}

@@ -55,17 +55,19 @@ func TestIncidentFallbacks(t *testing.T) {
 		checkProseLang(t, doc, "")
 	})
 
-	t.Run("Dutch original, no German", func(t *testing.T) {
+	t.Run("Dutch original, no German, an English translation", func(t *testing.T) {
+		// A German reader is better served by the English translation (the site's default
+		// language) than by the Dutch original.
 		l := cat.Localizer("de", nil)
 		doc := checkPage(t, get(t, s, "/de/incidents/soap-api-storing/"), "de", "/de/incidents/soap-api-storing/", http.StatusOK)
-		want := l.TData(locale.NoteOnlyIn, map[string]any{"Language": l.LanguageName("nl")})
+		want := l.TData(locale.NoteOnlyIn, map[string]any{"Language": l.LanguageName("en")})
 		if got := noteTexts(doc); !slices.Contains(got, want) {
 			t.Errorf("notes %q, want %q", got, want)
 		}
-		if lang, _ := doc.Find("main h1").Attr("lang"); lang != "nl" {
-			t.Errorf("title lang=%q, want nl", lang)
+		if lang, _ := doc.Find("main h1").Attr("lang"); lang != "en" {
+			t.Errorf("title lang=%q, want en", lang)
 		}
-		checkProseLang(t, doc, "nl")
+		checkProseLang(t, doc, "en")
 	})
 
 	t.Run("translated", func(t *testing.T) {

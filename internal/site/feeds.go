@@ -75,7 +75,7 @@ func (v *view) feedItems(component string) []feed.Item {
 		if component != "" && !in.Names(component) {
 			continue
 		}
-		loc := in.In(v.lang)
+		loc := in.In(v.lang, v.s.Site.DefaultLanguage)
 		page := s.Absolute(IncidentPath(v.lang, in.Slug))
 		cats := v.categories(in)
 		if in.Kind == incident.KindNotice {
@@ -172,7 +172,7 @@ func (s *Snapshot) Calendar(lang string, now time.Time) feed.Calendar {
 		if in.Kind != incident.KindMaintenance || in.Scheduled.Start.IsZero() {
 			continue
 		}
-		loc := in.In(v.lang)
+		loc := in.In(v.lang, v.s.Site.DefaultLanguage)
 		page := s.Absolute(IncidentPath(v.lang, in.Slug))
 		e := feed.Event{
 			UID:         in.Slug + "@" + host,

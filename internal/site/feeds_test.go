@@ -211,7 +211,7 @@ func TestSiteFeed(t *testing.T) {
 					Link: sampleURL + "/nl/incidents/soap-api-storing/#update-20261006t123000z", Published: time.Date(2026, 10, 6, 12, 30, 0, 0, time.UTC),
 				},
 				"notice": {
-					ID: tag("api-fehlerbenachrichtigung"), Title: "[Mededeling] Fehlgeschlagene API-Aufrufe werden jetzt per E-Mail gemeldet",
+					ID: tag("api-fehlerbenachrichtigung"), Title: "[Mededeling] Failed API calls are now reported by e-mail",
 					Link: sampleURL + "/nl/incidents/api-fehlerbenachrichtigung/", Published: time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC),
 				},
 				"announcement": {
@@ -247,14 +247,15 @@ func TestSiteFeed(t *testing.T) {
 }
 
 // TestFeedLanguages: ids are the same in every language (they name the update, not the page);
-// titles, status words and links follow the language, falling back to the original's title.
+// titles, status words and links follow the language, falling back to the default language's
+// translation (English here) before the Dutch original.
 func TestFeedLanguages(t *testing.T) {
 	s := sampleSite(t)
 	want := map[string]item{
 		"en": {Title: "[Resolved] SOAP API outage", Link: sampleURL + "/en/incidents/soap-api-storing/#update-20261006t123000z"},
 		"nl": {Title: "[Opgelost] Storing SOAP-API", Link: sampleURL + "/nl/incidents/soap-api-storing/#update-20261006t123000z"},
-		"fr": {Title: "[Résolu] Storing SOAP-API", Link: sampleURL + "/fr/incidents/soap-api-storing/#update-20261006t123000z"},
-		"de": {Title: "[Behoben] Storing SOAP-API", Link: sampleURL + "/de/incidents/soap-api-storing/#update-20261006t123000z"},
+		"fr": {Title: "[Résolu] SOAP API outage", Link: sampleURL + "/fr/incidents/soap-api-storing/#update-20261006t123000z"},
+		"de": {Title: "[Behoben] SOAP API outage", Link: sampleURL + "/de/incidents/soap-api-storing/#update-20261006t123000z"},
 	}
 	for lang, w := range want {
 		f := parsed(t, s, lang, "", "atom")

@@ -105,7 +105,7 @@ func (s *Snapshot) IncidentPage(lang, slug string, now time.Time) (web.IncidentP
 		return web.IncidentPage{}, false
 	}
 	v := s.view(lang, now)
-	loc := in.In(v.lang)
+	loc := in.In(v.lang, v.s.Site.DefaultLanguage)
 	card := v.card(in)
 	desc := loc.Summary.Text
 	if desc == "" {
@@ -124,10 +124,10 @@ func (s *Snapshot) IncidentPage(lang, slug string, now time.Time) (web.IncidentP
 	for _, h := range loc.TOC {
 		p.TOC = append(p.TOC, web.Heading{Level: h.Level, ID: h.ID, Text: h.Text})
 	}
-	switch tr := in.Texts[v.lang]; {
-	case tr == nil:
-		p.OnlyIn = v.l.LanguageName(in.Lang)
-	case tr.Machine:
+	if in.Texts[v.lang] == nil {
+		p.OnlyIn = v.l.LanguageName(loc.Title.Lang)
+	}
+	if shown := in.Texts[loc.Title.Lang]; shown != nil && shown.Machine {
 		p.Machine = true
 		p.Original = s.Absolute(IncidentPath(in.Lang, slug))
 		p.OriginalLanguage = v.l.LanguageName(in.Lang)

@@ -47,9 +47,14 @@ func (v *view) base(path, title, description string) web.Base {
 		Generated:    v.time(v.now),
 	}
 	for _, l := range s.Site.Languages {
+		alt := Translate(path, l)
+		// The switcher remembers the choice through /lang/; a static site links the page itself.
+		sw := SwitchPath(l, alt)
+		if s.static {
+			sw = alt
+		}
 		b.Languages = append(b.Languages, web.Alternate{
-			Lang: l, Name: locale.NativeName(l), URL: s.Absolute(Translate(path, l)),
-			Switch: SwitchPath(l, Translate(path, l)), Current: l == v.lang,
+			Lang: l, Name: locale.NativeName(l), URL: s.Absolute(alt), Switch: sw, Current: l == v.lang,
 		})
 	}
 	b.Feeds = v.feedLinks(b.SiteTitle, "")
@@ -153,7 +158,7 @@ func worstPerComponent(in *incident.Incident, updates []incident.Update) []incid
 
 // card is an incident as lists show it.
 func (v *view) card(in *incident.Incident) web.IncidentCard {
-	loc := in.In(v.lang)
+	loc := in.In(v.lang, v.s.Site.DefaultLanguage)
 	visible := status.Visible(in, v.now)
 	c := web.IncidentCard{
 		Slug:    in.Slug,
@@ -218,6 +223,9 @@ func (v *view) cards(ins []*incident.Incident) []web.IncidentCard {
 	return out
 }
 
+// phoneDays is how many days of a strip a phone shows (the stylesheet hides the others).
+const phoneDays = 30
+
 // uptime is a history as a strip of bars.
 func (v *view) uptime(h status.History) *web.Uptime {
 	if len(h.Days) == 0 {
@@ -231,6 +239,9 @@ func (v *view) uptime(h status.History) *web.Uptime {
 		To:      v.l.T(locale.LabelToday),
 		Days:    make([]web.UptimeDay, len(h.Days)),
 	}
+	if n := len(h.Days); n > phoneDays {
+		u.FromShort = v.l.ShortDate(h.Days[n-phoneDays].Start)
+	}
 	for i, d := range h.Days {
 		date := v.l.Date(d.Start)
 		dpct := v.l.Percent(100 * d.Uptime)
@@ -242,7 +253,7 @@ func (v *view) uptime(h status.History) *web.Uptime {
 		}
 		for _, slug := range d.Incidents {
 			if in, ok := v.s.Incident(slug, v.now); ok {
-				title := in.In(v.lang).Title
+				title := in.In(v.lang, v.s.Site.DefaultLanguage).Title
 				link := web.Link{Title: title.Text, URL: IncidentPath(v.lang, slug)}
 				if title.Lang != v.lang {
 					link.Lang = title.Lang
