@@ -93,5 +93,5 @@ func (s *Server) measure(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 func (s *Server) metricsHandler() echo.HandlerFunc {
-	return echo.WrapHandler(promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{DisableCompression: true})) // the gzip middleware compresses
+	return echo.WrapHandler(promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{}))
 }

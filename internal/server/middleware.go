@@ -2,7 +2,6 @@ package server
 
 import (
 	"github.com/labstack/echo/v4"
-	"github.com/labstack/echo/v4/middleware"
 )
 
 // contentSecurityPolicy allows only the site's own stylesheet, script and pictures: no inline
@@ -20,9 +19,4 @@ func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 		h.Set("X-Frame-Options", "DENY")
 		return next(c)
 	}
-}
-
-// compress gzips text responses for clients that accept it.
-func compress() echo.MiddlewareFunc {
-	return middleware.GzipWithConfig(middleware.GzipConfig{Level: 6, MinLength: 1024})
 }

@@ -122,14 +122,19 @@ func (s *Server) render(c echo.Context, code int, lang string, page templ.Compon
 func sendTagged(c echo.Context, contentType, cacheControl string, body []byte) error {
 	h := c.Response().Header()
 	h.Set(echo.HeaderContentType, contentType)
-	sum := sha256.Sum256(body)
-	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
+	etag := etagOf(body)
 	h.Set(echo.HeaderCacheControl, cacheControl)
 	h.Set("ETag", etag)
 	if match := c.Request().Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
 		return c.NoContent(http.StatusNotModified)
 	}
 	return c.Blob(http.StatusOK, contentType, body)
+}
+
+// etagOf is a strong entity tag of body.
+func etagOf(body []byte) string {
+	sum := sha256.Sum256(body)
+	return `"` + hex.EncodeToString(sum[:12]) + `"`
 }
 
 func renderBytes(ctx context.Context, page templ.Component) ([]byte, error) {

@@ -25,6 +25,7 @@ type Config struct {
 // Server answers HTTP requests from the current snapshot.
 type Server struct {
 	metrics  *metrics
+	cache    atomic.Pointer[generation]
 	echo     *echo.Echo
 	snapshot atomic.Pointer[site.Snapshot]
 	now      func() time.Time
@@ -46,7 +47,7 @@ func New(snap *site.Snapshot, cfg Config) *Server {
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError
-	s.echo.Use(s.measure, securityHeaders, compress())
+	s.echo.Use(s.measure, securityHeaders)
 	s.routes()
 	return s
 }

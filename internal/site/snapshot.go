@@ -56,6 +56,9 @@ type Snapshot struct {
 	feedItems  int
 	static     bool
 	localizers map[string]*locale.Localizer
+	// changes are the instants at which what the site shows changes, in order: every start,
+	// resolution, update and maintenance window edge.
+	changes []time.Time
 }
 
 // Build makes a snapshot of a loaded catalog. loaded is the instant the content was read.
@@ -91,6 +94,7 @@ func Build(files fs.FS, cat *content.Catalog, loc *locale.Catalog, opt Options, 
 		s.localizers[l] = loc.Localizer(l, cat.Site.Location(l))
 	}
 	s.Version = version(cat)
+	s.changes = changes(cat.Incidents)
 	return s
 }
 
@@ -156,4 +160,40 @@ func (s *Snapshot) Published(now time.Time) []*incident.Incident {
 		}
 	}
 	return out
+}
+
+// changes lists the instants at which the incidents change what the site shows, sorted. When the
+// content was loaded does not count: replicas load at different moments and must still serve the
+// same bytes (and ETags).
+func changes(ins []*incident.Incident) []time.Time {
+	var out []time.Time
+	add := func(t time.Time) {
+		if !t.IsZero() {
+			out = append(out, t)
+		}
+	}
+	for _, in := range ins {
+		add(in.Started)
+		add(in.Resolved)
+		add(in.Scheduled.Start)
+		add(in.Scheduled.End)
+		for _, u := range in.Updates {
+			add(u.At)
+		}
+	}
+	slices.SortFunc(out, time.Time.Compare)
+	return out
+}
+
+// lastChange is the latest instant at or before now at which the site's status changed: what the
+// pages call "updated". It stays put while nothing happens, so pages (and their ETags) do too.
+func (s *Snapshot) lastChange(now time.Time) time.Time {
+	i, found := slices.BinarySearchFunc(s.changes, now, time.Time.Compare)
+	if found {
+		return s.changes[i]
+	}
+	if i == 0 {
+		return now
+	}
+	return s.changes[i-1]
 }

@@ -44,7 +44,7 @@ func (v *view) base(path, title, description string) web.Base {
 		SupportEmail: s.Site.Support.Email,
 		SupportURL:   s.Site.Support.URL,
 		Zone:         v.zone(),
-		Generated:    v.time(v.now),
+		Generated:    v.time(s.lastChange(v.now)),
 	}
 	for _, l := range s.Site.Languages {
 		alt := Translate(path, l)
