@@ -3,6 +3,8 @@ package server_test
 import (
 	"encoding/json"
 	"net/http"
+	"statuspress/internal/server"
+	"statuspress/internal/site"
 	"strings"
 	"testing"
 )
@@ -36,5 +38,31 @@ func TestMetricsEndpoint(t *testing.T) {
 		if !strings.Contains(body, want) {
 			t.Errorf("/metrics lacks %q", want)
 		}
+	}
+}
+
+func TestHSTS(t *testing.T) {
+	for base, want := range map[string]string{
+		"https://status.example.com": "max-age=31536000",
+		"http://localhost:8080":      "",
+	} {
+		srv := newServerWith(t, clock, site.Options{BaseURL: base})
+		for _, path := range []string{"/en/", "/api/v2/status.json", "/en/nope/"} {
+			if got := get(t, srv, path).Header().Get("Strict-Transport-Security"); got != want {
+				t.Errorf("%s %s: Strict-Transport-Security %q, want %q", base, path, got, want)
+			}
+		}
+	}
+}
+
+// TestReadyzBeforeFirstSnapshot: not ready only while there is nothing to serve.
+func TestReadyzBeforeFirstSnapshot(t *testing.T) {
+	srv := server.New(nil, server.Config{})
+	if rec := get(t, srv, "/readyz"); rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), `"ready": false`) {
+		t.Errorf("/readyz without a snapshot: %d %s", rec.Code, rec.Body)
+	}
+	srv.Swap(snapshot(t, site.Options{}))
+	if rec := get(t, srv, "/readyz"); rec.Code != http.StatusOK {
+		t.Errorf("/readyz with a snapshot: %d", rec.Code)
 	}
 }

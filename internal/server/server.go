@@ -47,7 +47,7 @@ func New(snap *site.Snapshot, cfg Config) *Server {
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError
-	s.echo.Use(s.measure, securityHeaders)
+	s.echo.Use(s.measure, s.securityHeaders)
 	s.routes()
 	return s
 }
