@@ -120,6 +120,11 @@ func suggest(s string, candidates []string) (string, bool) {
 	return best, best != ""
 }
 
+// DidYouMean is the hint to add to a message about an unknown word: "; did you mean `x`?" for a
+// likely typo, or the list of the valid words. Tools that take content words (statuspress new and
+// update) use it so their hints read like lint's.
+func DidYouMean(s string, candidates []string) string { return didYouMean(s, candidates) }
+
 // didYouMean is the hint suffix for an unknown word, or a list of the valid ones.
 func didYouMean(s string, candidates []string) string {
 	if c, ok := suggest(s, candidates); ok {
