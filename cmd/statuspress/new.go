@@ -35,7 +35,7 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 	dir := fs.String("dir", "incidents", "the content `directory`")
 	slug := fs.String("slug", "", "the `slug`, the file name and URL (default: made from the title, with -2, -3 ... if taken)")
 	outFolder := fs.String("out-folder", "", "the `folder` to write to, inside the content directory (default DIR/YEAR)")
-	now := fs.String("now", "", "the current `time` (RFC 3339; default the authorClock, to the minute)")
+	now := fs.String("now", "", "the current `time` (RFC 3339; default: now, to the minute)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: statuspress new incident|maintenance|notice --title TITLE [flags]")
 		fmt.Fprintln(stderr)

@@ -23,7 +23,7 @@ func updateCmd(args []string, stdout, stderr io.Writer) int {
 	text := fs.String("text", "", "the update's Markdown `text`; - reads it from standard input (required)")
 	comps := fs.String("components", "", "component statuses changing from this update on, as `id:status,...`")
 	dir := fs.String("dir", "incidents", "the content `directory`")
-	now := fs.String("now", "", "the update's `time` (RFC 3339; default the authorClock, to the minute)")
+	now := fs.String("now", "", "the update's `time` (RFC 3339; default: now, to the minute)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: statuspress update SLUG --status STATUS --text TEXT [flags]")
 		fmt.Fprintln(stderr)
