@@ -39,6 +39,12 @@ func (s *Server) handleError(err error, c echo.Context) {
 		lang = s.matchLanguage(c)
 		c.Response().Header().Add(echo.HeaderVary, "Accept-Language")
 	}
+	if code >= 500 {
+		c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
+	} else {
+		// Briefly: an incident that is not published yet must not stay "not found" in a cache.
+		c.Response().Header().Set(echo.HeaderCacheControl, "public, max-age=10")
+	}
 	if code == http.StatusNotFound || code >= 500 {
 		page := web.Error(snap.ErrorPage(lang, code, path, s.now()))
 		if rerr := s.render(c, code, lang, page); rerr == nil {

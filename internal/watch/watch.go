@@ -128,6 +128,30 @@ func (w *Watcher) addTree(dir string) error {
 	})
 }
 
+// rewatch adds every folder that is not watched (any more). A renamed folder keeps its kernel
+// watch under the new name while fsnotify forgets it on the move, so the new name must be added
+// once the burst is over.
+func (w *Watcher) rewatch() {
+	watched := map[string]bool{}
+	for _, p := range w.fsw.WatchList() {
+		watched[p] = true
+	}
+	_ = filepath.WalkDir(w.dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return nil
+		}
+		if p != w.dir && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		if !watched[p] {
+			if err := w.fsw.Add(p); err != nil {
+				w.opt.OnError(err)
+			}
+		}
+		return nil
+	})
+}
+
 func (w *Watcher) notifyLoop() {
 	defer close(w.stopped)
 	var quiet <-chan time.Time
@@ -162,6 +186,7 @@ func (w *Watcher) notifyLoop() {
 			w.opt.OnError(err)
 		case <-quiet:
 			quiet = nil
+			w.rewatch()
 			w.signal()
 		}
 	}
