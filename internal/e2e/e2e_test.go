@@ -171,25 +171,40 @@ func missing(t *testing.T, format string, args ...any) {
 // are stopped when the test ends.
 func setUp(t *testing.T) *env {
 	t.Helper()
-	if _, err := os.Stat(chromiumBin); err != nil {
-		missing(t, "%s not found: install Debian's Chromium (apt-get install -y chromium) to run the browser tests", chromiumBin)
-	}
+	needBrowser(t)
 	axe, err := os.ReadFile(axeFile)
 	if err != nil {
 		missing(t, "axe-core is not installed (%v): run `npm ci --prefix internal/e2e` in the module root to run the browser tests", err)
 	}
+	e := startEnv(t)
+	e.axe = string(axe)
+	e.launchBrowser(t)
+	return e
+}
+
+// needBrowser skips the test, or fails it in CI, when Debian's Chromium is missing.
+func needBrowser(t *testing.T) {
+	t.Helper()
+	if _, err := os.Stat(chromiumBin); err != nil {
+		missing(t, "%s not found: install Debian's Chromium (apt-get install -y chromium) to run the browser tests", chromiumBin)
+	}
+}
+
+// startEnv finds the module root, makes the screenshot folder and builds and starts the server,
+// which is stopped when the test ends. The tests that need a browser launch it next.
+func startEnv(t *testing.T) *env {
+	t.Helper()
 	root, err := moduleRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &env{root: root, axe: string(axe), shots: filepath.Join(root, "testoutput", "e2e")}
+	e := &env{root: root, shots: filepath.Join(root, "testoutput", "e2e")}
 	// Files are overwritten, not cleared first: another run (go test ./... in a second
 	// terminal) may be writing here at the same time.
 	if err := os.MkdirAll(e.shots, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	e.startServer(t)
-	e.launchBrowser(t)
 	return e
 }
 

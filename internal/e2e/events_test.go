@@ -15,8 +15,9 @@ type collector struct {
 	wantStatus int
 
 	mu        sync.Mutex
-	requests  map[proto.NetworkRequestID]string // URLs
-	statuses  map[proto.NetworkRequestID]int    // HTTP statuses, also of responses the page refused
+	requests  map[proto.NetworkRequestID]string                 // URLs
+	statuses  map[proto.NetworkRequestID]int                    // HTTP statuses, also of responses the page refused
+	responses map[proto.NetworkRequestID]*proto.NetworkResponse // of every request answered
 	loaded    map[proto.NetworkLoaderID]bool
 	docStatus int
 	problems  []func() string // formatted when read, by when all the details have come in
@@ -25,9 +26,10 @@ type collector struct {
 func newCollector(base, url string, wantStatus int) *collector {
 	return &collector{
 		base: base, url: url, wantStatus: wantStatus,
-		requests: map[proto.NetworkRequestID]string{},
-		statuses: map[proto.NetworkRequestID]int{},
-		loaded:   map[proto.NetworkLoaderID]bool{},
+		requests:  map[proto.NetworkRequestID]string{},
+		statuses:  map[proto.NetworkRequestID]int{},
+		responses: map[proto.NetworkRequestID]*proto.NetworkResponse{},
+		loaded:    map[proto.NetworkLoaderID]bool{},
 	}
 }
 
@@ -52,6 +54,19 @@ func (c *collector) result() (int, []string) {
 		ps[i] = p()
 	}
 	return c.docStatus, ps
+}
+
+// responsesTo are the responses to the requests for url, in no particular order.
+func (c *collector) responsesTo(url string) []*proto.NetworkResponse {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var rs []*proto.NetworkResponse
+	for _, r := range c.responses {
+		if r.URL == url {
+			rs = append(rs, r)
+		}
+	}
+	return rs
 }
 
 func (c *collector) isLoaded(id proto.NetworkLoaderID) bool {
@@ -102,6 +117,9 @@ func (c *collector) responseReceivedExtraInfo(e *proto.NetworkResponseReceivedEx
 
 func (c *collector) responseReceived(e *proto.NetworkResponseReceived) {
 	u, status := e.Response.URL, e.Response.Status
+	c.mu.Lock()
+	c.responses[e.RequestID] = e.Response
+	c.mu.Unlock()
 	if e.Type == proto.NetworkResourceTypeDocument && u == c.url {
 		c.mu.Lock()
 		c.docStatus = status

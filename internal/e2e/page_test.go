@@ -26,7 +26,7 @@ type pageRun struct {
 // base + the case's path in it. The tab is closed when the test ends.
 func (e *env) open(t *testing.T, base string, c pageCase) *pageRun {
 	t.Helper()
-	u := base + fmt.Sprintf(c.page.path, c.lang)
+	u := base + c.path()
 	tab, err := e.browser.Page(proto.TargetCreateTarget{URL: "about:blank"})
 	if err != nil {
 		t.Fatalf("open a tab: %v", err)
@@ -81,6 +81,15 @@ func (e *env) open(t *testing.T, base string, c pageCase) *pageRun {
 		}
 	}
 	return &pageRun{c: c, url: u, page: p, events: col}
+}
+
+// path is the case's URL path: the page type's, with the language put in for its %s. A path
+// without a %s (a page of the test's own, not of the site) is taken as it is.
+func (c pageCase) path() string {
+	if !strings.Contains(c.page.path, "%s") {
+		return c.page.path
+	}
+	return fmt.Sprintf(c.page.path, c.lang)
 }
 
 // checkPage is every check on one page with JavaScript on.
