@@ -17,6 +17,8 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"time"
+
+	"statuspress/internal/synthetic"
 )
 
 func main() {
@@ -65,7 +67,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gencontent: %v\n", err)
 		return 1
 	}
-	st, err := Generate(Config{N: *n, Seed: *seed, Now: now, Dir: *out})
+	st, err := synthetic.Generate(synthetic.Config{N: *n, Seed: *seed, Now: now, Dir: *out})
 	if err != nil {
 		fmt.Fprintf(stderr, "gencontent: %v\n", err)
 		return 1
@@ -73,7 +75,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "wrote %d files to %s: %d incidents (%d ongoing), %d maintenance (%d upcoming), %d notices;\n",
 		st.Files, *out, st.Incidents, st.Ongoing, st.Maintenance, st.Upcoming, st.Notices)
 	fmt.Fprintf(stdout, "originals en %d, nl %d, fr %d, de %d; %d translated into the other three languages (%d files, %d marked machine)\n",
-		st.Originals[en], st.Originals[nl], st.Originals[fr], st.Originals[de], st.Translated, st.TranslationFiles, st.Machine)
+		st.Originals[0], st.Originals[1], st.Originals[2], st.Originals[3], st.Translated, st.TranslationFiles, st.Machine)
 	return 0
 }
 

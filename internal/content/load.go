@@ -6,6 +6,8 @@ package content
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -45,8 +47,12 @@ type Catalog struct {
 	Assets   map[string][]Asset
 	Problems Problems
 	// Files counts the files read.
-	Files  int
-	bySlug map[string]*incident.Incident
+	Files int
+	// Version identifies what was loaded: a hash of site.yaml and every incident file's name and
+	// bytes (not their times), so it changes whenever any of them does, and replicas with the same
+	// content report the same version.
+	Version string
+	bySlug  map[string]*incident.Incident
 }
 
 // Asset is a file inside a bundle folder, served beside its incident.
@@ -78,8 +84,12 @@ type mdFile struct {
 
 // parsed is an mdFile after reading: its report and, when it has no errors, its decoded parts.
 type parsed struct {
-	file   mdFile
-	r      *report
+	file mdFile
+	r    *report
+	// sum is the SHA-256 of the file's bytes; read is set once src holds them. A file whose size
+	// and time did not change since the last load is not read unless its incident is rebuilt.
+	sum    [sha256.Size]byte
+	read   bool
 	src    []byte
 	root   ast.Node // the front matter's root node
 	doc    *yamlDoc
@@ -103,6 +113,34 @@ type Loader struct {
 	built map[string]built
 	// good holds the last version of each incident whose original had no errors.
 	good map[string]*incident.Incident
+	// seen holds the size, time and hash of every file the last load read without a problem, and
+	// started when that load began, to tell which files may have changed since (see unchanged).
+	seen    map[string]stamp
+	started time.Time
+}
+
+// stamp is what the Loader remembers of a file it read.
+type stamp struct {
+	size int64
+	mod  time.Time
+	sum  [sha256.Size]byte
+}
+
+// clockSlack is how much later than the moment a load began a file's time must be for the file
+// to count as possibly written during that load: it covers file systems whose times tick in
+// seconds (FAT: two), so a second write in the same tick with the same size is never missed.
+const clockSlack = 2 * time.Second
+
+// unchanged reports whether the file f is known from the last load and has not changed since:
+// same size, same modification time, and that time was already in the past when that load began
+// (a file written in the same clock tick as the load could change again without its time
+// changing). A file system that gives no times (fstest.MapFS) always has its files read.
+func (ld *Loader) unchanged(f mdFile) (stamp, bool) {
+	st, ok := ld.seen[f.path]
+	if !ok || f.mod.IsZero() || st.size != f.size || !st.mod.Equal(f.mod) || !f.mod.Before(ld.started.Add(-clockSlack)) {
+		return stamp{}, false
+	}
+	return st, true
 }
 
 // built is what one incident's files (original and translations) gave.
@@ -120,18 +158,20 @@ func NewLoader(fsys fs.FS, opt Options) *Loader {
 	if opt.Markdown == nil {
 		opt.Markdown = markdown.New()
 	}
-	return &Loader{fsys: fsys, opt: opt, built: map[string]built{}, good: map[string]*incident.Incident{}}
+	return &Loader{fsys: fsys, opt: opt, built: map[string]built{}, good: map[string]*incident.Incident{}, seen: map[string]stamp{}}
 }
 
 // Load reads the directory as it is now.
 func (ld *Loader) Load() *Catalog {
 	ld.mu.Lock()
 	defer ld.mu.Unlock()
+	started := time.Now()
 	l := &loader{ld: ld, fsys: ld.fsys, opt: ld.opt, cat: &Catalog{Assets: map[string][]Asset{}, bySlug: map[string]*incident.Incident{}}}
 	l.loadSite()
 	files := l.walk()
 	l.build(files)
 	l.cat.Problems.sort()
+	ld.started = started
 	return l.cat
 }
 
@@ -144,6 +184,8 @@ type loader struct {
 	lenient bool
 	// siteKey identifies the site.yaml the incidents were checked against.
 	siteKey []byte
+	// langCodes caches languageCode.
+	langCodes map[string]bool
 }
 
 func (l *loader) add(r *report) { l.cat.Problems = append(l.cat.Problems, r.problems...) }
@@ -190,7 +232,11 @@ func (l *loader) read(name string, size int64, r *report) ([]byte, bool) {
 		r.errorf(pos{1, 1}, "file is %s, more than the limit of %s; move large pictures into a bundle folder or split the text", byteSize(size), byteSize(l.opt.MaxFileSize))
 		return nil, false
 	}
-	src, err := io.ReadAll(io.LimitReader(f, l.opt.MaxFileSize+1))
+	// The size is known from the walk: read into a buffer big enough at once (ReadFrom wants
+	// MinRead bytes free before each read, the last one included).
+	buf := bytes.NewBuffer(make([]byte, 0, max(size, 0)+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(f, l.opt.MaxFileSize+1))
+	src := buf.Bytes()
 	if err != nil {
 		r.errorf(pos{1, 1}, "cannot read: %v", err)
 		return nil, false
@@ -205,7 +251,9 @@ func (l *loader) read(name string, size int64, r *report) ([]byte, bool) {
 		r.errorf(at, "the file is not valid UTF-8 (a byte here is not part of any character); save it as UTF-8")
 		return nil, false
 	}
-	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	}
 	if len(bytes.TrimSpace(src)) == 0 {
 		r.errorf(pos{1, 1}, "the file is empty; an incident needs front matter between `---` lines with at least a title")
 		return nil, false
@@ -331,6 +379,24 @@ func (l *loader) walk() []mdFile {
 	return out
 }
 
+// validSlug reports whether s is lower-case letters and digits in groups joined by single hyphens
+// (idPattern, without the cost of a regular expression for every file of every reload).
+func validSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // nameFile checks a file name: slug, and language suffix (".nl" or empty).
 func (l *loader) nameFile(p, slug, suffix, bundle string, size int64, mod time.Time) mdFile {
 	f := mdFile{path: p, slug: slug, bundle: bundle, size: size, mod: mod}
@@ -342,7 +408,7 @@ func (l *loader) nameFile(p, slug, suffix, bundle string, size int64, mod time.T
 	case bundle == "" && slug == "index":
 		l.problem(p, "index.md names its folder's incident, but this folder is the content directory itself; name the file <slug>.md")
 		f.slug = ""
-	case !idPattern.MatchString(slug):
+	case !validSlug(slug):
 		l.problem(p, "`%s` is not a valid slug: slugs are lower-case letters, digits and single hyphens, e.g. `%s`; rename the %s", slug, slugify(slug), map[bool]string{true: "folder", false: "file"}[bundle != ""])
 		f.slug = ""
 	}
@@ -351,7 +417,7 @@ func (l *loader) nameFile(p, slug, suffix, bundle string, size int64, mod time.T
 	}
 	lang := strings.TrimPrefix(suffix, ".")
 	site := l.cat.Site
-	if tag, err := language.Parse(lang); err != nil || strings.Contains(lang, ".") || tag.String() != lang && !strings.EqualFold(tag.String(), lang) {
+	if !l.languageCode(lang) {
 		l.problem(p, "`%s` in the file name is not a language code; translations are named %s with lang one of %s", lang, form, strings.Join(site.Languages, ", "))
 		f.slug = ""
 		return f
@@ -363,6 +429,21 @@ func (l *loader) nameFile(p, slug, suffix, bundle string, size int64, mod time.T
 	}
 	f.lang = lang
 	return f
+}
+
+// languageCode reports whether a file name's suffix is a language code. There are only a few
+// different suffixes in thousands of files, so each is parsed once per load.
+func (l *loader) languageCode(lang string) bool {
+	ok, known := l.langCodes[lang]
+	if !known {
+		tag, err := language.Parse(lang)
+		ok = err == nil && !strings.Contains(lang, ".") && (tag.String() == lang || strings.EqualFold(tag.String(), lang))
+		if l.langCodes == nil {
+			l.langCodes = map[string]bool{}
+		}
+		l.langCodes[lang] = ok
+	}
+	return ok
 }
 
 // symlink checks a symbolic link: one that leads outside the content directory is refused, one to
@@ -399,15 +480,45 @@ func (l *loader) warn(p, format string, args ...any) {
 	l.cat.Problems = append(l.cat.Problems, Problem{Path: p, Line: 1, Col: 1, Severity: Warning, Message: fmt.Sprintf(format, args...)})
 }
 
-// readAll reads every file, in parallel.
+// readAll reads every file that may have changed since the last load, in parallel, and
+// remembers the others' hashes; see Loader.unchanged.
 func (l *loader) readAll(files []mdFile) []*parsed {
 	out := make([]*parsed, len(files))
-	parallel(len(files), func(i int) {
-		p := &parsed{file: files[i], r: &report{path: files[i].path}}
-		p.src, _ = l.read(p.file.path, p.file.size, p.r)
+	var stale []int
+	for i, f := range files {
+		p := &parsed{file: f, r: &report{path: f.path}}
+		if st, ok := l.ld.unchanged(f); ok {
+			p.sum = st.sum
+		} else {
+			stale = append(stale, i)
+		}
 		out[i] = p
-	})
+	}
+	parallel(len(stale), func(i int) { l.readFile(out[stale[i]]) })
+	seen := make(map[string]stamp, len(out))
+	for _, p := range out {
+		if !p.r.failed() {
+			seen[p.file.path] = stamp{size: p.file.size, mod: p.file.mod, sum: p.sum}
+		}
+	}
+	l.ld.seen = seen
 	return out
+}
+
+// readFile reads a file that readAll did not, or did not yet.
+func (l *loader) readFile(p *parsed) {
+	if p.read {
+		return
+	}
+	p.read = true
+	p.src, _ = l.read(p.file.path, p.file.size, p.r)
+	p.sum = sha256.Sum256(p.src)
+}
+
+// release drops what a file's bytes were parsed into, once its incident is built, so a load of
+// ten thousand files never holds them all at once.
+func (p *parsed) release() {
+	p.src, p.root, p.doc, p.body = nil, nil, nil, nil
 }
 
 // parallel calls f(0) ... f(n-1) on every processor.
@@ -495,6 +606,13 @@ func (l *loader) build(files []mdFile) {
 	parallel(len(groups), func(i int) { groups[i].result = l.buildGroup(groups[i]) })
 
 	next := make(map[string]built, len(groups))
+	version := sha256.New()
+	version.Write(l.siteKey)
+	for _, p := range all {
+		p.release()
+		version.Write([]byte(p.file.path + "\x00"))
+		version.Write(p.sum[:])
+	}
 	for _, g := range groups {
 		res := g.result
 		l.cat.Problems = append(l.cat.Problems, res.problems...)
@@ -519,6 +637,7 @@ func (l *loader) build(files []mdFile) {
 		}
 	}
 	l.ld.built = next
+	l.cat.Version = hex.EncodeToString(version.Sum(nil))[:16]
 	slices.SortStableFunc(l.cat.Incidents, func(a, b *incident.Incident) int {
 		if c := sortTime(b).Compare(sortTime(a)); c != 0 {
 			return c
@@ -527,18 +646,30 @@ func (l *loader) build(files []mdFile) {
 	})
 }
 
+// files are the group's files: its original, if any, then its translations.
+func (g *group) files() []*parsed {
+	if g.orig == nil {
+		return g.trs
+	}
+	return append([]*parsed{g.orig}, g.trs...)
+}
+
 // key identifies everything a group's result depends on: site.yaml, the files' names, times and
-// bytes, and the bundle's other files.
+// bytes (by their hashes), and the bundle's other files.
 func (l *loader) key(g *group) [sha256.Size]byte {
 	h := sha256.New()
 	h.Write(l.siteKey)
 	fmt.Fprintf(h, "%t", l.lenient)
-	for _, p := range append([]*parsed{g.orig}, g.trs...) {
-		if p == nil {
-			continue
+	var buf []byte
+	for _, p := range g.files() {
+		buf = append(buf[:0], 0)
+		buf = append(buf, p.file.path...)
+		buf = binary.BigEndian.AppendUint64(append(buf, 0), uint64(p.file.mod.UnixNano()))
+		for _, pr := range p.r.problems {
+			buf = append(append(buf, 0), pr.String()...)
 		}
-		fmt.Fprintf(h, "\x00%s\x00%d\x00%s\x00", p.file.path, p.file.mod.UnixNano(), p.r.problems)
-		h.Write(p.src)
+		h.Write(append(buf, 0))
+		h.Write(p.sum[:])
 	}
 	for _, a := range l.cat.Assets[g.slug] {
 		fmt.Fprintf(h, "\x00%s", a.Name)
@@ -563,6 +694,16 @@ func (l *loader) buildGroup(g *group) built {
 	if prev, ok := l.ld.built[g.slug]; ok && prev.key == key {
 		return prev
 	}
+	files := g.files()
+	for _, p := range files {
+		l.readFile(p)
+	}
+	// Done with the bytes and syntax trees once the incident is built.
+	defer func() {
+		for _, p := range files {
+			p.release()
+		}
+	}()
 	l.parseFront(g.orig)
 	in := l.original(g.orig)
 	res := built{key: key, in: in, problems: slices.Clone(g.orig.r.problems)}

@@ -85,8 +85,11 @@ func (r *Renderer) Render(src []byte, opt Options) Result {
 	// Goldmark escapes text and attributes itself; only raw HTML and links that Render could not
 	// neutralise need the (slow) sanitiser.
 	sanitize := false
-	lines := lineStarts(src)
+	var lines []int // made on the first problem: most texts have none
 	report := func(n ast.Node, warning bool, format string, args ...any) {
+		if lines == nil {
+			lines = lineStarts(src)
+		}
 		line, col := position(lines, offsetOf(n, src))
 		res.Problems = append(res.Problems, Problem{Line: line, Col: col, Warning: warning, Message: fmt.Sprintf(format, args...)})
 	}
@@ -130,7 +133,7 @@ func (r *Renderer) Render(src []byte, opt Options) Result {
 		}
 		return ast.WalkContinue, nil
 	})
-	var buf bytes.Buffer
+	var buf htmlBuffer
 	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
 		// Rendering into a buffer fails only on a renderer bug; say so rather than publish half.
 		report(doc, false, "cannot render Markdown: %v", err)
@@ -142,6 +145,13 @@ func (r *Renderer) Render(src []byte, opt Options) Result {
 	}
 	return res
 }
+
+// htmlBuffer is a bytes.Buffer that goldmark writes into directly (it is a util.BufWriter), where
+// it would otherwise put a 4 KB bufio.Writer of its own in front of every text it renders.
+type htmlBuffer struct{ bytes.Buffer }
+
+func (b *htmlBuffer) Buffered() int { return 0 } // nothing waits to be flushed
+func (b *htmlBuffer) Flush() error  { return nil }
 
 // destination checks a link or image target and rewrites links to a bundle's own files to the URL
 // the server serves them at.

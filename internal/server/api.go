@@ -67,7 +67,7 @@ func apiCORS(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c)
 		}
 		h := c.Response().Header()
-		h.Set(echo.HeaderAccessControlAllowOrigin, "*")
+		h[echo.HeaderAccessControlAllowOrigin] = anyOrigin
 		if c.Request().Method == http.MethodOptions {
 			h.Set(echo.HeaderAccessControlAllowMethods, strings.Join(apiMethods, ", "))
 			if asked := c.Request().Header.Get(echo.HeaderAccessControlRequestHeaders); asked != "" {
@@ -128,6 +128,9 @@ func queryLang(c echo.Context, snap *site.Snapshot) (string, error) {
 	}
 	return lang, nil
 }
+
+// anyOrigin is the value of Access-Control-Allow-Origin, shared by every answer.
+var anyOrigin = []string{"*"}
 
 // isAPIPath reports whether errors on path are answered in JSON.
 func isAPIPath(path string) bool { return path == "/api" || strings.HasPrefix(path, "/api/") }

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"log/slog"
 	"strconv"
 	"time"
 
@@ -84,12 +85,34 @@ func (s *Server) measure(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		d := time.Since(start)
 		code := c.Response().Status
-		s.metrics.requests.WithLabelValues(route, c.Request().Method, strconv.Itoa(code)).Inc()
+		s.metrics.requests.WithLabelValues(route, c.Request().Method, statusCode(code)).Inc()
 		s.metrics.latency.WithLabelValues(route).Observe(d.Seconds())
-		s.log.Info("request", "method", c.Request().Method, "path", c.Request().URL.Path, "route", route,
-			"status", code, "bytes", c.Response().Size, "duration", d, "remote", c.RealIP())
+		if ctx := c.Request().Context(); s.log.Enabled(ctx, slog.LevelInfo) {
+			s.log.LogAttrs(ctx, slog.LevelInfo, AccessLogMessage, slog.String("method", c.Request().Method),
+				slog.String("path", c.Request().URL.Path), slog.String("route", route), slog.Int("status", code),
+				slog.Int64("bytes", c.Response().Size), slog.Duration("duration", d), slog.String("remote", c.RealIP()))
+		}
 		return nil
 	}
+}
+
+// AccessLogMessage is the message of the access log's records, one per request.
+const AccessLogMessage = "request"
+
+// statusCodes are the usual status codes as text, so counting a request allocates nothing.
+var statusCodes = map[int]string{}
+
+func init() {
+	for _, code := range []int{200, 204, 301, 303, 304, 400, 404, 405, 500, 503} {
+		statusCodes[code] = strconv.Itoa(code)
+	}
+}
+
+func statusCode(code int) string {
+	if s, ok := statusCodes[code]; ok {
+		return s
+	}
+	return strconv.Itoa(code)
 }
 
 func (s *Server) metricsHandler() echo.HandlerFunc {

@@ -17,12 +17,25 @@ func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		h := c.Response().Header()
 		if snap := s.Snapshot(); snap != nil && strings.HasPrefix(snap.BaseURL(), "https://") {
-			h.Set("Strict-Transport-Security", "max-age=31536000")
+			h["Strict-Transport-Security"] = hstsValue
 		}
-		h.Set("Content-Security-Policy", contentSecurityPolicy)
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-		h.Set("X-Frame-Options", "DENY")
+		// Shared values assigned, not Set: Set would allocate each one anew on every request.
+		for _, kv := range securityValues {
+			h[kv.key] = kv.value
+		}
 		return next(c)
 	}
+}
+
+var hstsValue = []string{"max-age=31536000"}
+
+// securityValues are the headers every response carries, by canonical name.
+var securityValues = []struct {
+	key   string
+	value []string
+}{
+	{"Content-Security-Policy", []string{contentSecurityPolicy}},
+	{"X-Content-Type-Options", []string{"nosniff"}},
+	{"Referrer-Policy", []string{"strict-origin-when-cross-origin"}},
+	{"X-Frame-Options", []string{"DENY"}},
 }

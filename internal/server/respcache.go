@@ -19,7 +19,8 @@ import (
 // The response cache. During an outage everyone asks for the same few URLs at once, and every
 // answer is a function of the snapshot and the clock alone; pages show time to the minute. So each
 // answer is made once per snapshot and minute, compressed once with gzip and brotli, and then
-// served as ready bytes: a cache hit renders, compresses and allocates nothing of its own.
+// served as ready bytes: a cache hit renders, compresses and allocates nothing of its own; even the
+// header values it sends are made with the entry.
 
 // cacheBudget bounds the bytes one generation keeps; past it answers are made per request (a
 // crawler walking ten thousand incident pages must not fill the memory).
@@ -29,8 +30,11 @@ const cacheBudget = 96 << 20
 type generation struct {
 	snap   *site.Snapshot
 	minute int64
-	cells  sync.Map // key → *cell
-	bytes  atomic.Int64
+	// cells maps keys to cells. A plain map under a read-write lock: unlike a sync.Map, looking
+	// up a string key does not allocate.
+	mu    sync.RWMutex
+	cells map[string]*cell
+	bytes atomic.Int64
 	// prev is the generation before, of the same snapshot, so an unchanged answer keeps its
 	// Last-Modified across minutes.
 	prev *generation
@@ -39,19 +43,39 @@ type generation struct {
 // cell makes one answer once, however many requests ask for it at the same time.
 type cell struct {
 	once sync.Once
+	done atomic.Bool // set once e and err are
 	e    *entry
 	err  error
 }
 
 // entry is one ready answer.
 type entry struct {
-	header   http.Header // from the handler: Content-Type, Cache-Control, Content-Language, ...
-	identity []byte
-	gz, br   []byte
+	// header is the handler's (Content-Type, Cache-Control, Content-Language, ...), with Vary:
+	// Accept-Encoding when the answer comes compressed.
+	header   http.Header
+	identity form
+	// gz and br are the compressed forms; their bodies are nil for small or binary answers.
+	gz, br   form
 	etag     string // strong tag of identity; the compressed forms add -gz / -br inside the quotes
 	modified time.Time
-	lastMod  string
+	lastMod  []string
 	size     int64
+}
+
+// form is the answer in one encoding, with the header values that go with it.
+type form struct {
+	body     []byte
+	etag     []string
+	length   []string
+	encoding []string // nil for identity
+}
+
+func newForm(body []byte, etag, encoding string) form {
+	f := form{body: body, etag: []string{etag}, length: []string{strconv.Itoa(len(body))}}
+	if encoding != "" {
+		f.encoding = []string{encoding}
+	}
+	return f
 }
 
 func (e *entry) tag(suffix string) string {
@@ -59,6 +83,55 @@ func (e *entry) tag(suffix string) string {
 		return e.etag
 	}
 	return strings.TrimSuffix(e.etag, `"`) + "-" + suffix + `"`
+}
+
+// Canonical header names, for setting values by map assignment (which allocates nothing).
+var (
+	headerETag            = http.CanonicalHeaderKey("ETag")
+	headerLastModified    = http.CanonicalHeaderKey(echo.HeaderLastModified)
+	headerContentLength   = http.CanonicalHeaderKey(echo.HeaderContentLength)
+	headerContentEncoding = http.CanonicalHeaderKey(echo.HeaderContentEncoding)
+)
+
+// cell returns the cell of key, adding an empty one when there is none.
+func (g *generation) cell(key string) *cell {
+	g.mu.RLock()
+	cl := g.cells[key]
+	g.mu.RUnlock()
+	if cl != nil {
+		return cl
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if cl = g.cells[key]; cl == nil {
+		if g.cells == nil {
+			g.cells = map[string]*cell{}
+		}
+		cl = &cell{}
+		g.cells[key] = cl
+	}
+	return cl
+}
+
+// drop removes key's cell if it is still cl.
+func (g *generation) drop(key string, cl *cell) {
+	g.mu.Lock()
+	if g.cells[key] == cl {
+		delete(g.cells, key)
+	}
+	g.mu.Unlock()
+}
+
+// entry returns key's finished entry, if there is one.
+func (g *generation) entry(key string) *entry {
+	g.mu.RLock()
+	cl := g.cells[key]
+	g.mu.RUnlock()
+	// A cell still being made is not waited for: it is no help to the next minute.
+	if cl == nil || !cl.done.Load() {
+		return nil
+	}
+	return cl.e
 }
 
 // generationAt returns the generation for the current snapshot at now, starting a new one when the
@@ -88,24 +161,28 @@ func (s *Server) cached(h echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		req := c.Request()
 		key := req.URL.Path
-		if lang := req.URL.Query().Get("lang"); lang != "" {
-			key += "?lang=" + lang
+		if req.URL.RawQuery != "" {
+			if lang := req.URL.Query().Get("lang"); lang != "" {
+				key += "?lang=" + lang
+			}
 		}
 		g := s.generationAt(s.now())
-		v, _ := g.cells.LoadOrStore(key, &cell{})
-		cl := v.(*cell)
-		cl.once.Do(func() { cl.e, cl.err = s.record(c, h, g, key) })
+		cl := g.cell(key)
+		cl.once.Do(func() {
+			cl.e, cl.err = s.record(c, h, g, key)
+			cl.done.Store(true)
+		})
 		if cl.err != nil {
-			g.cells.CompareAndDelete(key, cl) // errors are not kept: the next request tries again
+			g.drop(key, cl) // errors are not kept: the next request tries again
 			return cl.err
 		}
 		if cl.e == nil {
 			// Not cacheable (not a 200, or over budget): answer afresh.
-			g.cells.CompareAndDelete(key, cl)
+			g.drop(key, cl)
 			return h(c)
 		}
 		if cl.e.size == 0 { // over budget: used once, not kept
-			g.cells.CompareAndDelete(key, cl)
+			g.drop(key, cl)
 		}
 		return s.send(c, cl.e)
 	}
@@ -139,51 +216,52 @@ func (s *Server) record(c echo.Context, h echo.HandlerFunc, g *generation, key s
 	if err != nil || rec.status != http.StatusOK || rec.header.Get(echo.HeaderContentEncoding) != "" {
 		return nil, err
 	}
-	e := &entry{header: rec.header, identity: rec.body.Bytes(), etag: rec.header.Get("ETag")}
+	body := rec.body.Bytes()
+	e := &entry{header: rec.header, etag: rec.header.Get("ETag")}
 	e.header.Del("ETag")
 	if e.etag == "" {
-		e.etag = etagOf(e.identity)
+		e.etag = etagOf(body)
 	}
-	if compressible(e.header.Get(echo.HeaderContentType)) && len(e.identity) >= 1024 {
-		e.gz = gzipped(e.identity)
-		e.br = brotlied(e.identity)
+	e.identity = newForm(body, e.etag, "")
+	if compressible(e.header.Get(echo.HeaderContentType)) && len(body) >= 1024 {
+		e.gz = newForm(gzipped(body), e.tag("gz"), "gzip")
+		e.br = newForm(brotlied(body), e.tag("br"), "br")
+		e.header.Add(echo.HeaderVary, echo.HeaderAcceptEncoding)
 	}
 	e.modified = time.Unix(g.minute*60, 0).UTC()
 	if p := g.prev; p != nil {
-		if v, ok := p.cells.Load(key); ok {
-			if old := v.(*cell).e; old != nil && old.etag == e.etag {
-				e.modified = old.modified
-			}
+		if old := p.entry(key); old != nil && old.etag == e.etag {
+			e.modified = old.modified
 		}
 	}
-	e.lastMod = e.modified.Format(http.TimeFormat)
-	size := int64(len(e.identity) + len(e.gz) + len(e.br))
+	e.lastMod = []string{e.modified.Format(http.TimeFormat)}
+	size := int64(len(body) + len(e.gz.body) + len(e.br.body))
 	if g.bytes.Add(size) <= cacheBudget {
 		e.size = size
 	}
 	return e, nil
 }
 
-// send writes an entry in the encoding the client prefers, or 304 when it has it already.
+// send writes an entry in the encoding the client prefers, or 304 when it has it already. The
+// header values are the entry's own (shared, never changed), so sending allocates nothing.
 func (s *Server) send(c echo.Context, e *entry) error {
 	h := c.Response().Header()
 	for k, v := range e.header {
 		h[k] = v
 	}
-	body, enc := e.identity, ""
-	if e.gz != nil {
-		h.Add(echo.HeaderVary, echo.HeaderAcceptEncoding)
-		accept := c.Request().Header.Get(echo.HeaderAcceptEncoding)
+	f := &e.identity
+	req := c.Request()
+	if e.gz.body != nil {
+		accept := req.Header.Get(echo.HeaderAcceptEncoding)
 		switch {
 		case acceptsEncoding(accept, "br"):
-			body, enc = e.br, "br"
+			f = &e.br
 		case acceptsEncoding(accept, "gzip"):
-			body, enc = e.gz, "gzip"
+			f = &e.gz
 		}
 	}
-	h.Set("ETag", e.tag(map[string]string{"": "", "gzip": "gz", "br": "br"}[enc]))
-	h.Set(echo.HeaderLastModified, e.lastMod)
-	req := c.Request()
+	h[headerETag] = f.etag
+	h[headerLastModified] = e.lastMod
 	if inm := req.Header.Get("If-None-Match"); inm != "" {
 		if matches(inm, e) {
 			return c.NoContent(http.StatusNotModified)
@@ -193,12 +271,12 @@ func (s *Server) send(c echo.Context, e *entry) error {
 			return c.NoContent(http.StatusNotModified)
 		}
 	}
-	if enc != "" {
-		h.Set(echo.HeaderContentEncoding, enc)
+	if f.encoding != nil {
+		h[headerContentEncoding] = f.encoding
 	}
-	h.Set(echo.HeaderContentLength, strconv.Itoa(len(body)))
+	h[headerContentLength] = f.length
 	c.Response().WriteHeader(http.StatusOK)
-	_, err := c.Response().Write(body)
+	_, err := c.Response().Write(f.body)
 	return err
 }
 
@@ -208,9 +286,11 @@ func matches(inm string, e *entry) bool {
 		return true
 	}
 	base := strings.TrimSuffix(e.etag, `"`)
-	for _, t := range strings.Split(inm, ",") {
+	for rest := inm; rest != ""; {
+		var t string
+		t, rest, _ = strings.Cut(rest, ",")
 		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
-		if t == e.etag || strings.HasPrefix(t, base+"-") {
+		if t == e.etag || len(t) > len(base) && strings.HasPrefix(t, base) && t[len(base)] == '-' {
 			return true
 		}
 	}
@@ -219,7 +299,9 @@ func matches(inm string, e *entry) bool {
 
 // acceptsEncoding reports whether an Accept-Encoding header allows enc (q=0 refuses it).
 func acceptsEncoding(header, enc string) bool {
-	for _, part := range strings.Split(header, ",") {
+	for rest := header; rest != ""; {
+		var part string
+		part, rest, _ = strings.Cut(rest, ",")
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
 		if !strings.EqualFold(strings.TrimSpace(name), enc) {
 			continue

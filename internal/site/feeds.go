@@ -53,73 +53,102 @@ func (s *Snapshot) Feed(lang, component string, now time.Time) (feed.Feed, bool)
 			f.Description = d
 		}
 	}
-	f.Items = v.feedItems(component)
+	f.Items = v.feedItems(component, s.feedItems)
 	if len(f.Items) > 0 {
 		f.Updated = f.Items[0].Updated
-	} else if all := v.feedItems(""); len(all) > 0 {
+	} else if latest := v.feedItems("", 1); len(latest) > 0 {
 		// A component with nothing to report: the site's last change, which is the same on every
 		// replica and every request, unlike the clock.
-		f.Updated = all[0].Updated
-	}
-	if len(f.Items) > s.feedItems {
-		f.Items = f.Items[:s.feedItems]
+		f.Updated = latest[0].Updated
 	}
 	return f, true
 }
 
-// feedItems are the items of the site's feed, or of one component's, newest first and not cut.
-func (v *view) feedItems(component string) []feed.Item {
-	s := v.s
-	var items []feed.Item
-	for _, in := range s.Published(v.now) {
+// feedEntry is a feed item to be: a notice, or one update of an incident or maintenance.
+type feedEntry struct {
+	at     time.Time
+	in     *incident.Incident
+	update int // the index in status.Visible; -1 for a notice
+}
+
+// feedItems are the newest limit items of the site's feed, or of one component's, newest first.
+// Only the items that can make the cut are made: a long history has tens of thousands of updates,
+// and a feed shows fifty.
+func (v *view) feedItems(component string, limit int) []feed.Item {
+	var entries []feedEntry
+	for _, in := range v.s.Published(v.now) {
 		if component != "" && !in.Names(component) {
 			continue
 		}
-		loc := in.In(v.lang, v.s.Site.DefaultLanguage)
-		page := s.Absolute(IncidentPath(v.lang, in.Slug))
-		cats := v.categories(in)
 		if in.Kind == incident.KindNotice {
-			body := loc.Body
-			if body.Text == "" {
-				body = incident.Part{Text: "<p>" + html.EscapeString(loc.Summary.Text) + "</p>", Lang: loc.Summary.Lang}
-			}
-			items = append(items, feed.Item{
-				ID:         s.tagURI(in.Slug),
-				Title:      "[" + v.l.Kind(in.Kind) + "] " + loc.Title.Text,
-				URL:        page,
-				Published:  in.Started,
-				Updated:    in.Started,
-				HTML:       feed.AbsoluteURLs(body.Text, page),
-				Summary:    loc.Summary.Text,
-				Lang:       v.otherLang(body.Lang),
-				Categories: cats,
-			})
+			entries = append(entries, feedEntry{at: in.Started, in: in, update: -1})
 			continue
 		}
 		for i, u := range status.Visible(in, v.now) {
-			label := v.l.UpdateStatus(u.Status)
-			text := loc.Updates[i]
-			if text.Text == "" {
-				// JSON Feed needs content, and a reader an item that says something.
-				text = incident.Part{Text: "<p>" + html.EscapeString(label) + "</p>", Lang: v.lang}
-			}
-			link := page + "#" + UpdateAnchor(u)
-			items = append(items, feed.Item{
-				ID:         s.tagURI(in.UpdateID(u)),
-				Title:      "[" + label + "] " + loc.Title.Text,
-				URL:        link,
-				Published:  u.At,
-				Updated:    u.At,
-				HTML:       feed.AbsoluteURLs(text.Text, link),
-				Lang:       v.otherLang(text.Lang),
-				Categories: cats,
-			})
+			entries = append(entries, feedEntry{at: u.At, in: in, update: i})
 		}
+	}
+	slices.SortFunc(entries, func(a, b feedEntry) int { return b.at.Compare(a.at) })
+	// Items at the same instant are ordered by id: make every item tied with the last one that
+	// makes the cut, then order and cut them all.
+	if len(entries) > limit {
+		n := limit
+		for n < len(entries) && entries[n].at.Equal(entries[limit-1].at) {
+			n++
+		}
+		entries = entries[:n]
+	}
+	items := make([]feed.Item, len(entries))
+	for i, e := range entries {
+		items[i] = v.feedItem(e)
 	}
 	slices.SortFunc(items, func(a, b feed.Item) int {
 		return cmp.Or(b.Published.Compare(a.Published), strings.Compare(a.ID, b.ID))
 	})
-	return items
+	return items[:min(limit, len(items))]
+}
+
+// feedItem makes the item of an entry.
+func (v *view) feedItem(e feedEntry) feed.Item {
+	s, in := v.s, e.in
+	loc := in.In(v.lang, v.s.Site.DefaultLanguage)
+	page := s.Absolute(IncidentPath(v.lang, in.Slug))
+	cats := v.categories(in)
+	if e.update < 0 {
+		body := loc.Body
+		if body.Text == "" {
+			body = incident.Part{Text: "<p>" + html.EscapeString(loc.Summary.Text) + "</p>", Lang: loc.Summary.Lang}
+		}
+		return feed.Item{
+			ID:         s.tagURI(in.Slug),
+			Title:      "[" + v.l.Kind(in.Kind) + "] " + loc.Title.Text,
+			URL:        page,
+			Published:  in.Started,
+			Updated:    in.Started,
+			HTML:       feed.AbsoluteURLs(body.Text, page),
+			Summary:    loc.Summary.Text,
+			Lang:       v.otherLang(body.Lang),
+			Categories: cats,
+		}
+	}
+	u := in.Updates[e.update]
+	label := v.l.UpdateStatus(u.Status)
+	text := loc.Updates[e.update]
+	if text.Text == "" {
+		// JSON Feed needs content, and a reader an item that says something.
+		text = incident.Part{Text: "<p>" + html.EscapeString(label) + "</p>", Lang: v.lang}
+	}
+	link := page + "#" + UpdateAnchor(u)
+	return feed.Item{
+		ID:         s.tagURI(in.UpdateID(u)),
+		Title:      "[" + label + "] " + loc.Title.Text,
+		URL:        link,
+		Published:  u.At,
+		Updated:    u.At,
+		HTML:       feed.AbsoluteURLs(text.Text, link),
+		Lang:       v.otherLang(text.Lang),
+		Categories: cats,
+	}
 }
 
 // categories are an incident's kind and the names of the components it affects, in the view's

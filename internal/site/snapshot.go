@@ -5,9 +5,6 @@
 package site
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"io"
 	"io/fs"
 	"slices"
 	"time"
@@ -43,7 +40,8 @@ type Snapshot struct {
 	// Incidents are newest first, as in the catalog.
 	Incidents []*incident.Incident
 	Timeline  *status.Timeline
-	// Version identifies the content: it changes whenever any loaded file does.
+	// Version identifies the content: it changes whenever any loaded file does (see
+	// content.Catalog.Version).
 	Version string
 	// Loaded is when the content was loaded, for Last-Modified.
 	Loaded time.Time
@@ -93,33 +91,9 @@ func Build(files fs.FS, cat *content.Catalog, loc *locale.Catalog, opt Options, 
 	for _, l := range cat.Site.Languages {
 		s.localizers[l] = loc.Localizer(l, cat.Site.Location(l))
 	}
-	s.Version = version(cat)
+	s.Version = cat.Version
 	s.changes = changes(cat.Incidents)
 	return s
-}
-
-// version hashes what the pages are made of: every incident's texts and times.
-func version(cat *content.Catalog) string {
-	h := sha256.New()
-	for _, in := range cat.Incidents {
-		io.WriteString(h, in.Slug+in.Started.String()+in.Resolved.String())
-		for _, l := range in.Languages() {
-			t := in.Texts[l]
-			io.WriteString(h, l+t.Title+t.Summary+t.Body)
-			keys := make([]int64, 0, len(t.Updates))
-			for k := range t.Updates {
-				keys = append(keys, k)
-			}
-			slices.Sort(keys)
-			for _, k := range keys {
-				io.WriteString(h, t.Updates[k])
-			}
-		}
-		for _, u := range in.Updates {
-			io.WriteString(h, u.At.String()+string(u.Status))
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
 // Localizer returns the localizer of an enabled language, or of the default one.

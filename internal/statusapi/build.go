@@ -174,13 +174,20 @@ func (v *View) buildComponents() {
 	}
 	created := v.stamp(v.since)
 	day := v.since.In(v.loc).Format(time.DateOnly)
+	updatedAt := v.componentsUpdated()
+	componentUpdated := func(id string) time.Time {
+		if t, ok := updatedAt[id]; ok {
+			return t
+		}
+		return v.since
+	}
 	leaf := func(c incident.Component, position int, groupID *string) Component {
 		out := Component{
 			ID:                 ID(KindComponent, c.ID),
 			Name:               site.Localize(c.Name, lang),
 			Status:             string(statuses[c.ID]),
 			CreatedAt:          created,
-			UpdatedAt:          v.stamp(v.componentUpdated(c.ID)),
+			UpdatedAt:          v.stamp(componentUpdated(c.ID)),
 			Position:           position,
 			Desc:               optional(site.Localize(c.Description, lang)),
 			Showcase:           c.Uptime,
@@ -218,7 +225,7 @@ func (v *View) buildComponents() {
 		for i, cs := range g.Components {
 			c := leaf(cs.Component, i+1, &gid)
 			v.comps[gi].Components = append(v.comps[gi].Components, c.ID)
-			updated = latest(updated, v.componentUpdated(cs.Component.ID))
+			updated = latest(updated, componentUpdated(cs.Component.ID))
 			add(KindComponent+":"+cs.Component.ID, c)
 		}
 		v.comps[gi].UpdatedAt = v.stamp(updated)
@@ -232,35 +239,64 @@ func (v *View) buildComponents() {
 	}
 }
 
-// componentUpdated is the last time up to now that an incident changed component id's status:
-// when it began or ended, or an update that names the component or moves a maintenance on.
-func (v *View) componentUpdated(id string) time.Time {
-	t := v.since
+// componentsUpdated is, for every component an incident names, the last time up to now that an
+// incident changed its status: when it began or ended, or an update that names the component or
+// moves a maintenance on. Components no incident names are missing: their time is v.since. One
+// pass over the incidents serves every component.
+func (v *View) componentsUpdated() map[string]time.Time {
+	out := map[string]time.Time{}
 	now := v.p.Now
-	seen := func(at time.Time) {
-		if !at.IsZero() && !at.After(now) {
-			t = latest(t, at)
-		}
-	}
+	var names []string
 	for _, in := range v.published {
-		if !in.Names(id) {
+		names = names[:0]
+		name := func(as []incident.Affected) {
+			for _, a := range as {
+				if !slices.Contains(names, a.Component) {
+					names = append(names, a.Component)
+				}
+			}
+		}
+		name(in.Components)
+		for _, u := range in.Updates {
+			name(u.Components)
+		}
+		if len(names) == 0 {
 			continue
 		}
-		seen(in.Started)
-		seen(in.Resolved)
+		// t is what the incident says of every component it names; the updates that name a
+		// component say more of that one only.
+		var t time.Time
+		seen := func(t *time.Time, at time.Time) {
+			if !at.IsZero() && !at.After(now) && at.After(*t) {
+				*t = at
+			}
+		}
+		seen(&t, in.Started)
+		seen(&t, in.Resolved)
 		if in.Kind == incident.KindMaintenance {
 			w := in.Window()
-			seen(w.Start)
-			seen(w.End)
+			seen(&t, w.Start)
+			seen(&t, w.End)
 		}
-		for _, u := range status.Visible(in, now) {
-			if in.Kind == incident.KindMaintenance && u.Status != incident.StatusScheduled || u.Status.Final() ||
-				slices.ContainsFunc(u.Components, func(a incident.Affected) bool { return a.Component == id }) {
-				seen(u.At)
+		visible := status.Visible(in, now)
+		for _, u := range visible {
+			if in.Kind == incident.KindMaintenance && u.Status != incident.StatusScheduled || u.Status.Final() {
+				seen(&t, u.At)
+			}
+		}
+		for _, id := range names {
+			own := t
+			for _, u := range visible {
+				if slices.ContainsFunc(u.Components, func(a incident.Affected) bool { return a.Component == id }) {
+					seen(&own, u.At)
+				}
+			}
+			if prev, ok := out[id]; !ok || own.After(prev) {
+				out[id] = latest(v.since, own)
 			}
 		}
 	}
-	return t
+	return out
 }
 
 // Incidents are the Limit most recent incidents, resolved ones included, newest first.

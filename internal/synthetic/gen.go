@@ -1,4 +1,9 @@
-package main
+// Package synthetic writes realistic content directories for statuspress: a site.yaml and any
+// number of incidents, maintenance windows and notices spread over three years, in four languages,
+// for load tests, benchmarks and trying the site with a long history. The same Config gives the
+// same files, byte for byte, and the output loads without errors or warnings. cmd/gencontent is
+// its command line; Corpus shares one generated directory between benchmark runs.
+package synthetic
 
 import (
 	"fmt"
@@ -28,7 +33,7 @@ type Stats struct {
 	Maintenance, Upcoming, Notices int
 	Translated                     int // items with translations
 	TranslationFiles, Machine      int
-	Originals                      [4]int // originals by language
+	Originals                      [4]int // originals by language: en, nl, fr, de
 }
 
 // Shares of the items.

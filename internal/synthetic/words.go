@@ -1,4 +1,4 @@
-package main
+package synthetic
 
 // The word lists and sentence templates the generator draws from, in the site's four languages.
 // Every T holds one text in en, nl, fr and de, with the same meaning, so that a translation says

@@ -1,0 +1,194 @@
+package server_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"statuspress/internal/content"
+	"statuspress/internal/server"
+	"statuspress/internal/site"
+	"statuspress/internal/synthetic"
+)
+
+// The benchmarks serve the synthetic 10,000-item corpus of internal/synthetic (generated once into
+// testoutput/synthetic/) at the instant it ends, through the full router and middleware.
+
+var big = struct {
+	sync.Once
+	snap *site.Snapshot
+}{}
+
+func snapshot10k(b *testing.B) *site.Snapshot {
+	b.Helper()
+	big.Do(func() {
+		dir, err := synthetic.Corpus(10000)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files := os.DirFS(dir)
+		big.snap = site.Build(files, content.Load(files, content.Options{}), localeCatalog(b), site.Options{}, synthetic.CorpusNow)
+	})
+	if big.snap == nil {
+		b.Fatal("no snapshot")
+	}
+	return big.snap
+}
+
+// discard is a ResponseWriter that keeps nothing but the status and the size, so a benchmark
+// counts the server's allocations, not a recorder's.
+type discard struct {
+	header http.Header
+	code   int
+	n      int
+}
+
+func (d *discard) Header() http.Header { return d.header }
+func (d *discard) WriteHeader(code int) {
+	if d.code == 0 {
+		d.code = code
+	}
+}
+func (d *discard) Write(b []byte) (int, error) {
+	if d.code == 0 {
+		d.code = http.StatusOK
+	}
+	d.n += len(b)
+	return len(b), nil
+}
+
+// hotRoutes are the URLs everyone asks for during an outage.
+func hotRoutes(snap *site.Snapshot) []struct{ name, path string } {
+	published := snap.Published(synthetic.CorpusNow)
+	slug := published[len(published)/2].Slug
+	return []struct{ name, path string }{
+		{"overview", "/en/"},
+		{"incident", "/en/incidents/" + slug + "/"},
+		{"history", "/en/history/"},
+		{"feed.rss", "/en/feed.rss"},
+		{"feed.atom", "/en/feed.atom"},
+		{"feed.json", "/en/feed.json"},
+		{"summary.json", "/api/v2/summary.json"},
+		{"status.json", "/api/v2/status.json"},
+		{"badge.svg", "/badge.svg"},
+	}
+}
+
+// BenchmarkServe answers the hot routes from a warm response cache, as during an outage: plain,
+// gzip and brotli, and 304 to a reader revalidating with the ETag it has.
+func BenchmarkServe(b *testing.B) {
+	snap := snapshot10k(b)
+	srv := server.New(snap, server.Config{Now: func() time.Time { return synthetic.CorpusNow }})
+	encodings := []struct{ name, accept string }{
+		{"identity", ""},
+		{"gzip", "gzip"},
+		{"br", "gzip, deflate, br, zstd"},
+	}
+	for _, r := range hotRoutes(snap) {
+		for _, enc := range encodings {
+			req := httptest.NewRequest(http.MethodGet, r.path, nil)
+			if enc.accept != "" {
+				req.Header.Set("Accept-Encoding", enc.accept)
+			}
+			first := httptest.NewRecorder()
+			srv.ServeHTTP(first, req)
+			if first.Code != http.StatusOK {
+				b.Fatalf("%s: %d", r.path, first.Code)
+			}
+			serve := func(b *testing.B, req *http.Request, want int) {
+				w := &discard{header: http.Header{}}
+				for b.Loop() {
+					clear(w.header)
+					w.code, w.n = 0, 0
+					srv.ServeHTTP(w, req)
+				}
+				if w.code != want {
+					b.Fatalf("%s: %d, want %d", req.URL, w.code, want)
+				}
+				b.ReportMetric(float64(w.n), "bytes")
+			}
+			b.Run(r.name+"/"+enc.name, func(b *testing.B) { serve(b, req, http.StatusOK) })
+			if enc.name == "gzip" {
+				cond := req.Clone(req.Context())
+				cond.Header.Set("If-None-Match", first.Header().Get("ETag"))
+				b.Run(r.name+"/304", func(b *testing.B) { serve(b, cond, http.StatusNotModified) })
+			}
+		}
+	}
+}
+
+// BenchmarkServeMinute is the first request for each hot route in a new minute (or after a
+// reload): the answer is made and compressed, then kept for the rest of the minute.
+func BenchmarkServeMinute(b *testing.B) {
+	snap := snapshot10k(b)
+	var minute time.Duration
+	srv := server.New(snap, server.Config{Now: func() time.Time { return synthetic.CorpusNow.Add(minute) }})
+	for _, r := range hotRoutes(snap) {
+		req := httptest.NewRequest(http.MethodGet, r.path, nil)
+		req.Header.Set("Accept-Encoding", "gzip, br")
+		b.Run(r.name, func(b *testing.B) {
+			w := &discard{header: http.Header{}}
+			for b.Loop() {
+				minute += time.Minute
+				clear(w.header)
+				w.code, w.n = 0, 0
+				srv.ServeHTTP(w, req)
+				if w.code != http.StatusOK {
+					b.Fatalf("%s: %d", r.path, w.code)
+				}
+			}
+			b.ReportMetric(float64(w.n), "bytes")
+		})
+	}
+}
+
+// BenchmarkEditVisible is a one-file edit at 10,000 items until a reader sees it: reload the
+// content (the Loader rebuilds the edited incident), build and swap the snapshot, then answer
+// the edited incident's page and the overview (both made afresh, since the snapshot is new). The
+// file watcher's quiet period (50 ms by default) comes on top.
+func BenchmarkEditVisible(b *testing.B) {
+	src, err := synthetic.Corpus(10000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	if err := synthetic.EditableCopy(dir, src); err != nil {
+		b.Fatal(err)
+	}
+	files := os.DirFS(dir)
+	ld := content.NewLoader(files, content.Options{})
+	cat := localeCatalog(b)
+	build := func() *site.Snapshot {
+		return site.Build(files, ld.Load(), cat, site.Options{}, time.Now())
+	}
+	snap := build()
+	srv := server.New(snap, server.Config{Now: func() time.Time { return synthetic.CorpusNow }})
+	published := snap.Published(synthetic.CorpusNow)
+	in := published[len(published)/2]
+	edit, err := synthetic.EditTitle(dir, in.Source)
+	if err != nil {
+		b.Fatal(err)
+	}
+	page := "/en/incidents/" + in.Slug + "/"
+	for i := 0; b.Loop(); i++ {
+		title, err := edit(i)
+		if err != nil {
+			b.Fatal(err)
+		}
+		srv.Swap(build())
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, page, nil))
+		if !strings.Contains(rec.Body.String(), title) {
+			b.Fatalf("%s does not show %q", page, title)
+		}
+		rec = httptest.NewRecorder()
+		srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/en/", nil))
+		if rec.Code != http.StatusOK {
+			b.Fatal(rec.Code)
+		}
+	}
+}

@@ -1,0 +1,162 @@
+package site_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/a-h/templ"
+
+	"statuspress/internal/content"
+	"statuspress/internal/feed"
+	"statuspress/internal/locale"
+	"statuspress/internal/site"
+	"statuspress/internal/statusapi"
+	"statuspress/internal/synthetic"
+	"statuspress/web"
+)
+
+// The benchmarks read the synthetic corpora of internal/synthetic (generated once into
+// testoutput/synthetic/) at the instant they end, synthetic.CorpusNow.
+
+func corpus(b *testing.B, n int) string {
+	b.Helper()
+	dir, err := synthetic.Corpus(n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkSnapshot is a server's cold start: load every file and build the snapshot.
+func BenchmarkSnapshot(b *testing.B) {
+	cat, err := catalog()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{100, 1000, 10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			files := os.DirFS(corpus(b, n))
+			for b.Loop() {
+				c := content.Load(files, content.Options{})
+				if len(c.Problems) > 0 {
+					b.Fatal(c.Problems)
+				}
+				site.Build(files, c, cat, site.Options{}, synthetic.CorpusNow)
+			}
+		})
+	}
+}
+
+// BenchmarkBuild is site.Build alone, of a loaded catalog: what a reload adds to the loading.
+func BenchmarkBuild(b *testing.B) {
+	cat, err := catalog()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{100, 1000, 10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			files := os.DirFS(corpus(b, n))
+			c := content.Load(files, content.Options{})
+			for b.Loop() {
+				site.Build(files, c, cat, site.Options{}, synthetic.CorpusNow)
+			}
+		})
+	}
+}
+
+var big = struct {
+	sync.Once
+	snap *site.Snapshot
+}{}
+
+// snapshot10k is the snapshot of the 10,000-item corpus, built once per process.
+func snapshot10k(b *testing.B) *site.Snapshot {
+	b.Helper()
+	big.Do(func() {
+		cat, err := catalog()
+		if err != nil {
+			b.Fatal(err)
+		}
+		files := os.DirFS(corpus(b, 10000))
+		big.snap = site.Build(files, content.Load(files, content.Options{}), cat, site.Options{}, synthetic.CorpusNow)
+	})
+	if big.snap == nil {
+		b.Fatal("no snapshot")
+	}
+	return big.snap
+}
+
+// BenchmarkRender makes each kind of page, feed and API answer from the 10,000-item snapshot, as
+// the server does once per minute for each URL (the response cache serves it in between): the
+// view model and its HTML, XML or JSON, before compression.
+func BenchmarkRender(b *testing.B) {
+	snap := snapshot10k(b)
+	now := synthetic.CorpusNow
+	const lang = "en"
+	slug := snap.Published(now)[len(snap.Published(now))/2].Slug
+	page := func(c templ.Component) func() ([]byte, error) {
+		return func() ([]byte, error) {
+			var buf bytes.Buffer
+			err := c.Render(locale.NewContext(context.Background(), snap.Localizer(lang)), &buf)
+			return buf.Bytes(), err
+		}
+	}
+	feedOf := func(encode func(feed.Feed, string) ([]byte, error), component string) func() ([]byte, error) {
+		return func() ([]byte, error) {
+			f, _ := snap.Feed(lang, component, now)
+			return encode(f, snap.Absolute(site.FeedPath(lang, "x")))
+		}
+	}
+	api := func() statusapi.Params {
+		return statusapi.Params{Site: snap.Site, Incidents: snap.Incidents, Localizer: snap.Localizer(lang), Now: now, BaseURL: snap.BaseURL()}
+	}
+	cases := []struct {
+		name   string
+		render func() ([]byte, error)
+	}{
+		{"overview", func() ([]byte, error) { return page(web.Overview(snap.Overview(lang, now)))() }},
+		{"incident", func() ([]byte, error) {
+			p, _ := snap.IncidentPage(lang, slug, now)
+			return page(web.Incident(p))()
+		}},
+		{"history", func() ([]byte, error) {
+			p, _ := snap.History(lang, 1, now)
+			return page(web.History(p))()
+		}},
+		{"history-page-100", func() ([]byte, error) {
+			p, _ := snap.History(lang, 100, now)
+			return page(web.History(p))()
+		}},
+		{"component", func() ([]byte, error) {
+			p, _ := snap.ComponentPage(lang, snap.Site.Components[0].ID, now)
+			return page(web.Component(p))()
+		}},
+		{"feed.rss", feedOf(feed.RSS, "")},
+		{"feed.atom", feedOf(feed.Atom, "")},
+		{"feed.json", feedOf(feed.JSON, "")},
+		{"component-feed.rss", feedOf(feed.RSS, snap.Site.Components[0].ID)},
+		{"maintenance.ics", func() ([]byte, error) {
+			return feed.ICS(snap.Calendar(lang, now), snap.Absolute(site.CalendarPath(lang))), nil
+		}},
+		{"summary.json", func() ([]byte, error) { return json.Marshal(statusapi.New(api()).Summary()) }},
+		{"incidents.json", func() ([]byte, error) { return json.Marshal(statusapi.New(api()).IncidentsResponse()) }},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			var size int
+			for b.Loop() {
+				body, err := c.render()
+				if err != nil || len(body) == 0 {
+					b.Fatalf("%d bytes, %v", len(body), err)
+				}
+				size = len(body)
+			}
+			b.ReportMetric(float64(size), "bytes")
+		})
+	}
+}
