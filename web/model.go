@@ -126,7 +126,9 @@ type ComponentRow struct {
 	Uptime *Uptime
 }
 
-// Uptime is a strip of daily bars with its summary.
+// Uptime is a strip of daily bars with its summary. On the overview, which has a strip per
+// component and group, only today and the days that were not calm have words, and no day links
+// its incidents; a component's page has every day in words with its incidents linked.
 type Uptime struct {
 	// Percent is the whole period's uptime, formatted ("99.95%").
 	Percent string
@@ -143,14 +145,15 @@ type Uptime struct {
 type UptimeDay struct {
 	// Date is the day, e.g. "8 jun 2020".
 	Date string
-	// ISO is the day as YYYY-MM-DD.
+	// ISO is the day as YYYY-MM-DD, which names it to code; the strip does not print it.
 	ISO string
 	// Level is the worst status of the day, a component status key ("operational" when calm).
 	Level string
 	// Label is the day in words for assistive technology and the tooltip:
-	// "8 jun 2020: 99.2% uptime, 1 incident".
+	// "8 jun 2020: 99.2% uptime, 1 incident". It is empty for a day the strip shows by its colour
+	// alone (a calm day before today, on the overview), which assistive technology then skips.
 	Label string
-	// Incidents are the events that touched the day, linked.
+	// Incidents are the events that touched the day, linked; only a component's page links them.
 	Incidents []Link
 }
 

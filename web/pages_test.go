@@ -425,42 +425,82 @@ func TestOverviewCalm(t *testing.T) {
 	}
 }
 
+// TestUptimeStrip: a strip is one tab stop named by its summary, a bar per day coloured by the
+// day's level. A component page's strip (sampleUptime) has every day in words, the incident days
+// linking their incidents; the overview's (compactUptime) has words only for today and the days
+// that were not calm, hides the calm ones from assistive technology and links nothing.
 func TestUptimeStrip(t *testing.T) {
 	ctx, l := sampleContext(t, "nl")
-	u := sampleUptime(l, map[int]Link{7: {Title: "Storing SOAP-API", URL: "/nl/incidents/soap-api-storing/"}})
-	doc, _ := render(t, ctx, "uptime-nl", UptimeStrip(u))
-
-	list := doc.Find("ol.uptime__days")
-	if attr(list, "role") != "list" || attr(list, "tabindex") != "0" || attr(list, "aria-label") != u.Summary {
-		t.Errorf("strip list attributes %v", list.Nodes[0].Attr)
-	}
-	if n := doc.Find("[tabindex]").Length(); n != 1 {
-		t.Errorf("%d elements with tabindex, want the list only", n)
-	}
-	days := list.Children()
-	if days.Length() != 90 {
-		t.Fatalf("%d days", days.Length())
-	}
-	days.Each(func(i int, s *goquery.Selection) {
-		d := u.Days[i]
-		label := s.Find(".visually-hidden")
-		if attr(s, "title") != d.Label || !strings.HasPrefix(trimSpace(label.Text()), d.Label) {
-			t.Errorf("day %d: title %q, hidden label %q, want %q", i, attr(s, "title"), label.Text(), d.Label)
-		}
-		if want := dayTone(d.Level); !s.HasClass(want) {
-			t.Errorf("day %d: class %q, want %s", i, attr(s, "class"), want)
-		}
-	})
-	hit := days.Eq(89 - 7)
-	if !hit.HasClass("t-major") || attr(hit.Find("a"), "href") != "/nl/incidents/soap-api-storing/" {
-		t.Errorf("incident day: class %q, link %q", attr(hit, "class"), attr(hit.Find("a"), "href"))
-	}
-	if got := trimSpace(hit.Find(".visually-hidden").Text()); got != u.Days[89-7].Label+" Storing SOAP-API" {
-		t.Errorf("incident day reads %q", got)
-	}
-	axis := trimSpace(doc.Find(".uptime__axis").Text())
-	if want := "89 dagen geleden 99,65% beschikbaar Vandaag"; axis != want {
-		t.Errorf("axis %q, want %q", axis, want)
+	soap := Link{Title: "Storing SOAP-API", URL: "/nl/incidents/soap-api-storing/"}
+	detailed := sampleUptime(l, map[int]Link{7: soap})
+	for _, tc := range []struct {
+		name string
+		u    *Uptime
+		// the days (counted back from today) with words, nil for all; links: whether days link
+		// their incidents
+		worded []int
+		links  bool
+	}{
+		{"detailed", detailed, nil, true},
+		{"compact", compactUptime(detailed), []int{7, 0}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, _ := render(t, ctx, "uptime-"+tc.name+"-nl", UptimeStrip(tc.u))
+			list := doc.Find("ol.uptime__days")
+			if attr(list, "role") != "list" || attr(list, "tabindex") != "0" || attr(list, "aria-label") != tc.u.Summary {
+				t.Errorf("strip list attributes %v", list.Nodes[0].Attr)
+			}
+			if n := doc.Find("[tabindex]").Length(); n != 1 {
+				t.Errorf("%d elements with tabindex, want the list only", n)
+			}
+			if n := doc.Find("[title], [data-date]").Length(); n != 0 {
+				t.Errorf("%d elements with a title or data-date: the tip alone carries a day's words", n)
+			}
+			days := list.Children()
+			if days.Length() != 90 {
+				t.Fatalf("%d days", days.Length())
+			}
+			days.Each(func(i int, s *goquery.Selection) {
+				d, back := tc.u.Days[i], 89-i
+				if want := dayTone(d.Level); !s.HasClass("day") || !s.HasClass(want) {
+					t.Errorf("day %d: class %q, want day %s", i, attr(s, "class"), want)
+				}
+				worded := tc.worded == nil || slices.Contains(tc.worded, back)
+				tip := s.Find(".day__tip.visually-hidden")
+				if !worded {
+					if attr(s, "aria-hidden") != "true" || s.Children().Length() != 0 || s.Text() != "" {
+						t.Errorf("day %d (calm): want an empty bar hidden from assistive technology, got %v %q", i, s.Nodes[0].Attr, s.Text())
+					}
+					return
+				}
+				if _, hidden := s.Attr("aria-hidden"); hidden || tip.Length() != 1 {
+					t.Errorf("day %d: attributes %v, %d tips, want one tip and no aria-hidden", i, s.Nodes[0].Attr, tip.Length())
+					return
+				}
+				want := d.Label
+				if back == 7 && tc.links {
+					want += " Storing SOAP-API"
+				}
+				if got := tip.Text(); got != want {
+					t.Errorf("day %d reads %q, want %q", i, got, want)
+				}
+			})
+			hit := days.Eq(89 - 7)
+			if !hit.HasClass("t-major") {
+				t.Errorf("incident day: class %q", attr(hit, "class"))
+			}
+			links := list.Find("a")
+			if tc.links && (links.Length() != 1 || attr(hit.Find("a"), "href") != soap.URL) {
+				t.Errorf("%d links in the strip, the incident day's to %q; want one, to %s", links.Length(), attr(hit.Find("a"), "href"), soap.URL)
+			}
+			if !tc.links && links.Length() != 0 {
+				t.Errorf("%d links in the overview's strip, want none", links.Length())
+			}
+			axis := trimSpace(doc.Find(".uptime__axis").Text())
+			if want := "89 dagen geleden 99,65% beschikbaar Vandaag"; axis != want {
+				t.Errorf("axis %q, want %q", axis, want)
+			}
+		})
 	}
 
 	// No figures, no strip.

@@ -159,6 +159,21 @@ func sampleUptime(l *locale.Localizer, hits map[int]Link) *Uptime {
 	}
 }
 
+// compactUptime is u as the overview shows it (site.compactStrip): no words on the calm days
+// before today, no links on any.
+func compactUptime(u *Uptime) *Uptime {
+	c := *u
+	c.Days = make([]UptimeDay, len(u.Days))
+	for i, d := range u.Days {
+		if d.Level == "operational" && len(d.Incidents) == 0 && i < len(u.Days)-1 {
+			d.Label = ""
+		}
+		d.Incidents = nil
+		c.Days[i] = d
+	}
+	return &c
+}
+
 func incidentURL(l *locale.Localizer, slug string) string {
 	return "/" + l.Lang() + "/incidents/" + slug + "/"
 }
@@ -266,10 +281,10 @@ func sampleOverview(l *locale.Localizer) OverviewPage {
 			{
 				Name:   map[string]string{"en": "APIs and integrations", "nl": "API's en koppelingen"}[l.Lang()],
 				Status: componentStatus(l, incident.PartialOutage),
-				Uptime: sampleUptime(l, map[int]Link{7: soap, 0: rest}),
+				Uptime: compactUptime(sampleUptime(l, map[int]Link{7: soap, 0: rest})),
 				Components: []ComponentRow{
-					{ID: "soap-api", Name: "SOAP API", URL: componentURL(l, "soap-api"), Description: "The SOAP web service.", Status: componentStatus(l, incident.Operational), Uptime: sampleUptime(l, map[int]Link{7: soap})},
-					{ID: "rest-api", Name: "REST API", URL: componentURL(l, "rest-api"), Status: componentStatus(l, incident.PartialOutage), Uptime: sampleUptime(l, map[int]Link{0: rest})},
+					{ID: "soap-api", Name: "SOAP API", URL: componentURL(l, "soap-api"), Description: "The SOAP web service.", Status: componentStatus(l, incident.Operational), Uptime: compactUptime(sampleUptime(l, map[int]Link{7: soap}))},
+					{ID: "rest-api", Name: "REST API", URL: componentURL(l, "rest-api"), Status: componentStatus(l, incident.PartialOutage), Uptime: compactUptime(sampleUptime(l, map[int]Link{0: rest}))},
 				},
 			},
 			{

@@ -129,7 +129,7 @@ func TestHiddenUnlessDegraded(t *testing.T) {
 
 // TestUptimeStrips: every component with uptime shows a strip of UptimeDays bars, cut at
 // midnight in the page's zone; a component with uptime off shows none, on the overview and on
-// its own page.
+// its own page. The overview's strips are compact, the component page's detailed.
 func TestUptimeStrips(t *testing.T) {
 	s := small(t, site.Options{UptimeDays: 30})
 	now := at("2026-11-05T08:30:00Z")
@@ -179,20 +179,45 @@ func TestUptimeStrips(t *testing.T) {
 			}
 		}
 	}
-	// The incident at 23:30 UTC on 31 October lies on 31 October in UTC and on 1 November in
-	// Amsterdam.
-	for lang, want := range map[string]string{"en": "2026-10-31", "nl": "2026-11-01"} {
+	// The overview's strips have words for today and for the days that were not calm, the same as
+	// the component page's for those days, and link no incident; the component page has words for
+	// every day and links each day's incidents. halloween, at 23:30 UTC on 31 October, lies on
+	// 31 October in UTC and on 1 November in Amsterdam.
+	for lang, hit := range map[string]string{"en": "2026-10-31", "nl": "2026-11-01"} {
 		row, _ := findRow(s.Overview(lang, now), "app")
-		var got []string
-		for _, d := range row.Uptime.Days {
-			for _, in := range d.Incidents {
+		page, _ := s.ComponentPage(lang, "app", now)
+		if len(page.Uptime.Days) != len(row.Uptime.Days) {
+			t.Fatalf("%s: %d days on the component page, %d on the overview", lang, len(page.Uptime.Days), len(row.Uptime.Days))
+		}
+		var worded, linked []string
+		for i, d := range row.Uptime.Days {
+			full := page.Uptime.Days[i]
+			if full.Label == "" {
+				t.Errorf("%s: the component page's day %s has no words", lang, full.ISO)
+			}
+			for _, in := range full.Incidents {
 				if in.URL == site.IncidentPath(lang, "halloween") {
-					got = append(got, d.ISO)
+					linked = append(linked, full.ISO)
 				}
 			}
+			if len(d.Incidents) > 0 {
+				t.Errorf("%s: the overview's day %s links %v", lang, d.ISO, d.Incidents)
+			}
+			if d.Label != "" {
+				worded = append(worded, d.ISO)
+				if d.Label != full.Label {
+					t.Errorf("%s: the overview's day %s reads %q, the component page's %q", lang, d.ISO, d.Label, full.Label)
+				}
+			}
+			if d.ISO != full.ISO || d.Level != full.Level {
+				t.Errorf("%s: the overview's day %d is %s %s, the component page's %s %s", lang, i, d.ISO, d.Level, full.ISO, full.Level)
+			}
 		}
-		if !slices.Equal(got, []string{want}) {
-			t.Errorf("%s: halloween on the bars of %q, want %s", lang, got, want)
+		if want := []string{hit, "2026-11-05"}; !slices.Equal(worded, want) {
+			t.Errorf("%s: the overview's app strip has words for %q, want %q (halloween's day and today)", lang, worded, want)
+		}
+		if !slices.Equal(linked, []string{hit}) {
+			t.Errorf("%s: halloween on the component page's bars of %q, want %s", lang, linked, hit)
 		}
 	}
 }

@@ -38,7 +38,7 @@ func (s *Snapshot) Overview(lang string, now time.Time) web.OverviewPage {
 		}
 		cg := web.ComponentGroup{Name: s.Site.Localize(g.Group.Name, v.lang), Status: v.componentStatus(g.Status)}
 		if h, ok := up.Groups[g.Group.ID]; ok {
-			cg.Uptime = v.uptime(h)
+			cg.Uptime = v.uptime(h, compactStrip)
 		}
 		cg.Components = v.rows(g.Components, up)
 		p.Groups = append(p.Groups, cg)
@@ -84,7 +84,7 @@ func (v *view) rows(cs []status.ComponentState, up status.Uptime) []web.Componen
 			Status:      v.componentStatus(c.Status),
 		}
 		if c.Component.Uptime {
-			r.Uptime = v.uptime(up.Components[c.Component.ID])
+			r.Uptime = v.uptime(up.Components[c.Component.ID], compactStrip)
 		}
 		out = append(out, r)
 	}
@@ -206,7 +206,7 @@ func (s *Snapshot) ComponentPage(lang, id string, now time.Time) (web.ComponentP
 	published := s.Published(now)
 	p.Status = v.componentStatus(status.Component(published, id, now))
 	if c.Uptime {
-		p.Uptime = v.uptime(s.Timeline.History(id, now, s.uptimeDays, v.l.Location()))
+		p.Uptime = v.uptime(s.Timeline.History(id, now, s.uptimeDays, v.l.Location()), detailedStrip)
 	}
 	for _, in := range published {
 		if !in.Names(id) {

@@ -1,0 +1,240 @@
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/go-rod/rod"
+	"github.com/go-rod/rod/lib/input"
+	"github.com/go-rod/rod/lib/proto"
+)
+
+// stripDay is a day of an uptime strip as a person meets it.
+type stripDay struct {
+	Class  string `json:"class"`
+	Hidden bool   `json:"hidden"` // aria-hidden
+	Tip    string `json:"tip"`    // the words of its tip, "" when it has none
+	Links  int    `json:"links"`
+	// Shown: the tip is laid out in view (not the 1px visually hidden box), above the strip.
+	Shown   bool `json:"shown"`
+	Focused bool `json:"focused"`
+}
+
+// stripDaysJS reads the days of the strip it is called on.
+const stripDaysJS = `function () {
+	return Array.from(this.children).map((li) => {
+		const tip = li.querySelector('.day__tip');
+		const r = tip ? tip.getBoundingClientRect() : null;
+		return {
+			class: li.className,
+			hidden: li.getAttribute('aria-hidden') === 'true',
+			tip: tip ? tip.textContent.trim().replace(/\s+/g, ' ') : '',
+			links: li.querySelectorAll('a').length,
+			shown: !!r && r.width > 40 && r.height > 10 && r.bottom <= this.getBoundingClientRect().top + 1,
+			focused: document.activeElement === li,
+		};
+	});
+}`
+
+// TestUptimeStripsInBrowser checks the uptime strips as a person meets them, in Chromium with
+// JavaScript, in every language at the desktop viewport. On the overview, a strip is one list
+// for a screen reader that holds only today and the days something happened on (the calm days
+// are hidden from it); the arrow keys enter it at today, whose words show above the strip;
+// Escape leaves the days; hovering an incident's day shows its words, without links. On a
+// component's page every one of the 90 days is in the list, and hovering the incident's day
+// shows a link to it. Screenshots of the shown tips go to testoutput/e2e/<lang>-strip-*.png.
+func TestUptimeStripsInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test: skipped with -short")
+	}
+	e := setUp(t)
+	for _, lang := range languages {
+		t.Run(lang+"/overview", func(t *testing.T) {
+			r := e.open(t, e.base, pageCase{lang: lang, page: pageTypes[0], vp: desktop})
+			// SOAP API, the first component: the outage of 6 October (2 days in UTC, 1 in the
+			// Dutch, French and German zones), a calm rest, and today.
+			strip := mustElement(t, r.page, "li.component ol.uptime__days")
+			days := readStrip(t, strip)
+			if len(days) != 90 {
+				t.Fatalf("%d days in the SOAP API strip, want 90", len(days))
+			}
+			worded := 0
+			for i, d := range days {
+				calm := strings.Contains(d.Class, "t-ok") && i < len(days)-1
+				switch {
+				case d.Links > 0:
+					t.Errorf("day %d links %d incidents: the overview leaves them to the component page", i, d.Links)
+				case calm && (!d.Hidden || d.Tip != ""):
+					t.Errorf("calm day %d: aria-hidden %v, words %q; want hidden and wordless", i, d.Hidden, d.Tip)
+				case !calm && (d.Hidden || d.Tip == ""):
+					t.Errorf("day %d (%s): aria-hidden %v, words %q; want words", i, d.Class, d.Hidden, d.Tip)
+				}
+				if !d.Hidden {
+					worded++
+				}
+			}
+			if worded < 2 || worded > 3 {
+				t.Errorf("%d days of the SOAP API strip have words, want the outage's and today", worded)
+			}
+			if n := listItems(t, r.page, strip); n != worded {
+				t.Errorf("a screen reader finds %d items in the strip's list, want %d", n, worded)
+			}
+
+			// Keyboard: from the list, the strip's one tab stop, an arrow key enters the days at
+			// today, whose words show.
+			if err := strip.Focus(); err != nil {
+				t.Fatal(err)
+			}
+			if err := r.page.Keyboard.Type(input.ArrowLeft); err != nil {
+				t.Fatal(err)
+			}
+			days = readStrip(t, strip)
+			if today := days[len(days)-1]; !today.Focused || !today.Shown {
+				t.Errorf("after an arrow key on the strip, today has focus %v and shows its words %v, want both: %+v", today.Focused, today.Shown, today)
+			}
+			shoot(t, e, strip, lang+"-strip-overview-today")
+
+			// Escape leaves the days for the list; then the pointer on the outage's red day shows
+			// its words.
+			if err := r.page.Keyboard.Type(input.Escape); err != nil {
+				t.Fatal(err)
+			}
+			outage, err := strip.Element("li.t-major")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := outage.Hover(); err != nil {
+				t.Fatal(err)
+			}
+			shown := 0
+			for _, d := range readStrip(t, strip) {
+				if d.Shown {
+					shown++
+					if !strings.Contains(d.Class, "t-major") || d.Tip == "" {
+						t.Errorf("hovering the outage shows the words of another day: %+v", d)
+					}
+				}
+			}
+			if shown == 0 {
+				t.Errorf("hovering the outage's day shows no words")
+			}
+			shoot(t, e, strip, lang+"-strip-overview-hover")
+			for _, p := range r.eventProblems() {
+				t.Error(p)
+			}
+		})
+		t.Run(lang+"/component", func(t *testing.T) {
+			r := e.open(t, e.base, pageCase{lang: lang, page: pageTypeNamed(t, "component-rest-api"), vp: desktop})
+			strip := mustElement(t, r.page, "ol.uptime__days")
+			days := readStrip(t, strip)
+			for i, d := range days {
+				if d.Hidden || d.Tip == "" {
+					t.Errorf("day %d of the component page: aria-hidden %v, words %q; want words for every day", i, d.Hidden, d.Tip)
+				}
+			}
+			if n := listItems(t, r.page, strip); n != len(days) || n != 90 {
+				t.Errorf("a screen reader finds %d items in the strip's list of %d days, want 90", n, len(days))
+			}
+			// Today is the REST API incident's day: its words link the incident.
+			today, err := strip.Element("li:last-child")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := today.Hover(); err != nil {
+				t.Fatal(err)
+			}
+			days = readStrip(t, strip)
+			if d := days[len(days)-1]; !d.Shown || d.Links != 1 {
+				t.Errorf("hovering today shows words %v with %d links, want words and the incident's link: %+v", d.Shown, d.Links, d)
+			}
+			shoot(t, e, strip, lang+"-strip-component-hover")
+			for _, p := range r.eventProblems() {
+				t.Error(p)
+			}
+		})
+	}
+	e.checkServerLog(t)
+}
+
+func pageTypeNamed(t *testing.T, name string) pageType {
+	t.Helper()
+	for _, p := range pageTypes {
+		if p.name == name {
+			return p
+		}
+	}
+	t.Fatalf("no page type %s", name)
+	return pageType{}
+}
+
+func mustElement(t *testing.T, p *rod.Page, selector string) *rod.Element {
+	t.Helper()
+	el, err := p.Element(selector)
+	if err != nil {
+		t.Fatalf("%s: %v", selector, err)
+	}
+	return el
+}
+
+func readStrip(t *testing.T, strip *rod.Element) []stripDay {
+	t.Helper()
+	res, err := strip.Eval(stripDaysJS)
+	if err != nil {
+		t.Fatalf("read the strip: %v", err)
+	}
+	var days []stripDay
+	if err := res.Value.Unmarshal(&days); err != nil {
+		t.Fatalf("read the strip: %v", err)
+	}
+	return days
+}
+
+// listItems counts the list items of the strip in Chromium's accessibility tree, leaving out
+// the ones it ignores (aria-hidden).
+func listItems(t *testing.T, p *rod.Page, strip *rod.Element) int {
+	t.Helper()
+	res, err := proto.AccessibilityQueryAXTree{ObjectID: strip.Object.ObjectID, Role: "listitem"}.Call(p)
+	if err != nil {
+		t.Fatalf("Accessibility.queryAXTree: %v", err)
+	}
+	n := 0
+	for _, node := range res.Nodes {
+		if !node.Ignored {
+			n++
+		}
+	}
+	return n
+}
+
+// shoot writes a screenshot of the strip with the 4rem above it, where a day's words show, to
+// testoutput/e2e/<name>.png.
+func shoot(t *testing.T, e *env, strip *rod.Element, name string) {
+	t.Helper()
+	// The clip is in the document's coordinates, not the viewport's.
+	res, err := strip.Eval(`function () {
+		const r = this.getBoundingClientRect();
+		return {x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height};
+	}`)
+	var b struct{ X, Y, Width, Height float64 }
+	if err == nil {
+		err = res.Value.Unmarshal(&b)
+	}
+	if err != nil {
+		t.Errorf("screenshot %s: %v", name, err)
+		return
+	}
+	png, err := strip.Page().Screenshot(false, &proto.PageCaptureScreenshot{
+		Format: proto.PageCaptureScreenshotFormatPng,
+		Clip:   &proto.PageViewport{X: b.X - 8, Y: b.Y - 64, Width: b.Width + 16, Height: b.Height + 72, Scale: 1},
+	})
+	if err != nil {
+		t.Errorf("screenshot %s: %v", name, err)
+		return
+	}
+	if err := os.WriteFile(filepath.Join(e.shots, name+".png"), png, 0o644); err != nil {
+		t.Error(fmt.Errorf("screenshot %s: %w", name, err))
+	}
+}
