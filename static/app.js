@@ -4,11 +4,16 @@
 // End move focus from day to day (a roving focus: each day can take focus, none is a tab stop
 // of its own), so a keyboard user can read the days one by one; the focused day shows its
 // words above the strip (style.css), Enter opens its first incident, Escape returns to the list.
+// Days without words (the overview's calm days) are skipped.
 (function () {
 	"use strict";
 	var strips = document.querySelectorAll("ol.uptime__days");
 	Array.prototype.forEach.call(strips, function (list) {
-		var days = Array.prototype.slice.call(list.children);
+		// The overview leaves calm days without words (aria-hidden, colour only): the keys move
+		// between the days that have something to say.
+		var days = Array.prototype.filter.call(list.children, function (li) {
+			return li.getAttribute("aria-hidden") !== "true";
+		});
 		if (days.length === 0) return;
 		days.forEach(function (day) {
 			day.tabIndex = -1;
@@ -53,8 +58,8 @@
 			e.preventDefault();
 		});
 		list.addEventListener("click", function (e) {
-			var day = e.target.closest("li");
-			if (day) current = days.indexOf(day);
+			var i = days.indexOf(e.target.closest("li"));
+			if (i >= 0) current = i;
 		});
 	});
 })();

@@ -143,7 +143,9 @@ func sampleUptime(l *locale.Localizer, hits map[int]Link) *Uptime {
 				d.Level, pct = "partial_outage", 96.2
 			}
 			d.Incidents = []Link{inc}
-			d.Label = l.Plural(locale.UptimeDay, 1, map[string]any{"Date": d.Date, "Percent": l.Percent(pct)})
+			d.Label = l.Plural(locale.UptimeDay, 1, map[string]any{
+				"Date": d.Date, "Status": l.ComponentStatus(incident.ComponentStatus(d.Level)), "Percent": l.Percent(pct),
+			})
 		} else {
 			d.Label = l.TData(locale.UptimeDayNoIncidents, map[string]any{"Date": d.Date, "Percent": l.Percent(pct)})
 		}

@@ -97,6 +97,16 @@ func TestUptimeStripsInBrowser(t *testing.T) {
 			}
 			shoot(t, e, strip, lang+"-strip-overview-today")
 
+			// The next arrow key skips the calm days, which have no words, to the outage's day.
+			if err := r.page.Keyboard.Type(input.ArrowLeft); err != nil {
+				t.Fatal(err)
+			}
+			for i, d := range readStrip(t, strip) {
+				if d.Focused && (d.Hidden || d.Tip == "" || !d.Shown) {
+					t.Errorf("a second arrow key moved to day %d, which has no words: %+v", i, d)
+				}
+			}
+
 			// Escape leaves the days for the list; then the pointer on the outage's red day shows
 			// its words.
 			if err := r.page.Keyboard.Type(input.Escape); err != nil {

@@ -84,18 +84,18 @@ func TestPlural(t *testing.T) {
 
 func TestPluralWithData(t *testing.T) {
 	c := catalog(t)
-	data := map[string]any{"Date": "8 jun", "Percent": "99,95%"}
+	data := map[string]any{"Date": "8 jun", "Status": "X", "Percent": "99,95%"}
 	tests := []struct {
 		lang  string
 		count int
 		want  string
 	}{
-		{"en", 1, "8 jun: 99,95% uptime, 1 incident"},
-		{"nl", 1, "8 jun: 99,95% beschikbaar, 1 storing"},
-		{"nl", 3, "8 jun: 99,95% beschikbaar, 3 storingen"},
-		{"fr", 1, "8 jun\u00a0: 99,95% de disponibilité, 1 incident"},
-		{"fr", 3, "8 jun\u00a0: 99,95% de disponibilité, 3 incidents"},
-		{"de", 3, "8 jun: 99,95% Verfügbarkeit, 3 Störungen"},
+		{"en", 1, "8 jun: X, 99,95% uptime, 1 incident"},
+		{"nl", 1, "8 jun: X, 99,95% beschikbaar, 1 storing"},
+		{"nl", 3, "8 jun: X, 99,95% beschikbaar, 3 storingen"},
+		{"fr", 1, "8 jun\u00a0: X, 99,95% de disponibilité, 1 incident"},
+		{"fr", 3, "8 jun\u00a0: X, 99,95% de disponibilité, 3 incidents"},
+		{"de", 3, "8 jun: X, 99,95% Verfügbarkeit, 3 Störungen"},
 	}
 	for _, tt := range tests {
 		if got := c.Localizer(tt.lang, nil).Plural(locale.UptimeDay, tt.count, data); got != tt.want {

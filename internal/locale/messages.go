@@ -394,9 +394,9 @@ var (
 	}
 	UptimeDay = &i18n.Message{
 		ID:          "uptime.day",
-		Description: "Tooltip of one day's uptime bar; Date is a short date, Percent a formatted percentage, Count the incidents that day.",
-		One:         "{{.Date}}: {{.Percent}} uptime, {{.Count}} incident",
-		Other:       "{{.Date}}: {{.Percent}} uptime, {{.Count}} incidents",
+		Description: "Tooltip of one day's uptime bar; Date is a short date, Status the worst component status that day (Partial outage), Percent a formatted percentage, Count the incidents that day.",
+		One:         "{{.Date}}: {{.Status}}, {{.Percent}} uptime, {{.Count}} incident",
+		Other:       "{{.Date}}: {{.Status}}, {{.Percent}} uptime, {{.Count}} incidents",
 	}
 	UptimeDayNoIncidents = &i18n.Message{
 		ID:          "uptime.dayNoIncidents",

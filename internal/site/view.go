@@ -271,7 +271,10 @@ func (v *view) uptime(h status.History, detail stripDetail) *web.Uptime {
 		if len(d.Incidents) == 0 {
 			day.Label = v.l.TData(locale.UptimeDayNoIncidents, map[string]any{"Date": day.Date, "Percent": dpct})
 		} else {
-			day.Label = v.l.Plural(locale.UptimeDay, len(d.Incidents), map[string]any{"Date": day.Date, "Percent": dpct})
+			// The worst status in words: partial and major outage must not differ by colour alone.
+			day.Label = v.l.Plural(locale.UptimeDay, len(d.Incidents), map[string]any{
+				"Date": day.Date, "Status": v.l.ComponentStatus(d.Worst), "Percent": dpct,
+			})
 		}
 		if detail == detailedStrip {
 			day.Incidents = v.dayIncidents(d.Incidents)
