@@ -33,6 +33,10 @@ func TestOverviewWeight10k(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the 10,000-item synthetic corpus: skipped with -short")
 	}
+	if raceEnabled {
+		// .ci/run runs this test once more without -race.
+		t.Skip("loads the 10,000-item synthetic corpus: skipped under the race detector (ten times slower); run without -race")
+	}
 	srv := server.New(snapshot10kT(t), server.Config{Now: func() time.Time { return synthetic.CorpusNow }})
 	checkOverviewWeight(t, srv, "10,000 items")
 }
