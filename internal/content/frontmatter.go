@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/goccy/go-yaml/ast"
-
 	"statuspress/internal/incident"
 )
 
@@ -64,7 +62,7 @@ var translationFields = []string{"title", "summary", "updates", "translation"}
 
 // decodeOriginal reads an original's front matter. fileLang is the language from the file name
 // (empty for an original), site gives the languages, components and time zones to check against.
-func decodeOriginal(root ast.Node, d *yamlDoc, site *incident.Site) *original {
+func decodeOriginal(root *node, d *yamlDoc, site *incident.Site) *original {
 	o := &original{kind: incident.KindIncident, lang: site.DefaultLanguage, at: map[string]pos{}}
 	byKey := map[string]field{}
 	for _, f := range d.fields(root, "front matter", nil) {
@@ -255,7 +253,7 @@ func (d *yamlDoc) updates(f field, site *incident.Site, kind incident.Kind, loc 
 				hasText = true
 				u.text, _ = d.required(e, "We are looking into it.")
 				u.textLine, u.textCol = d.at(e.value).line, d.at(e.value).col
-				if _, block := e.value.(*ast.LiteralNode); block {
+				if e.value.kind == blockKind {
 					u.textLine, u.textCol = u.textLine+1, 0
 				}
 			case "components":
@@ -303,7 +301,7 @@ type translation struct {
 	updates        []update
 }
 
-func decodeTranslation(root ast.Node, d *yamlDoc, site *incident.Site, loc *time.Location, kind incident.Kind) *translation {
+func decodeTranslation(root *node, d *yamlDoc, site *incident.Site, loc *time.Location, kind incident.Kind) *translation {
 	t := &translation{}
 	for _, f := range d.fields(root, "front matter", nil) {
 		switch f.key {

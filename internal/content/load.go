@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -20,7 +19,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/goccy/go-yaml/ast"
 	"golang.org/x/text/language"
 
 	"statuspress/internal/incident"
@@ -91,7 +89,7 @@ type parsed struct {
 	sum    [sha256.Size]byte
 	read   bool
 	src    []byte
-	root   ast.Node // the front matter's root node
+	root   *node // the front matter's root node
 	doc    *yamlDoc
 	body   []byte
 	bodyAt int
@@ -103,8 +101,9 @@ func Load(fsys fs.FS, opt Options) *Catalog { return NewLoader(fsys, opt).Load()
 
 // Loader reads one content directory again and again, as a running server does. Each Load reuses
 // the incidents whose files (and site.yaml) did not change, and keeps the last good version of an
-// incident whose original breaks, so a typo never takes a published incident down. Load calls are
-// serialised; the catalogs it returns are independent and read-only.
+// incident whose original breaks, so a typo never takes a published incident down. LoadChanged
+// does the same looking only at the paths a watcher says changed. Loads are serialised; the
+// catalogs they return are read-only, and share the incidents that did not change.
 type Loader struct {
 	fsys fs.FS
 	opt  Options
@@ -117,6 +116,10 @@ type Loader struct {
 	// started when that load began, to tell which files may have changed since (see unchanged).
 	seen    map[string]stamp
 	started time.Time
+	// last is the catalog the last load returned, and tree what that load found on disk, for
+	// LoadChanged to start from; tree is nil when LoadChanged must walk everything again.
+	last *Catalog
+	tree *tree
 }
 
 // stamp is what the Loader remembers of a file it read.
@@ -165,13 +168,29 @@ func NewLoader(fsys fs.FS, opt Options) *Loader {
 func (ld *Loader) Load() *Catalog {
 	ld.mu.Lock()
 	defer ld.mu.Unlock()
+	return ld.load()
+}
+
+// load walks the whole directory; see Load.
+func (ld *Loader) load() *Catalog {
 	started := time.Now()
 	l := &loader{ld: ld, fsys: ld.fsys, opt: ld.opt, cat: &Catalog{Assets: map[string][]Asset{}, bySlug: map[string]*incident.Incident{}}}
 	l.loadSite()
+	if last, t := ld.last, ld.tree; t != nil && bytes.Equal(t.siteKey, l.siteKey) && t.lenient == l.lenient {
+		// The same site.yaml: keep the same value, so the snapshot can tell nothing about the
+		// site changed (site.Update) and incidents built against it stay valid.
+		l.cat.Site = last.Site
+	}
+	l.tree = newTree(l)
 	files := l.walk()
 	l.build(files)
 	l.cat.Problems.sort()
 	ld.started = started
+	ld.last = l.cat
+	ld.tree = l.tree
+	if l.tree.uncertain {
+		ld.tree = nil
+	}
 	return l.cat
 }
 
@@ -186,6 +205,8 @@ type loader struct {
 	siteKey []byte
 	// langCodes caches languageCode.
 	langCodes map[string]bool
+	// tree records what a full load finds, for LoadChanged.
+	tree *tree
 }
 
 func (l *loader) add(r *report) { l.cat.Problems = append(l.cat.Problems, r.problems...) }
@@ -295,7 +316,7 @@ func ignored(name string) bool {
 		strings.EqualFold(strings.TrimSuffix(name, path.Ext(name)), "readme")
 }
 
-// walk finds the incident files and bundle assets.
+// walk finds the incident files and bundle assets, and records in l.tree what it found.
 func (l *loader) walk() []mdFile {
 	type entry struct {
 		path string
@@ -303,9 +324,11 @@ func (l *loader) walk() []mdFile {
 		mod  time.Time
 	}
 	var files []entry
+	t := l.tree
 	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			l.problem(p, "cannot read: %v", err)
+			t.uncertain = true
 			return nil
 		}
 		if p == "." {
@@ -318,14 +341,21 @@ func (l *loader) walk() []mdFile {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
+			// A change to a link's target shows under the target's name, not the link's.
+			t.uncertain = true
 			return l.symlink(p, func(size int64, mod time.Time) { files = append(files, entry{p, size, mod}) })
 		}
-		if d.IsDir() || p == SiteFile {
+		if d.IsDir() {
+			t.dirs[p] = true
+			return nil
+		}
+		if p == SiteFile {
 			return nil
 		}
 		info, err := d.Info()
 		if err != nil {
 			l.problem(p, "cannot read: %v", err)
+			t.uncertain = true
 			return nil
 		}
 		files = append(files, entry{p, info.Size(), info.ModTime()})
@@ -333,50 +363,72 @@ func (l *loader) walk() []mdFile {
 	})
 	if err != nil {
 		l.problem(".", "cannot read the content directory: %v", err)
+		t.uncertain = true
 	}
 
 	// A folder holding index.md (or index.<lang>.md) is a bundle; every other file in it is an asset.
-	bundles := map[string]bool{}
 	for _, f := range files {
-		if base := path.Base(f.path); strings.HasPrefix(base, "index.") && strings.HasSuffix(base, ".md") {
-			bundles[path.Dir(f.path)] = true
+		if isIndex(f.path) {
+			t.bundles[path.Dir(f.path)] = true
 		}
-	}
-	bundleOf := func(p string) string {
-		for dir := path.Dir(p); dir != "."; dir = path.Dir(dir) {
-			if bundles[dir] {
-				return dir
-			}
-		}
-		return ""
 	}
 	var out []mdFile
 	for _, f := range files {
-		base := path.Base(f.path)
-		b := bundleOf(f.path)
-		isIndex := b != "" && path.Dir(f.path) == b && strings.HasPrefix(base, "index.") && strings.HasSuffix(base, ".md")
+		fi := l.classify(f.path, f.size, f.mod)
+		t.files[f.path] = fi
 		switch {
-		case isIndex:
-			out = append(out, l.nameFile(f.path, path.Base(b), strings.TrimSuffix(strings.TrimPrefix(base, "index"), ".md"), b, f.size, f.mod))
-		case b != "":
-			slug := path.Base(b)
-			name := strings.TrimPrefix(f.path, b+"/")
-			if strings.HasSuffix(base, ".md") {
-				l.warn(f.path, "not read as an incident: it lies inside the bundle folder %s, whose incident is index.md; it is served as a file", b)
-			}
-			l.cat.Assets[slug] = append(l.cat.Assets[slug], Asset{Name: name, Path: f.path})
-		case strings.HasSuffix(base, ".md"):
-			stem := strings.TrimSuffix(base, ".md")
-			slug, suffix, _ := strings.Cut(stem, ".")
-			if suffix != "" {
-				suffix = "." + suffix
-			}
-			out = append(out, l.nameFile(f.path, slug, suffix, "", f.size, f.mod))
-		default:
-			l.warn(f.path, "not used: only site.yaml and incident Markdown files are read; pictures belong in a bundle folder (<slug>/index.md with the picture beside it)")
+		case fi.md != nil:
+			out = append(out, *fi.md)
+		case fi.asset != nil:
+			l.cat.Assets[fi.bundle] = append(l.cat.Assets[fi.bundle], *fi.asset)
 		}
 	}
+	// In the order LoadChanged keeps them, which a walk does not quite give ("a/b/c" comes
+	// before "a/b-c").
+	for _, as := range l.cat.Assets {
+		slices.SortFunc(as, func(a, b Asset) int { return strings.Compare(a.Path, b.Path) })
+	}
 	return out
+}
+
+// isIndex reports whether p is named index.md or index.<lang>.md, which makes its folder a bundle.
+func isIndex(p string) bool {
+	base := path.Base(p)
+	return strings.HasPrefix(base, "index.") && strings.HasSuffix(base, ".md")
+}
+
+// classify tells what the file p is: an incident file, a bundle's asset, or a file that is not
+// used (reported). It depends on the file's name and l.tree.bundles alone.
+func (l *loader) classify(p string, size int64, mod time.Time) *fileInfo {
+	base := path.Base(p)
+	b := ""
+	for dir := path.Dir(p); dir != "."; dir = path.Dir(dir) {
+		if l.tree.bundles[dir] {
+			b = dir
+			break
+		}
+	}
+	switch {
+	case b != "" && path.Dir(p) == b && isIndex(p):
+		f := l.nameFile(p, path.Base(b), strings.TrimSuffix(strings.TrimPrefix(base, "index"), ".md"), b, size, mod)
+		return &fileInfo{md: &f}
+	case b != "":
+		if strings.HasSuffix(base, ".md") {
+			l.warn(p, "not read as an incident: it lies inside the bundle folder %s, whose incident is index.md; it is served as a file", b)
+		}
+		return &fileInfo{asset: &Asset{Name: strings.TrimPrefix(p, b+"/"), Path: p}, bundle: path.Base(b)}
+	case strings.HasSuffix(base, ".md"):
+		stem := strings.TrimSuffix(base, ".md")
+		slug, suffix, _ := strings.Cut(stem, ".")
+		if suffix != "" {
+			suffix = "." + suffix
+		}
+		f := l.nameFile(p, slug, suffix, "", size, mod)
+		return &fileInfo{md: &f}
+	default:
+		l.warn(p, "not used: only site.yaml and incident Markdown files are read; pictures belong in a bundle folder (<slug>/index.md with the picture beside it)")
+		return &fileInfo{}
+	}
 }
 
 // validSlug reports whether s is lower-case letters and digits in groups joined by single hyphens
@@ -579,7 +631,42 @@ func (l *loader) build(files []mdFile) {
 	files = slices.DeleteFunc(files, func(f mdFile) bool { return f.slug == "" })
 	slices.SortFunc(files, func(a, b mdFile) int { return strings.Compare(a.path, b.path) })
 	all := l.readAll(files)
+	groups, bySlug := l.group(all)
+	parallel(len(groups), func(i int) { groups[i].result = l.buildGroup(groups[i]) })
 
+	next := make(map[string]built, len(groups))
+	for _, p := range all {
+		p.release()
+		l.tree.slugs[p.file.slug] = append(l.tree.slugs[p.file.slug], p.file)
+		l.tree.count(p.file.path, p.sum)
+	}
+	for _, g := range groups {
+		if in := l.publish(g, next); in != nil {
+			l.cat.Incidents = append(l.cat.Incidents, in)
+			l.cat.bySlug[in.Slug] = in
+		}
+	}
+	for slug := range l.ld.good {
+		if g := bySlug[slug]; g == nil || g.orig == nil {
+			delete(l.ld.good, slug) // the file is gone: so is the incident
+		}
+	}
+	l.ld.built = next
+	l.cat.Version = l.tree.versionString()
+	slices.SortFunc(l.cat.Incidents, listOrder)
+}
+
+// listOrder is the order of Catalog.Incidents: newest first, then by slug.
+func listOrder(a, b *incident.Incident) int {
+	if c := sortTime(b).Compare(sortTime(a)); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Slug, b.Slug)
+}
+
+// group gathers the files (sorted by path) of each slug: the original and its translations. A
+// second original of a slug is reported and left out.
+func (l *loader) group(all []*parsed) ([]*group, map[string]*group) {
 	bySlug := map[string]*group{}
 	var groups []*group
 	groupOf := func(slug string) *group {
@@ -603,47 +690,26 @@ func (l *loader) build(files []mdFile) {
 			g.orig = p
 		}
 	}
-	parallel(len(groups), func(i int) { groups[i].result = l.buildGroup(groups[i]) })
+	return groups, bySlug
+}
 
-	next := make(map[string]built, len(groups))
-	version := sha256.New()
-	version.Write(l.siteKey)
-	for _, p := range all {
-		p.release()
-		version.Write([]byte(p.file.path + "\x00"))
-		version.Write(p.sum[:])
-	}
-	for _, g := range groups {
-		res := g.result
-		l.cat.Problems = append(l.cat.Problems, res.problems...)
-		next[g.slug] = res
-		in := res.in
-		if in == nil && g.orig != nil {
-			if in = l.ld.good[g.slug]; in != nil {
-				l.warn(g.orig.file.path, "the site keeps serving the last good version of this incident until the errors here are fixed")
-			}
-		}
-		if in != nil {
-			l.cat.Incidents = append(l.cat.Incidents, in)
-			l.cat.bySlug[in.Slug] = in
-		}
-		if res.in != nil {
-			l.ld.good[g.slug] = res.in
+// publish reports a built group's problems, records its result in built, and returns the incident
+// the catalog lists for it: the one just built, or while the original has errors the last good
+// one (which is said), or nil.
+func (l *loader) publish(g *group, built map[string]built) *incident.Incident {
+	res := g.result
+	l.cat.Problems = append(l.cat.Problems, res.problems...)
+	built[g.slug] = res
+	in := res.in
+	if in == nil && g.orig != nil {
+		if in = l.ld.good[g.slug]; in != nil {
+			l.warn(g.orig.file.path, "the site keeps serving the last good version of this incident until the errors here are fixed")
 		}
 	}
-	for slug := range l.ld.good {
-		if g := bySlug[slug]; g == nil || g.orig == nil {
-			delete(l.ld.good, slug) // the file is gone: so is the incident
-		}
+	if res.in != nil {
+		l.ld.good[g.slug] = res.in
 	}
-	l.ld.built = next
-	l.cat.Version = hex.EncodeToString(version.Sum(nil))[:16]
-	slices.SortStableFunc(l.cat.Incidents, func(a, b *incident.Incident) int {
-		if c := sortTime(b).Compare(sortTime(a)); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Slug, b.Slug)
-	})
+	return in
 }
 
 // files are the group's files: its original, if any, then its translations.

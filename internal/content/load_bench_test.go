@@ -56,6 +56,29 @@ func BenchmarkReload(b *testing.B) {
 	}
 }
 
+// BenchmarkReloadChanged is the same edit with the Loader told the changed path, as the watcher
+// tells it: no walk of the other files.
+func BenchmarkReloadChanged(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			dir := editableCopy(b, corpus(b, n))
+			ld := NewLoader(os.DirFS(dir), Options{})
+			first := ld.Load()
+			in := first.Incidents[len(first.Incidents)/2]
+			edit := editTitle(b, dir, in.Source)
+			paths := []string{in.Source}
+			b.ResetTimer()
+			for i := 0; b.Loop(); i++ {
+				title := edit(i)
+				cat := ld.LoadChanged(paths)
+				if got, _ := cat.Incident(in.Slug); got == nil || got.Original().Title != title || len(cat.Problems) > 0 {
+					b.Fatalf("the edit is not loaded: %v\n%s", got, cat.Problems)
+				}
+			}
+		})
+	}
+}
+
 func editableCopy(b *testing.B, src string) string {
 	b.Helper()
 	dir := b.TempDir()

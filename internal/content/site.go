@@ -8,8 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/goccy/go-yaml/ast"
-
 	"statuspress/internal/incident"
 )
 
@@ -159,7 +157,7 @@ func parseSite(src []byte, r *report) (site *incident.Site, readable bool) {
 	return site, true
 }
 
-func (d *yamlDoc) group(n ast.Node, site *incident.Site) (incident.Group, bool) {
+func (d *yamlDoc) group(n *node, site *incident.Site) (incident.Group, bool) {
 	g := incident.Group{}
 	var named, hasID, idOK bool
 	for _, f := range d.fields(n, "a group", []string{"id", "name"}) {
@@ -185,7 +183,7 @@ func (d *yamlDoc) group(n ast.Node, site *incident.Site) (incident.Group, bool) 
 
 var componentFields = []string{"id", "name", "description", "group", "position", "hidden_unless_degraded", "uptime"}
 
-func (d *yamlDoc) component(n ast.Node, site *incident.Site) (incident.Component, bool) {
+func (d *yamlDoc) component(n *node, site *incident.Site) (incident.Component, bool) {
 	c := incident.Component{Uptime: true}
 	var named, ok, hasID, idOK bool
 	for _, f := range d.fields(n, "a component", componentFields) {
@@ -279,12 +277,8 @@ func (d *yamlDoc) localized(f field, site *incident.Site, required bool) map[str
 	return out
 }
 
-func (d *yamlDoc) mapValue(n ast.Node) (ast.Node, bool) {
-	switch n.(type) {
-	case *ast.MappingNode, *ast.MappingValueNode:
-		return n, true
-	}
-	return n, false
+func (d *yamlDoc) mapValue(n *node) (*node, bool) {
+	return n, n.kind == mappingKind
 }
 
 // slugify suggests an id or slug for s.

@@ -8,13 +8,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 )
 
-// The front matter and site.yaml are decoded by walking goccy/go-yaml's syntax tree rather than
-// by unmarshalling, so that every problem is found in one run and each keeps its line and column.
+// The front matter and site.yaml are decoded by walking a syntax tree (yamltree.go) rather than by
+// unmarshalling, so that every problem is found in one run and each keeps its line and column.
 
 // yamlDoc decodes one YAML document and reports into r. lineOff is added to every line, for front
 // matter that starts below the file's first line.
@@ -27,7 +26,10 @@ type yamlDoc struct {
 }
 
 // parse returns the document's root node, or nil after reporting a syntax error.
-func (d *yamlDoc) parse(src []byte) ast.Node {
+func (d *yamlDoc) parse(src []byte) *node {
+	if root, ok := parseFast(src); ok {
+		return root
+	}
 	// Duplicate keys are reported by fields, with both lines.
 	f, err := parser.ParseBytes(src, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
@@ -38,9 +40,13 @@ func (d *yamlDoc) parse(src []byte) ast.Node {
 		return nil
 	}
 	if len(f.Docs) > 1 {
-		d.r.errorf(d.at(f.Docs[1]), "a second YAML document starts here; front matter is one document between two `---` lines")
+		second := pos{1 + d.lineOff, 1}
+		if tk := f.Docs[1].GetToken(); tk != nil && tk.Position != nil {
+			second = pos{tk.Position.Line + d.lineOff, tk.Position.Column}
+		}
+		d.r.errorf(second, "a second YAML document starts here; front matter is one document between two `---` lines")
 	}
-	return f.Docs[0].Body
+	return fromGoccy(f.Docs[0].Body)
 }
 
 func (d *yamlDoc) syntaxError(err error, src []byte) {
@@ -63,63 +69,50 @@ func (d *yamlDoc) syntaxError(err error, src []byte) {
 	d.r.errorf(at, "YAML syntax error: %s; %s", msg, hint)
 }
 
-func (d *yamlDoc) at(n ast.Node) pos {
-	if n == nil {
+func (d *yamlDoc) at(n *node) pos {
+	if n == nil || n.line == 0 {
 		return pos{1 + d.lineOff, 1}
 	}
-	if tk := n.GetToken(); tk != nil && tk.Position != nil {
-		return pos{tk.Position.Line + d.lineOff, tk.Position.Column}
+	return pos{n.line + d.lineOff, n.col}
+}
+
+func (d *yamlDoc) keyAt(e entry) pos {
+	if e.line == 0 {
+		return pos{1 + d.lineOff, 1}
 	}
-	return pos{1 + d.lineOff, 1}
+	return pos{e.line + d.lineOff, e.col}
 }
 
 // start is where a node begins: for a block mapping, its first key.
-func (d *yamlDoc) start(n ast.Node) pos {
-	if m, ok := unwrap(n).(*ast.MappingNode); ok && len(m.Values) > 0 {
-		return d.at(m.Values[0].Key)
-	}
-	if mv, ok := unwrap(n).(*ast.MappingValueNode); ok {
-		return d.at(mv.Key)
+func (d *yamlDoc) start(n *node) pos {
+	if n != nil && n.kind == mappingKind && len(n.entries) > 0 {
+		return d.keyAt(n.entries[0])
 	}
 	return d.at(n)
-}
-
-// unwrap looks through tags and anchors to the value they mark.
-func unwrap(n ast.Node) ast.Node {
-	for {
-		switch v := n.(type) {
-		case *ast.TagNode:
-			n = v.Value
-		case *ast.AnchorNode:
-			n = v.Value
-		default:
-			return n
-		}
-	}
 }
 
 // field is one key of a mapping with its value.
 type field struct {
 	key   string
 	keyAt pos
-	value ast.Node
+	value *node
 	at    pos // the value's position, or the key's when the value is missing
 }
 
 // fields returns the entries of a mapping, reporting keys that are not in known (with a likely
 // correction) and keys given twice. what names the mapping in messages.
-func (d *yamlDoc) fields(n ast.Node, what string, known []string) []field {
-	m, ok := d.mapping(n, what)
+func (d *yamlDoc) fields(n *node, what string, known []string) []field {
+	entries, ok := d.mapping(n, what)
 	if !ok {
 		return nil
 	}
-	var out []field
-	seen := map[string]pos{}
-	for _, mv := range m.Values {
-		key := scalarText(mv.Key)
-		f := field{key: key, keyAt: d.at(mv.Key), value: unwrap(mv.Value)}
+	out := make([]field, 0, len(entries))
+	seen := make(map[string]pos, len(entries))
+	for _, e := range entries {
+		key := e.key
+		f := field{key: key, keyAt: d.keyAt(e), value: e.value}
 		f.at = f.keyAt
-		if f.value != nil && f.value.Type() != ast.NullType {
+		if f.value.kind != nullKind {
 			f.at = d.at(f.value)
 		}
 		if first, dup := seen[key]; dup {
@@ -136,31 +129,23 @@ func (d *yamlDoc) fields(n ast.Node, what string, known []string) []field {
 	return out
 }
 
-func (d *yamlDoc) mapping(n ast.Node, what string) (*ast.MappingNode, bool) {
-	n = unwrap(n)
-	switch v := n.(type) {
-	case *ast.MappingNode:
-		return v, true
-	case *ast.MappingValueNode:
-		// A mapping with a single entry parses as its entry.
-		return &ast.MappingNode{BaseNode: v.BaseNode, Values: []*ast.MappingValueNode{v}}, true
-	case nil, *ast.NullNode:
-		return &ast.MappingNode{}, true
+func (d *yamlDoc) mapping(n *node, what string) ([]entry, bool) {
+	switch n.kind {
+	case mappingKind:
+		return n.entries, true
+	case nullKind:
+		return nil, true
 	}
 	d.r.errorf(d.at(n), "%s must be a mapping of `key: value` lines, not %s", what, describe(n))
 	return nil, false
 }
 
 // list returns the items of a sequence.
-func (d *yamlDoc) list(f field) []ast.Node {
-	switch v := f.value.(type) {
-	case *ast.SequenceNode:
-		out := make([]ast.Node, len(v.Values))
-		for i, n := range v.Values {
-			out[i] = unwrap(n)
-		}
-		return out
-	case nil, *ast.NullNode:
+func (d *yamlDoc) list(f field) []*node {
+	switch f.value.kind {
+	case sequenceKind:
+		return f.value.items
+	case nullKind:
 		return nil
 	}
 	d.r.errorf(f.at, "`%s` must be a list (lines starting with `- `), not %s", f.key, describe(f.value))
@@ -169,17 +154,17 @@ func (d *yamlDoc) list(f field) []ast.Node {
 
 // str returns a scalar as text. Numbers and booleans count as their text, so `title: 404` works.
 func (d *yamlDoc) str(f field) (string, bool) {
-	switch f.value.(type) {
-	case nil, *ast.NullNode:
+	switch f.value.kind {
+	case nullKind:
 		return "", true
-	case *ast.MappingNode, *ast.MappingValueNode, *ast.SequenceNode:
+	case mappingKind, sequenceKind:
 		d.r.errorf(f.at, "`%s` must be text, not %s; quote it if it contains `: `", f.key, describe(f.value))
 		return "", false
-	case *ast.AliasNode:
+	case aliasKind:
 		d.r.errorf(f.at, "`%s`: YAML aliases are not supported; write the value out", f.key)
 		return "", false
 	}
-	return scalarText(f.value), true
+	return f.value.text, true
 }
 
 // required returns a non-empty scalar, reporting it missing or empty otherwise.
@@ -206,8 +191,8 @@ func (d *yamlDoc) integer(f field) (int, bool) {
 }
 
 func (d *yamlDoc) boolean(f field) (bool, bool) {
-	if b, ok := f.value.(*ast.BoolNode); ok {
-		return b.Value, true
+	if f.value.kind == boolKind {
+		return f.value.boolean, true
 	}
 	s, _ := d.str(f)
 	d.r.errorf(f.at, "`%s` must be true or false, not `%s`", f.key, s)
@@ -258,31 +243,20 @@ func example(loc *time.Location) string {
 }
 
 // scalarText is the text of a scalar node as the author meant it.
-func scalarText(n ast.Node) string {
-	switch v := unwrap(n).(type) {
-	case nil, *ast.NullNode:
+func scalarText(n *node) string {
+	if n.kind == nullKind {
 		return ""
-	case *ast.StringNode:
-		return v.Value
-	case *ast.LiteralNode:
-		return v.Value.Value
-	case ast.ScalarNode:
-		if tk := v.GetToken(); tk != nil {
-			return tk.Value
-		}
-		return fmt.Sprint(v.GetValue())
-	default:
-		return n.String()
 	}
+	return n.text
 }
 
-func describe(n ast.Node) string {
-	switch unwrap(n).(type) {
-	case *ast.MappingNode, *ast.MappingValueNode:
+func describe(n *node) string {
+	switch n.kind {
+	case mappingKind:
 		return "a mapping"
-	case *ast.SequenceNode:
+	case sequenceKind:
 		return "a list"
-	case nil, *ast.NullNode:
+	case nullKind:
 		return "nothing"
 	}
 	return fmt.Sprintf("`%s`", scalarText(n))
