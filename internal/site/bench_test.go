@@ -69,6 +69,34 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
+// BenchmarkUpdate is the snapshot after a one-file edit at 10,000 items made from the one before
+// (site.Update): compare with BenchmarkBuild/10000, the whole snapshot.
+func BenchmarkUpdate(b *testing.B) {
+	cat, err := catalog()
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	if err := synthetic.EditableCopy(dir, corpus(b, 10000)); err != nil {
+		b.Fatal(err)
+	}
+	files := os.DirFS(dir)
+	ld := content.NewLoader(files, content.Options{})
+	prev := site.Build(files, ld.Load(), cat, site.Options{}, synthetic.CorpusNow)
+	in := prev.Incidents[len(prev.Incidents)/2]
+	edit, err := synthetic.EditTitle(dir, in.Source)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := edit(1); err != nil {
+		b.Fatal(err)
+	}
+	c := ld.LoadChanged([]string{in.Source})
+	for b.Loop() {
+		site.Update(prev, c, synthetic.CorpusNow)
+	}
+}
+
 var big = struct {
 	sync.Once
 	snap *site.Snapshot

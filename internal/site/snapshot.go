@@ -53,6 +53,7 @@ type Snapshot struct {
 	pageSize   int
 	feedItems  int
 	static     bool
+	opt        Options
 	localizers map[string]*locale.Localizer
 	// changes are the instants at which what the site shows changes, in order: every start,
 	// resolution, update and maintenance window edge.
@@ -74,6 +75,7 @@ func Build(files fs.FS, cat *content.Catalog, loc *locale.Catalog, opt Options, 
 		pageSize:   opt.HistoryPageSize,
 		feedItems:  opt.FeedItems,
 		static:     opt.Static,
+		opt:        opt,
 		localizers: map[string]*locale.Localizer{},
 	}
 	if opt.BaseURL != "" {
@@ -94,6 +96,24 @@ func Build(files fs.FS, cat *content.Catalog, loc *locale.Catalog, opt Options, 
 	s.Version = cat.Version
 	s.changes = changes(cat.Incidents)
 	return s
+}
+
+// Update returns the snapshot of cat, a catalog loaded after prev's: what Build(prev.Files, cat,
+// prev.Locales, the options of prev, loaded) returns, made by reusing what prev derived from the
+// incidents that did not change (a content.Loader hands those over as the very same values), so
+// one edited incident does not cost the timeline of all of them. prev is not changed: requests
+// still answering from it see it whole.
+func Update(prev *Snapshot, cat *content.Catalog, loaded time.Time) *Snapshot {
+	if cat.Site != prev.Site {
+		// site.yaml changed: components, languages and zones may all be different.
+		return Build(prev.Files, cat, prev.Locales, prev.opt, loaded)
+	}
+	removed, added := changedIncidents(prev.Catalog, cat)
+	s := *prev
+	s.Catalog, s.Incidents, s.Version, s.Loaded = cat, cat.Incidents, cat.Version, loaded
+	s.Timeline = prev.Timeline.With(removed, added)
+	s.changes = replaceChanges(prev.changes, changes(removed), changes(added))
+	return &s
 }
 
 // Localizer returns the localizer of an enabled language, or of the default one.
@@ -157,6 +177,65 @@ func changes(ins []*incident.Incident) []time.Time {
 	}
 	slices.SortFunc(out, time.Time.Compare)
 	return out
+}
+
+// changedIncidents returns the incidents of old that cur no longer has (deleted, or replaced by
+// a new version) and those of cur that old did not have. Both lists are in the same order, and an
+// incident that did not change is the very same value in both, so a walk along them compares
+// pointers and looks incidents up by slug only where the lists differ.
+func changedIncidents(old, cur *content.Catalog) (removed, added []*incident.Incident) {
+	has := func(c *content.Catalog, in *incident.Incident) bool {
+		got, ok := c.Incident(in.Slug)
+		return ok && got == in
+	}
+	a, b := old.Incidents, cur.Incidents
+	for len(a) > 0 || len(b) > 0 {
+		switch {
+		case len(a) > 0 && len(b) > 0 && a[0] == b[0]:
+			a, b = a[1:], b[1:]
+		case len(a) > 0 && !has(cur, a[0]):
+			removed, a = append(removed, a[0]), a[1:]
+		case len(b) > 0 && !has(old, b[0]):
+			added, b = append(added, b[0]), b[1:]
+		default:
+			// The same incidents in another order: the lists were not sorted alike after all.
+			// Cannot happen with catalogs of one Loader; compare every incident then.
+			removed, added = nil, nil
+			for _, in := range old.Incidents {
+				if !has(cur, in) {
+					removed = append(removed, in)
+				}
+			}
+			for _, in := range cur.Incidents {
+				if !has(old, in) {
+					added = append(added, in)
+				}
+			}
+			return removed, added
+		}
+	}
+	return removed, added
+}
+
+// replaceChanges returns the sorted instants all with one of each instant in drop taken out and
+// those in add put in; all, drop and add are sorted, and drop is part of all. all is not changed.
+// The instants in between are copied in blocks: there are tens of thousands, and few edits.
+func replaceChanges(all, drop, add []time.Time) []time.Time {
+	out := make([]time.Time, 0, len(all)-len(drop)+len(add))
+	for len(drop) > 0 || len(add) > 0 {
+		if len(add) == 0 || len(drop) > 0 && !add[0].Before(drop[0]) {
+			i, found := slices.BinarySearchFunc(all, drop[0], time.Time.Compare)
+			out, drop = append(out, all[:i]...), drop[1:]
+			if all = all[i:]; found {
+				all = all[1:]
+			}
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(all, add[0], time.Time.Compare)
+		out, all = append(append(out, all[:i]...), add[0]), all[i:]
+		add = add[1:]
+	}
+	return append(out, all...)
 }
 
 // lastChange is the latest instant at or before now at which the site's status changed: what the

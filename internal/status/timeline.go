@@ -2,6 +2,7 @@ package status
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -26,12 +27,21 @@ type track struct {
 	// touches are the stretches during which one incident gave the component a status other than
 	// operational, sorted by end; they say which incidents touched a day.
 	touches []touch
+	// own are every incident's own spans before merging, so Timeline.With can take out the spans
+	// of an incident that changed and merge again without going through every incident.
+	own []ownSpan
 }
 
 // span is a stretch [start, end) in Unix nanoseconds at the status ranked[rank].
 type span struct {
 	start, end int64
 	rank       int
+}
+
+// ownSpan is a span of one incident's.
+type ownSpan struct {
+	span
+	slug string
 }
 
 type touch struct {
@@ -75,19 +85,72 @@ func NewTimeline(incidents []*incident.Incident) *Timeline {
 		b.add(k.in)
 	}
 	for _, tr := range b.tracks {
-		tr.spans = merge(tr.spans)
-		slices.SortFunc(tr.touches, func(a, b touch) int {
-			// Not cmp.Or: it would compare the slugs every time, and ties are rare.
-			if c := cmp.Compare(a.end, b.end); c != 0 {
-				return c
-			}
-			if c := cmp.Compare(a.start, b.start); c != 0 {
-				return c
-			}
-			return strings.Compare(a.slug, b.slug)
-		})
+		tr.finish()
 	}
 	return &Timeline{tracks: b.tracks}
+}
+
+// With returns the timeline of the incidents after some of them changed: removed are the versions
+// replaced or deleted, added the versions that replace them or are new. Only the components that
+// removed and added versions name are merged again, from their incidents' own spans less the
+// removed ones' plus the added ones', so one edited incident costs the work of its components
+// rather than of every incident. The other histories are shared with tl, which does not change.
+// The result equals NewTimeline of the incidents as they now are.
+func (tl *Timeline) With(removed, added []*incident.Incident) *Timeline {
+	ids := map[string]bool{}
+	replaced := map[string]bool{}
+	for _, in := range slices.Concat(removed, added) {
+		replaced[in.Slug] = true
+		for _, a := range in.Components {
+			ids[a.Component] = true
+		}
+		for _, u := range in.Updates {
+			for _, a := range u.Components {
+				ids[a.Component] = true
+			}
+		}
+	}
+	b := builder{tracks: map[string]*track{}}
+	for _, in := range added {
+		if in.Kind == incident.KindIncident || in.Kind == incident.KindMaintenance {
+			b.add(in)
+		}
+	}
+	tracks := maps.Clone(tl.tracks)
+	for id := range ids {
+		tr := &track{}
+		if old := tl.tracks[id]; old != nil {
+			tr.own = slices.DeleteFunc(slices.Clone(old.own), func(s ownSpan) bool { return replaced[s.slug] })
+			tr.touches = slices.DeleteFunc(slices.Clone(old.touches), func(t touch) bool { return replaced[t.slug] })
+		}
+		if nt := b.tracks[id]; nt != nil {
+			tr.own = append(tr.own, nt.own...)
+			tr.touches = append(tr.touches, nt.touches...)
+		}
+		if len(tr.touches) == 0 {
+			// No incident gives the component trouble any more: no history, as NewTimeline.
+			delete(tracks, id)
+			continue
+		}
+		tr.finish()
+		tracks[id] = tr
+	}
+	return &Timeline{tracks: tracks}
+}
+
+// finish merges the track's own spans into its history and sorts its touches.
+func (tr *track) finish() {
+	tr.spans = merge(tr.own)
+	slices.SortFunc(tr.touches, func(a, b touch) int {
+		// Not cmp.Or: it would compare the slugs every time, and ties are rare.
+		if c := cmp.Compare(a.end, b.end); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.start, b.start); c != 0 {
+			return c
+		}
+		return strings.Compare(a.slug, b.slug)
+	})
 }
 
 // builder gathers every incident's own spans and touches per component, unmerged.
@@ -156,11 +219,11 @@ func (b *builder) extend(slug, id string, s span) {
 		k = len(b.mine) - 1
 	}
 	m := &b.mine[k]
-	if i := m.span; i >= 0 && m.tr.spans[i].end == s.start && m.tr.spans[i].rank == s.rank {
-		m.tr.spans[i].end = s.end
+	if i := m.span; i >= 0 && m.tr.own[i].end == s.start && m.tr.own[i].rank == s.rank {
+		m.tr.own[i].end = s.end
 	} else {
-		m.tr.spans = append(m.tr.spans, s)
-		m.span = len(m.tr.spans) - 1
+		m.tr.own = append(m.tr.own, ownSpan{s, slug})
+		m.span = len(m.tr.own) - 1
 	}
 	if i := m.touch; i >= 0 && m.tr.touches[i].end == s.start {
 		m.tr.touches[i].end = s.end
@@ -212,7 +275,7 @@ func appendBreakpoints(dst []int64, in *incident.Incident) []int64 {
 
 // merge turns overlapping spans into disjoint ones, the worst status winning at each instant, by a
 // sweep over their starts and ends.
-func merge(raw []span) []span {
+func merge(raw []ownSpan) []span {
 	type edge struct {
 		at   int64
 		rank int
