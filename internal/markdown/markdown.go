@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -16,6 +17,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
@@ -35,9 +37,10 @@ type Renderer struct {
 func New() *Renderer {
 	md := goldmark.New(
 		goldmark.WithExtensions(
-			// GitHub-flavoured Markdown, spelt out so tables can align with an attribute that the
-			// sanitiser keeps rather than a style that it strips.
-			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+			// GitHub-flavoured Markdown, spelt out so that a table cell's alignment becomes a
+			// class (see Render): the align attribute is obsolete HTML, and a style attribute is
+			// both stripped by the sanitiser and refused by the Content-Security-Policy.
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 			extension.Strikethrough,
 			extension.TaskList,
 		),
@@ -54,7 +57,7 @@ func New() *Renderer {
 	p.AllowAttrs("type").Matching(bluemonday.SpaceSeparatedTokens).OnElements("input")
 	p.AllowAttrs("checked", "disabled").OnElements("input")
 	p.AllowElements("input", "kbd", "mark", "abbr", "details", "summary")
-	p.AllowAttrs("align").Matching(bluemonday.CellAlign).OnElements("th", "td")
+	p.AllowAttrs("class").Matching(regexp.MustCompile(`^align-(left|center|right)$`)).OnElements("th", "td")
 	p.AllowURLSchemes("http", "https", "mailto", "tel")
 	return &Renderer{md: md, policy: p}
 }
@@ -109,6 +112,10 @@ func (r *Renderer) Render(src []byte, opt Options) Result {
 			res.TOC = append(res.TOC, incident.Heading{Level: n.Level, ID: string(ids), Text: plainText(n, src)})
 			if n.Level == 1 {
 				report(n, true, "level-1 heading: the incident's title is the page's only level-1 heading; start sections with ##")
+			}
+		case *extast.TableCell:
+			if n.Alignment != extast.AlignNone {
+				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
 			}
 		case *ast.Link:
 			n.Destination = r.destination(n, n.Destination, false, opt, report)

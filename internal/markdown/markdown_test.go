@@ -22,7 +22,7 @@ func TestRender(t *testing.T) {
 		{
 			name:     "gfm table strikethrough autolink tasks",
 			src:      "| a | b |\n|:--|--:|\n| 1 | 2 |\n\n~~old~~ see https://example.com\n\n- [x] done\n- [ ] todo\n",
-			contains: []string{"<table>", `<th align="left">a</th>`, `<td align="right">2</td>`, "<del>old</del>", `<a href="https://example.com">https://example.com</a>`, `<input checked="" disabled="" type="checkbox"`},
+			contains: []string{"<table>", `<th class="align-left">a</th>`, `<td class="align-right">2</td>`, "<del>old</del>", `<a href="https://example.com">https://example.com</a>`, `<input checked="" disabled="" type="checkbox"`},
 		},
 		{
 			name:     "heading ids without accents, unique",
