@@ -3,13 +3,16 @@
 // routes (the overview, an incident page, a feed with 200 and with 304, /api/v2/summary.json)
 // side by side with a minimal net/http server that answers the same bytes from memory: the
 // ceiling for a Go server here. The two take turns, round after round, and the report gives the
-// medians, the ratios and the p99 latencies; besides, the time from start to serving, the peak
-// resident memory (VmHWM) and how soon a one-file edit is visible. It is bounded (-timeout) and
-// stops everything it started.
+// medians, the ratios and the p99 latencies, and the CPU time each server takes per request (the
+// ceiling's is the whole loadtest process's, which does little else meanwhile); besides, the time
+// from start to serving, the peak resident memory (VmHWM) and how soon a one-file edit is
+// visible. It is bounded (-timeout) and stops everything it started. The server inherits the
+// environment, so STATUSPRESS_* variables configure it.
 //
 //	go run ./cmd/loadtest [-n 10000] [-rounds 3] [-duration 5s] [-connections 64] [-threads 2]
 //
-// wrk must be installed (Debian: apt-get install wrk). Run it on an otherwise idle machine.
+// wrk must be installed (Debian: apt-get install wrk). Run it on an otherwise idle machine: on a
+// busy one req/s and p99 follow the other work, while the CPU ratio still compares the servers.
 package main
 
 import (
@@ -46,6 +49,7 @@ type config struct {
 	edits       int
 	timeout     time.Duration
 	keep        bool
+	accessLog   string
 }
 
 func main() {
@@ -59,6 +63,8 @@ func main() {
 	flag.IntVar(&cfg.edits, "edits", 5, "one-file edits to time until the page shows them")
 	flag.DurationVar(&cfg.timeout, "timeout", 20*time.Minute, "stop after this long, whatever is left")
 	flag.BoolVar(&cfg.keep, "keep", false, "keep the working directory (binary, content, server log)")
+	// Off by default here: a site that expects a surge runs behind a proxy or CDN that logs.
+	flag.StringVar(&cfg.accessLog, "access-log", "off", "statuspress serve's --access-log: on or off")
 	flag.Parse()
 	ctx, cancel := context.WithTimeout(context.Background(), cfg.timeout)
 	defer cancel()
@@ -113,7 +119,7 @@ func run(ctx context.Context, cfg config, out io.Writer) error {
 			srv.stop()
 		}
 		step(out, "starting the server (%d of %d)", i+1, max(cfg.startups, 1))
-		srv, err = start(ctx, bin, dir, filepath.Join(work, "server.log"))
+		srv, err = start(ctx, bin, dir, cfg.accessLog, filepath.Join(work, "server.log"))
 		if err != nil {
 			return err
 		}
@@ -148,10 +154,15 @@ func run(ctx context.Context, cfg config, out io.Writer) error {
 			for _, side := range []struct {
 				base string
 				into *[]result
-			}{{base, &t.server}, {"http://" + ceiling.addr, &t.ceiling}} {
+				pid  int // whose CPU time the answers take
+			}{{base, &t.server, srv.cmd.Process.Pid}, {"http://" + ceiling.addr, &t.ceiling, os.Getpid()}} {
+				before := cpuTime(side.pid)
 				res, err := wrk(ctx, cfg, side.base+t.path, t.headers())
 				if err != nil {
 					return err
+				}
+				if res.requests > 0 {
+					res.cpu = (cpuTime(side.pid) - before) / time.Duration(res.requests)
 				}
 				*side.into = append(*side.into, res)
 			}
@@ -205,7 +216,7 @@ type server struct {
 }
 
 // start runs statuspress serve and waits until it answers the overview.
-func start(ctx context.Context, bin, dir, logPath string) (*server, error) {
+func start(ctx context.Context, bin, dir, accessLog, logPath string) (*server, error) {
 	addr, err := freeAddr()
 	if err != nil {
 		return nil, err
@@ -214,7 +225,7 @@ func start(ctx context.Context, bin, dir, logPath string) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.CommandContext(ctx, bin, "serve", "--content", dir, "--addr", addr)
+	cmd := exec.CommandContext(ctx, bin, "serve", "--content", dir, "--addr", addr, "--access-log", accessLog)
 	cmd.Stdout, cmd.Stderr = log, log
 	began := time.Now()
 	if err := cmd.Start(); err != nil {
@@ -359,11 +370,34 @@ func (c *ceiling) Close() { c.srv.Close() }
 
 // result is one wrk run.
 type result struct {
-	rps float64
-	p99 time.Duration
+	rps      float64
+	p99      time.Duration
+	requests int64
+	// cpu is the CPU time the server took per request (user and system). Unlike req/s it hardly
+	// depends on what else the machine is doing, so it compares the two servers on a busy machine.
+	cpu time.Duration
+}
+
+// cpuTime is the CPU time process pid has taken so far (user and system), from /proc.
+func cpuTime(pid int) time.Duration {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// The fields after the command name (which may hold spaces, in parentheses): utime and stime
+	// are the 12th and 13th, in clock ticks of 1/100 s (USER_HZ on Linux).
+	_, rest, _ := strings.Cut(string(data), ") ")
+	f := strings.Fields(rest)
+	if len(f) < 13 {
+		return 0
+	}
+	user, _ := strconv.ParseInt(f[11], 10, 64)
+	sys, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(user+sys) * 10 * time.Millisecond
 }
 
 var (
+	reqRE = regexp.MustCompile(`(\d+) requests in`)
 	rpsRE = regexp.MustCompile(`Requests/sec:\s+([0-9.]+)`)
 	p99RE = regexp.MustCompile(`(?m)^\s+99%\s+([0-9.]+)(us|ms|s)\s*$`)
 	errRE = regexp.MustCompile(`Non-2xx or 3xx responses: (\d+)|Socket errors: .*`)
@@ -388,6 +422,9 @@ func wrk(ctx context.Context, cfg config, url string, headers []string) (result,
 	}
 	var r result
 	r.rps, _ = strconv.ParseFloat(string(rps[1]), 64)
+	if m := reqRE.FindSubmatch(out); m != nil {
+		r.requests, _ = strconv.ParseInt(string(m[1]), 10, 64)
+	}
 	v, _ := strconv.ParseFloat(string(p99[1]), 64)
 	unit := map[string]time.Duration{"us": time.Microsecond, "ms": time.Millisecond, "s": time.Second}[string(p99[2])]
 	r.p99 = time.Duration(v * float64(unit))
@@ -449,16 +486,18 @@ func report(out io.Writer, cfg config, targets []target, startups []time.Duratio
 	}
 	fmt.Fprintf(w, "\n%d items; %s, %d cores, %s; wrk -t%d -c%d, %d rounds of %s, Accept-Encoding: %s\n\n",
 		cfg.n, cpu, runtime.NumCPU(), runtime.Version(), cfg.threads, cfg.connections, cfg.rounds, cfg.duration, accept)
-	fmt.Fprintln(w, "| route | bytes | statuspress req/s | ceiling req/s | ratio | statuspress p99 | ceiling p99 |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| route | bytes | statuspress req/s | ceiling req/s | ratio | statuspress p99 | ceiling p99 | CPU per request | ceiling's | CPU ratio |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, t := range targets {
 		srps, crps := median(rpsOf(t.server)), median(rpsOf(t.ceiling))
 		size := strconv.Itoa(len(t.body))
 		if t.conditional {
 			size = "304"
 		}
-		fmt.Fprintf(w, "| %s | %s | %.0f | %.0f | %.2f | %s | %s |\n", t.name, size, srps, crps, srps/crps,
-			round(median(p99Of(t.server))), round(median(p99Of(t.ceiling))))
+		scpu, ccpu := median(cpuOf(t.server)), median(cpuOf(t.ceiling))
+		fmt.Fprintf(w, "| %s | %s | %.0f | %.0f | %.2f | %s | %s | %s | %s | %.2f |\n", t.name, size, srps, crps, srps/crps,
+			round(median(p99Of(t.server))), round(median(p99Of(t.ceiling))), scpu.Round(100*time.Nanosecond), ccpu.Round(100*time.Nanosecond),
+			float64(ccpu)/float64(max(scpu, 1)))
 	}
 	var feed200, feed304 *target
 	for i := range targets {
@@ -484,6 +523,14 @@ func rpsOf(rs []result) []float64 {
 	out := make([]float64, len(rs))
 	for i, r := range rs {
 		out[i] = r.rps
+	}
+	return out
+}
+
+func cpuOf(rs []result) []time.Duration {
+	out := make([]time.Duration, len(rs))
+	for i, r := range rs {
+		out[i] = r.cpu
 	}
 	return out
 }

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"statuspress/internal/content"
 	"statuspress/internal/watch"
 )
 
@@ -349,6 +350,16 @@ func TestReload(t *testing.T) {
 				}
 			})
 
+			t.Run("consistent", func(t *testing.T) {
+				// What the changes above built piece by piece is what loading everything afresh gives.
+				fresh := content.Load(os.DirFS(dir), content.Options{})
+				r := readyz(t, base)
+				if r.Version != fresh.Version || r.Files != fresh.Files || r.Incidents != len(fresh.Incidents) || len(r.Problems) != len(fresh.Problems) {
+					t.Errorf("served: version %s, %d files, %d incidents, %d problems; a fresh load: %s, %d, %d, %d",
+						r.Version, r.Files, r.Incidents, len(r.Problems), fresh.Version, fresh.Files, len(fresh.Incidents), len(fresh.Problems))
+				}
+			})
+
 			t.Run("SIGHUP", func(t *testing.T) {
 				before := builds(t, base)
 				ls.hup <- nil
@@ -409,5 +420,29 @@ func TestReloadBurst(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRescan: the periodic rescan publishes a change the watcher missed, and nothing when it
+// finds nothing new.
+func TestRescan(t *testing.T) {
+	ls := startLive(t, watch.Off, "")
+	base, dir := ls.url, ls.dir
+	before := builds(t, base)
+	ls.pub.publish("rescan", nil, true)
+	if n := builds(t, base); n != before {
+		t.Errorf("a rescan that found nothing published %d snapshots", n-before)
+	}
+	// With watching off, nothing sees this edit but the rescan.
+	edit(t, filepath.Join(dir, "2026", "rest-api-errors.md"), "title: Errors and slow responses on the REST API", "title: Missed by the watcher")
+	ls.pub.publish("rescan", nil, true)
+	if _, body := get(t, base+"/en/incidents/rest-api-errors/"); !strings.Contains(body, "Missed by the watcher") {
+		t.Errorf("the rescan did not publish the missed edit")
+	}
+	// A change of paths that are not content publishes nothing either.
+	before = builds(t, base)
+	ls.pub.publish("change", []string{"2026/4913", "_drafts/x.md"}, false)
+	if n := builds(t, base); n != before {
+		t.Errorf("a change to no content published %d snapshots", n-before)
 	}
 }

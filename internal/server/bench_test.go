@@ -13,6 +13,7 @@ import (
 	"statuspress/internal/server"
 	"statuspress/internal/site"
 	"statuspress/internal/synthetic"
+	"statuspress/internal/watch"
 )
 
 // The benchmarks serve the synthetic 10,000-item corpus of internal/synthetic (generated once into
@@ -146,49 +147,74 @@ func BenchmarkServeMinute(b *testing.B) {
 	}
 }
 
-// BenchmarkEditVisible is a one-file edit at 10,000 items until a reader sees it: reload the
-// content (the Loader rebuilds the edited incident), build and swap the snapshot, then answer
-// the edited incident's page and the overview (both made afresh, since the snapshot is new). The
-// file watcher's quiet period (50 ms by default) comes on top.
+// BenchmarkEditVisible is a one-file edit at 10,000 items until a reader sees it: the file is
+// saved as an editor does, the content reloaded (the Loader rebuilds the edited incident), the
+// snapshot made and swapped, then the edited incident's page and the overview answered (both
+// made afresh, since the snapshot is new). Three ways:
+//   - walk: as before the watcher named the changed files: Loader.Load walks every file, and
+//     site.Build makes the whole snapshot;
+//   - paths: the Loader is told the changed path (LoadChanged), the snapshot updated
+//     (site.Update);
+//   - watched: as `serve` does it, from the save through a real watcher (notify mode, its default
+//     quiet period) to the answer: paths plus noticing the change.
 func BenchmarkEditVisible(b *testing.B) {
 	src, err := synthetic.Corpus(10000)
 	if err != nil {
 		b.Fatal(err)
 	}
-	dir := b.TempDir()
-	if err := synthetic.EditableCopy(dir, src); err != nil {
-		b.Fatal(err)
-	}
-	files := os.DirFS(dir)
-	ld := content.NewLoader(files, content.Options{})
-	cat := localeCatalog(b)
-	build := func() *site.Snapshot {
-		return site.Build(files, ld.Load(), cat, site.Options{}, time.Now())
-	}
-	snap := build()
-	srv := server.New(snap, server.Config{Now: func() time.Time { return synthetic.CorpusNow }})
-	published := snap.Published(synthetic.CorpusNow)
-	in := published[len(published)/2]
-	edit, err := synthetic.EditTitle(dir, in.Source)
-	if err != nil {
-		b.Fatal(err)
-	}
-	page := "/en/incidents/" + in.Slug + "/"
-	for i := 0; b.Loop(); i++ {
-		title, err := edit(i)
-		if err != nil {
-			b.Fatal(err)
-		}
-		srv.Swap(build())
-		rec := httptest.NewRecorder()
-		srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, page, nil))
-		if !strings.Contains(rec.Body.String(), title) {
-			b.Fatalf("%s does not show %q", page, title)
-		}
-		rec = httptest.NewRecorder()
-		srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/en/", nil))
-		if rec.Code != http.StatusOK {
-			b.Fatal(rec.Code)
-		}
+	for _, how := range []string{"walk", "paths", "watched"} {
+		b.Run(how, func(b *testing.B) {
+			dir := b.TempDir()
+			if err := synthetic.EditableCopy(dir, src); err != nil {
+				b.Fatal(err)
+			}
+			files := os.DirFS(dir)
+			ld := content.NewLoader(files, content.Options{})
+			cat := localeCatalog(b)
+			srv := server.New(site.Build(files, ld.Load(), cat, site.Options{}, time.Now()), server.Config{Now: func() time.Time { return synthetic.CorpusNow }})
+			published := srv.Snapshot().Published(synthetic.CorpusNow)
+			in := published[len(published)/2]
+			edit, err := synthetic.EditTitle(dir, in.Source)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var changes <-chan watch.Change
+			if how == "watched" {
+				w, err := watch.New(dir, watch.Options{Mode: watch.Notify})
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer w.Close()
+				changes = w.Changes()
+			}
+			reload := func() *site.Snapshot {
+				switch how {
+				case "walk":
+					return site.Build(files, ld.Load(), cat, site.Options{}, time.Now())
+				case "paths":
+					return site.Update(srv.Snapshot(), ld.LoadChanged([]string{in.Source}), time.Now())
+				}
+				c := <-changes
+				return site.Update(srv.Snapshot(), ld.LoadChanged(c.Paths), time.Now())
+			}
+			page := "/en/incidents/" + in.Slug + "/"
+			for i := 0; b.Loop(); i++ {
+				title, err := edit(i)
+				if err != nil {
+					b.Fatal(err)
+				}
+				srv.Swap(reload())
+				rec := httptest.NewRecorder()
+				srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, page, nil))
+				if !strings.Contains(rec.Body.String(), title) {
+					b.Fatalf("%s does not show %q", page, title)
+				}
+				rec = httptest.NewRecorder()
+				srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/en/", nil))
+				if rec.Code != http.StatusOK {
+					b.Fatal(rec.Code)
+				}
+			}
+		})
 	}
 }

@@ -1,5 +1,11 @@
 package server
 
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
 // RoutePaths returns the path pattern of every route the server answers, for the tests to
 // check that each one is exercised.
 func RoutePaths(s *Server) []string {
@@ -8,4 +14,10 @@ func RoutePaths(s *Server) []string {
 		out = append(out, r.Method+" "+r.Path)
 	}
 	return out
+}
+
+// CachedRoute adds a GET route that h answers through the response cache, for tests of the cache
+// with a handler they control.
+func CachedRoute(s *Server, path string, h http.HandlerFunc) {
+	s.echo.GET(path, s.cached(echo.WrapHandler(h)))
 }

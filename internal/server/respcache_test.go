@@ -3,13 +3,16 @@ package server_test
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/andybalholm/brotli"
+	"github.com/google/go-cmp/cmp"
 
 	"statuspress/internal/server"
 	"statuspress/internal/site"
@@ -105,5 +108,122 @@ func TestResponseCache(t *testing.T) {
 	srv.Swap(snapshot(t, site.Options{BaseURL: "https://other.example"}))
 	if rec := do(t, srv, request{path: static}); !bytes.Contains(rec.Body.Bytes(), []byte("https://other.example")) {
 		t.Errorf("the new snapshot is not served")
+	}
+}
+
+// TestReadyAnswers: an answer the cache has ready is sent without routing (ServeHTTP), and it is
+// the answer the routed request that made it got: status, headers and body, in every encoding,
+// to HEAD, and 304 to a revalidation, with or without HSTS.
+func TestReadyAnswers(t *testing.T) {
+	paths := []string{"/en/", "/nl/incidents/rest-api-errors/", "/en/feed.rss", "/api/v2/summary.json",
+		"/api/v2/status.json?lang=nl", "/badge.svg"}
+	for _, base := range []string{"https://status.example.com", "http://localhost:8080"} {
+		snap := snapshot(t, site.Options{BaseURL: base})
+		for _, path := range paths {
+			reqs := []request{
+				{path: path},
+				{path: path, header: http.Header{"Accept-Encoding": {"gzip"}}},
+				{path: path, header: http.Header{"Accept-Encoding": {"gzip, deflate, br"}}},
+				{path: path, method: http.MethodHead},
+				{path: path, header: http.Header{}}, // If-None-Match: the first answer's ETag
+			}
+			for i, r := range reqs {
+				// A new server for each, so that the first request is the one that makes it.
+				srv := server.New(snap, server.Config{Now: func() time.Time { return clock }})
+				routed, ready := do(t, srv, r), do(t, srv, r)
+				if i == 0 {
+					reqs[len(reqs)-1].header.Set("If-None-Match", routed.Header().Get("ETag"))
+				}
+				what := fmt.Sprintf("%s: %s %s %v", base, r.method, path, r.header)
+				if i == len(reqs)-1 && routed.Code != http.StatusNotModified {
+					t.Errorf("%s: %d, want 304", what, routed.Code)
+				}
+				if routed.Code != ready.Code || !bytes.Equal(routed.Body.Bytes(), ready.Body.Bytes()) {
+					t.Errorf("%s: made %d (%d bytes), then ready %d (%d bytes)", what, routed.Code, routed.Body.Len(), ready.Code, ready.Body.Len())
+				}
+				if diff := cmp.Diff(routed.Header(), ready.Header()); diff != "" {
+					t.Errorf("%s: headers of the ready answer (-made +ready):\n%s", what, diff)
+				}
+			}
+		}
+	}
+}
+
+// TestReadyAnswerAllocatesNothing: a ready answer is sent without routing; the router would
+// allocate for every request.
+func TestReadyAnswerAllocatesNothing(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector makes sync.Pool allocate")
+	}
+	srv := sample(t)
+	req := httptest.NewRequest(http.MethodGet, "/en/feed.rss", nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	w := &discard{header: http.Header{}}
+	srv.ServeHTTP(w, req)
+	allocs := testing.AllocsPerRun(100, func() {
+		clear(w.header)
+		srv.ServeHTTP(w, req)
+	})
+	if allocs != 0 || w.code != http.StatusOK {
+		t.Errorf("a ready answer: %d, %v allocations per request, want 200 and none", w.code, allocs)
+	}
+}
+
+// TestStaleWhileMaking: in a new minute, while one request makes an answer anew, the others get
+// the previous minute's at once rather than wait; after a new snapshot they wait for the new one.
+func TestStaleWhileMaking(t *testing.T) {
+	var now atomic.Int64
+	now.Store(clock.Unix())
+	srv := server.New(snapshot(t, site.Options{}), server.Config{Now: func() time.Time { return time.Unix(now.Load(), 0).UTC() }})
+	var made atomic.Int64
+	var hold atomic.Pointer[chan struct{}] // when set, the handler says it started and waits for it to close
+	started := make(chan struct{})
+	server.CachedRoute(srv, "/slow.txt", func(w http.ResponseWriter, r *http.Request) {
+		n := made.Add(1)
+		if ch := hold.Load(); ch != nil {
+			started <- struct{}{}
+			<-*ch
+		}
+		fmt.Fprintf(w, "answer %d", n)
+	})
+	body := func() string { return get(t, srv, "/slow.txt").Body.String() }
+	// slowly makes the answer in another request, and returns the release and that request's body.
+	slowly := func() (release func(), body <-chan string) {
+		ch := make(chan struct{})
+		hold.Store(&ch)
+		out := make(chan string, 1)
+		go func() { out <- get(t, srv, "/slow.txt").Body.String() }()
+		<-started
+		return func() { hold.Store(nil); close(ch) }, out
+	}
+
+	if got := body(); got != "answer 1" {
+		t.Fatalf("first answer %q", got)
+	}
+	now.Add(60)
+	release, maker := slowly()
+	if got := body(); got != "answer 1" {
+		t.Errorf("while the next minute's answer is made: %q, want the previous minute's", got)
+	}
+	release()
+	if got := <-maker; got != "answer 2" {
+		t.Errorf("the request that made it got %q", got)
+	}
+	if got := body(); got != "answer 2" {
+		t.Errorf("once made: %q", got)
+	}
+
+	srv.Swap(snapshot(t, site.Options{}))
+	release, maker = slowly()
+	waiter := make(chan string, 1)
+	go func() { waiter <- body() }()
+	select {
+	case got := <-waiter:
+		t.Errorf("while a new snapshot's answer is made, another request got %q at once", got)
+	case <-time.After(50 * time.Millisecond):
+	}
+	release()
+	if got, other := <-maker, <-waiter; got != "answer 3" || other != "answer 3" {
+		t.Errorf("after a new snapshot: %q and %q, want the new answer for both", got, other)
 	}
 }

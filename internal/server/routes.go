@@ -10,7 +10,10 @@ import (
 func (s *Server) routes() {
 	e := s.echo
 	e.Pre(s.addTrailingSlash)
-	e.Use(apiCORS)
+	// edge is what every answer goes through, outermost first; a cached answer served without
+	// routing (ServeHTTP) goes through the same.
+	s.edge = []echo.MiddlewareFunc{s.measure, s.securityHeaders, apiCORS}
+	e.Use(s.edge...)
 	get := func(path string, h echo.HandlerFunc) {
 		e.Match([]string{http.MethodGet, http.MethodHead}, path, h)
 	}

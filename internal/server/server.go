@@ -20,21 +20,26 @@ type Config struct {
 	// Now is the clock; nil means time.Now. A fixed clock serves a preview of one instant.
 	Now    func() time.Time
 	Logger *slog.Logger
+	// AccessLog logs a line per request to Logger (at Info). Off, requests are still counted in
+	// /metrics.
+	AccessLog bool
 }
 
 // Server answers HTTP requests from the current snapshot.
 type Server struct {
-	metrics  *metrics
-	cache    atomic.Pointer[generation]
-	echo     *echo.Echo
-	snapshot atomic.Pointer[site.Snapshot]
-	now      func() time.Time
-	log      *slog.Logger
+	metrics   *metrics
+	cache     atomic.Pointer[generation]
+	echo      *echo.Echo
+	edge      []echo.MiddlewareFunc // see routes
+	snapshot  atomic.Pointer[site.Snapshot]
+	now       func() time.Time
+	log       *slog.Logger
+	accessLog bool
 }
 
 // New returns a server answering from snap.
 func New(snap *site.Snapshot, cfg Config) *Server {
-	s := &Server{echo: echo.New(), now: cfg.Now, log: cfg.Logger, metrics: newMetrics()}
+	s := &Server{echo: echo.New(), now: cfg.Now, log: cfg.Logger, accessLog: cfg.AccessLog, metrics: newMetrics()}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -47,13 +52,28 @@ func New(snap *site.Snapshot, cfg Config) *Server {
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError
-	s.echo.Use(s.measure, s.securityHeaders)
 	s.routes()
 	return s
 }
 
-// ServeHTTP makes the server an http.Handler.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.ServeHTTP(w, r) }
+// ServeHTTP makes the server an http.Handler. An answer the response cache has ready is sent
+// without routing: during a surge nearly every request is one, and echo would find the route and
+// wrap the handler in the middleware anew for each (five allocations). The entry's own handler
+// runs the same middleware (see record), so the answer is the same either way.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	e := s.ready(r)
+	if e == nil {
+		s.echo.ServeHTTP(w, r)
+		return
+	}
+	c := s.echo.AcquireContext()
+	defer s.echo.ReleaseContext(c)
+	c.Reset(r, w)
+	c.SetPath(e.route) // what measure counts the request under
+	if err := e.serve(c); err != nil {
+		s.echo.HTTPErrorHandler(err, c)
+	}
+}
 
 // Swap replaces the snapshot; requests already running finish with the old one.
 func (s *Server) Swap(snap *site.Snapshot) {

@@ -1,0 +1,81 @@
+package server_test
+
+import (
+	"bytes"
+	"log/slog"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"statuspress/internal/server"
+	"statuspress/internal/site"
+)
+
+// TestRequestsCounted: every request is counted by route, method and status, the ones answered
+// from the response cache without routing too.
+func TestRequestsCounted(t *testing.T) {
+	srv := newServer(t, clock)
+	first := get(t, srv, "/en/feed.rss")
+	get(t, srv, "/en/feed.rss")
+	do(t, srv, request{method: http.MethodHead, path: "/en/feed.rss"})
+	do(t, srv, request{path: "/en/feed.rss", header: http.Header{"If-None-Match": {first.Header().Get("ETag")}}})
+	get(t, srv, "/en/no-such-page/")
+	body := get(t, srv, "/metrics").Body.String()
+	for _, want := range []string{
+		`statuspress_http_requests_total{code="200",method="GET",route="/:lang/feed.rss"} 2`,
+		`statuspress_http_requests_total{code="200",method="HEAD",route="/:lang/feed.rss"} 1`,
+		`statuspress_http_requests_total{code="304",method="GET",route="/:lang/feed.rss"} 1`,
+		`statuspress_http_request_duration_seconds_count{route="/:lang/feed.rss"} 4`,
+		`code="404",method="GET"`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+}
+
+// TestAccessLog: with AccessLog, a line per request, the answers sent from the response cache
+// included; without it, none.
+func TestAccessLog(t *testing.T) {
+	snap := snapshot(t, site.Options{})
+	for _, on := range []bool{true, false} {
+		var buf bytes.Buffer
+		srv := server.New(snap, server.Config{
+			Now:       func() time.Time { return clock },
+			Logger:    slog.New(slog.NewTextHandler(&buf, nil)),
+			AccessLog: on,
+		})
+		get(t, srv, "/en/feed.rss") // made
+		get(t, srv, "/en/feed.rss") // ready
+		get(t, srv, "/en/no-such-page/")
+		var lines []string
+		for line := range strings.Lines(buf.String()) {
+			if strings.Contains(line, "msg="+server.AccessLogMessage+" ") {
+				lines = append(lines, line)
+			}
+		}
+		if !on {
+			if len(lines) > 0 {
+				t.Errorf("access log off, yet it logged:\n%s", strings.Join(lines, ""))
+			}
+			continue
+		}
+		want := []string{
+			"method=GET path=/en/feed.rss route=/:lang/feed.rss status=200 bytes=",
+			"method=GET path=/en/feed.rss route=/:lang/feed.rss status=200 bytes=",
+			"method=GET path=/en/no-such-page/ route=",
+		}
+		if len(lines) != len(want) {
+			t.Fatalf("%d access log lines, want %d:\n%s", len(lines), len(want), buf.String())
+		}
+		for i, w := range want {
+			if !strings.Contains(lines[i], w) || !strings.Contains(lines[i], " remote=192.0.2.1") {
+				t.Errorf("line %d: %q, want it to contain %q and the remote address", i+1, lines[i], w)
+			}
+		}
+		if !strings.Contains(lines[2], "status=404") {
+			t.Errorf("the 404's line: %q", lines[2])
+		}
+	}
+}
