@@ -896,6 +896,7 @@ func (l *loader) render(p *parsed, text *incident.Text, updates []update) {
 	res := l.opt.Markdown.Render(p.body, opt)
 	text.Body, text.TOC = res.HTML, res.TOC
 	l.markdownProblems(p.r, res.Problems, p.bodyAt, 0)
+	var starts []int // line starts of p.src, made for the first block-scalar text
 	for _, u := range updates {
 		if u.text == "" || u.at.IsZero() {
 			continue
@@ -904,7 +905,10 @@ func (l *loader) render(p *parsed, text *incident.Text, updates []update) {
 		text.Updates[u.at.UnixNano()] = res.HTML
 		col := u.textCol - 1
 		if u.textCol == 0 {
-			col = indentation(p.src, u.textLine)
+			if starts == nil {
+				starts = lineStarts(p.src)
+			}
+			col = indentation(p.src, starts, u.textLine)
 		}
 		l.markdownProblems(p.r, res.Problems, u.textLine, col)
 	}
@@ -921,16 +925,26 @@ func (l *loader) markdownProblems(r *report, ps []markdown.Problem, line, col in
 	}
 }
 
-// indentation counts the spaces that start a 1-based line of src.
-func indentation(src []byte, line int) int {
-	for i := 1; i < line; i++ {
-		_, rest, ok := bytes.Cut(src, []byte("\n"))
-		if !ok {
-			return 0
-		}
-		src = rest
+// indentation counts the spaces that start a 1-based line of src, whose line starts are starts
+// (from lineStarts: looking each line up rather than counting lines from the top keeps a file of
+// many block-scalar updates linear).
+func indentation(src []byte, starts []int, line int) int {
+	if line < 1 || line > len(starts) {
+		return 0
 	}
-	return len(src) - len(bytes.TrimLeft(src, " "))
+	rest := src[starts[line-1]:]
+	return len(rest) - len(bytes.TrimLeft(rest, " "))
+}
+
+// lineStarts is the byte offset of every line of src: 0, and each offset after a line break.
+func lineStarts(src []byte) []int {
+	starts := make([]int, 1, bytes.Count(src, []byte("\n"))+1)
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
 }
 
 // translation attaches a translation to its incident, or reports why it cannot.

@@ -9,6 +9,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -349,9 +350,14 @@ func position(starts []int, off int) (line, col int) {
 // ids generates heading ids readers can type: lower-case ASCII letters and digits joined by
 // hyphens, accents dropped ("Éléments de correction" → "elements-de-correction"), unique per
 // document.
-type ids struct{ used map[string]bool }
+type ids struct {
+	used map[string]bool
+	// next is, for each base id given a suffix, the first suffix not yet tried: the ones below it
+	// are all used, so the n-th repeat of a heading costs one look-up rather than n.
+	next map[string]int
+}
 
-func newIDs() *ids { return &ids{used: map[string]bool{}} }
+func newIDs() *ids { return &ids{used: map[string]bool{}, next: map[string]int{}} }
 
 func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
 	var b strings.Builder
@@ -376,9 +382,13 @@ func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
 	if id == "" {
 		id = "section"
 	}
-	base := id
-	for i := 1; s.used[id]; i++ {
-		id = fmt.Sprintf("%s-%d", base, i)
+	if s.used[id] {
+		base := id
+		i := max(s.next[base], 1)
+		for ; s.used[id]; i++ {
+			id = base + "-" + strconv.Itoa(i)
+		}
+		s.next[base] = i
 	}
 	s.used[id] = true
 	return []byte(id)

@@ -1,0 +1,62 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// manyBlockUpdates is an incident with n updates whose texts are block scalars, the last one
+// holding a level-1 heading (a warning, reported at its line and column).
+func manyBlockUpdates(n int) string {
+	var b strings.Builder
+	b.WriteString("---\ntitle: x\nstarted: 2024-01-10T10:00:00Z\nupdates:\n")
+	at := time.Date(2024, 1, 10, 10, 0, 0, 0, time.UTC)
+	for i := range n {
+		text := "Still looking."
+		if i == n-1 {
+			text = "# Heading"
+		}
+		fmt.Fprintf(&b, "  - at: %s\n    status: investigating\n    text: |\n      %s\n", at.Add(time.Duration(i)*time.Minute).Format(time.RFC3339), text)
+	}
+	b.WriteString("---\n")
+	return b.String()
+}
+
+// The column of a problem in a block-scalar update text is its lines' indentation. It used to be
+// found by counting lines from the top of the file for every update, so a file of many such
+// updates loaded in quadratic time (600 KB: 1.6 s). 3,000 updates keep the loader honest.
+func TestManyBlockScalarUpdates(t *testing.T) {
+	const n = 3000
+	src := manyBlockUpdates(n)
+	cat := Load(fstest.MapFS{"site.yaml": {Data: []byte(siteYAML)}, "x.md": {Data: []byte(src)}}, Options{})
+	in, ok := cat.Incident("x")
+	if !ok || len(in.Updates) != n {
+		t.Fatalf("incident not loaded with %d updates:\n%s", n, cat.Problems)
+	}
+	line := strings.Count(src, "\n") - 1 // the last text's line, above the closing ---
+	want := fmt.Sprintf("x.md:%d:7: warning: level-1 heading", line)
+	if len(cat.Problems) != 1 || !strings.HasPrefix(cat.Problems[0].String(), want) {
+		t.Errorf("problems:\n%s\nwant one starting %q", cat.Problems, want)
+	}
+}
+
+func BenchmarkLoadManyBlockScalarUpdates(b *testing.B) {
+	fsys := fstest.MapFS{"site.yaml": {Data: []byte(siteYAML)}, "x.md": {Data: []byte(manyBlockUpdates(8000))}}
+	for b.Loop() {
+		Load(fsys, Options{})
+	}
+}
+
+// A file of repeated headings (see markdown.TestRepeatedHeadingIDs) loads in linear time.
+func TestManyRepeatedHeadings(t *testing.T) {
+	const n = 3000
+	src := "---\ntitle: x\nstarted: 2024-01-10T10:00:00Z\n---\n" + strings.Repeat("## a\n\n", n)
+	cat := Load(fstest.MapFS{"site.yaml": {Data: []byte(siteYAML)}, "x.md": {Data: []byte(src)}}, Options{})
+	in, ok := cat.Incident("x")
+	if !ok || len(in.Original().TOC) != n || in.Original().TOC[n-1].ID != fmt.Sprintf("a-%d", n-1) {
+		t.Fatalf("incident not loaded with %d numbered headings:\n%s", n, cat.Problems)
+	}
+}
