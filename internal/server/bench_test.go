@@ -24,18 +24,24 @@ var big = struct {
 	snap *site.Snapshot
 }{}
 
-func snapshot10k(b *testing.B) *site.Snapshot {
-	b.Helper()
+// snapshot10k is the snapshot of the 10,000-item corpus, built once per process for the
+// benchmarks and the tests that need it.
+func snapshot10k(tb testing.TB) *site.Snapshot {
+	tb.Helper()
 	big.Do(func() {
 		dir, err := synthetic.Corpus(10000)
 		if err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 		files := os.DirFS(dir)
-		big.snap = site.Build(files, content.Load(files, content.Options{}), localeCatalog(b), site.Options{}, synthetic.CorpusNow)
+		c := content.Load(files, content.Options{})
+		if n := c.Problems.Errors(); n > 0 {
+			tb.Fatalf("the synthetic corpus has %d errors:\n%v", n, c.Problems)
+		}
+		big.snap = site.Build(files, c, localeCatalog(tb), site.Options{}, synthetic.CorpusNow)
 	})
 	if big.snap == nil {
-		b.Fatal("no snapshot")
+		tb.Fatal("no snapshot of the 10,000-item corpus")
 	}
 	return big.snap
 }

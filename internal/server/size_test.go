@@ -2,14 +2,10 @@ package server_test
 
 import (
 	"net/http"
-	"os"
-	"sync"
 	"testing"
 	"time"
 
-	"statuspress/internal/content"
 	"statuspress/internal/server"
-	"statuspress/internal/site"
 	"statuspress/internal/synthetic"
 )
 
@@ -37,7 +33,7 @@ func TestOverviewWeight10k(t *testing.T) {
 		// .ci/run runs this test once more without -race.
 		t.Skip("loads the 10,000-item synthetic corpus: skipped under the race detector (ten times slower); run without -race")
 	}
-	srv := server.New(snapshot10kT(t), server.Config{Now: func() time.Time { return synthetic.CorpusNow }})
+	srv := server.New(snapshot10k(t), server.Config{Now: func() time.Time { return synthetic.CorpusNow }})
 	checkOverviewWeight(t, srv, "10,000 items")
 }
 
@@ -58,30 +54,4 @@ func checkOverviewWeight(t *testing.T, h http.Handler, what string) {
 			}
 		}
 	}
-}
-
-var big10kT = struct {
-	sync.Once
-	snap *site.Snapshot
-}{}
-
-// snapshot10kT is the snapshot of the 10,000-item corpus for tests, built once per process.
-func snapshot10kT(t *testing.T) *site.Snapshot {
-	t.Helper()
-	big10kT.Do(func() {
-		dir, err := synthetic.Corpus(10000)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files := os.DirFS(dir)
-		c := content.Load(files, content.Options{})
-		if n := c.Problems.Errors(); n > 0 {
-			t.Fatalf("the synthetic corpus has %d errors:\n%v", n, c.Problems)
-		}
-		big10kT.snap = site.Build(files, c, localeCatalog(t), site.Options{}, synthetic.CorpusNow)
-	})
-	if big10kT.snap == nil {
-		t.Fatal("no snapshot of the 10,000-item corpus")
-	}
-	return big10kT.snap
 }
