@@ -469,7 +469,11 @@ func editVisible(ctx context.Context, base, dir string, inc incidentFile, n int)
 	return out, nil
 }
 
+// median is the middle of xs, or zero when there is none (a run with -rounds 0 or -startups 0).
 func median[T int64 | float64 | time.Duration](xs []T) T {
+	if len(xs) == 0 {
+		return 0
+	}
 	s := slices.Clone(xs)
 	slices.Sort(s)
 	return s[len(s)/2]
@@ -486,8 +490,12 @@ func report(out io.Writer, cfg config, targets []target, startups []time.Duratio
 	}
 	fmt.Fprintf(w, "\n%d items; %s, %d cores, %s; wrk -t%d -c%d, %d rounds of %s, Accept-Encoding: %s\n\n",
 		cfg.n, cpu, runtime.NumCPU(), runtime.Version(), cfg.threads, cfg.connections, cfg.rounds, cfg.duration, accept)
-	fmt.Fprintln(w, "| route | bytes | statuspress req/s | ceiling req/s | ratio | statuspress p99 | ceiling p99 | CPU per request | ceiling's | CPU ratio |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	if cfg.rounds == 0 {
+		targets = nil
+	} else {
+		fmt.Fprintln(w, "| route | bytes | statuspress req/s | ceiling req/s | ratio | statuspress p99 | ceiling p99 | CPU per request | ceiling's | CPU ratio |")
+		fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	}
 	for _, t := range targets {
 		srps, crps := median(rpsOf(t.server)), median(rpsOf(t.ceiling))
 		size := strconv.Itoa(len(t.body))
@@ -512,7 +520,9 @@ func report(out io.Writer, cfg config, targets []target, startups []time.Duratio
 	if feed200 != nil && feed304 != nil {
 		fmt.Fprintf(w, "\nfeed 304 on statuspress / feed 200 on the ceiling: %.2f\n", median(rpsOf(feed304.server))/median(rpsOf(feed200.ceiling)))
 	}
-	fmt.Fprintf(w, "startup to serving the overview: median %s of %s\n", round(median(startups)), roundAll(startups))
+	if len(startups) > 0 {
+		fmt.Fprintf(w, "startup to serving the overview: median %s of %s\n", round(median(startups)), roundAll(startups))
+	}
 	fmt.Fprintf(w, "peak RSS (VmHWM): %d MB after startup, %d MB after the load\n", hwmStart>>20, hwmLoad>>20)
 	if len(visible) > 0 {
 		fmt.Fprintf(w, "one-file edit visible on its page: median %s of %s\n", round(median(visible)), roundAll(visible))

@@ -36,6 +36,7 @@ type serveConfig struct {
 	watch     string
 	logFormat string
 	accessLog bool
+	debugAddr string
 }
 
 func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
@@ -51,6 +52,7 @@ func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
 	// Behind a proxy or CDN that logs, turn it off: in a surge its lines cost up to a tenth of
 	// the throughput, and /metrics counts requests by route and status either way.
 	accessLog := fs.String("access-log", env("STATUSPRESS_ACCESS_LOG", "on"), "log a line per request: on or off; off behind a proxy that logs; /metrics counts requests either way (STATUSPRESS_ACCESS_LOG)")
+	fs.StringVar(&cfg.debugAddr, "debug-addr", env("STATUSPRESS_DEBUG_ADDR", ""), "serve Go's profiler (/debug/pprof/) on this `host:port`, such as 127.0.0.1:6060; keep it private (STATUSPRESS_DEBUG_ADDR)")
 	now := fs.String("now", env("STATUSPRESS_NOW", ""), "serve the site as it is at this RFC 3339 `time` (a fixed clock for previews and tests; STATUSPRESS_NOW)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: statuspress serve [flags]")
@@ -93,6 +95,11 @@ func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
 	default:
 		return cfg, fmt.Errorf("--watch %q: use notify, poll or off", cfg.watch)
 	}
+	if cfg.debugAddr != "" {
+		if _, _, err := net.SplitHostPort(cfg.debugAddr); err != nil {
+			return cfg, fmt.Errorf("--debug-addr %q: give a host:port such as 127.0.0.1:6060", cfg.debugAddr)
+		}
+	}
 	return cfg, nil
 }
 
@@ -128,6 +135,14 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	srv := pub.srv
+	if cfg.debugAddr != "" {
+		dbg, err := listenDebug(cfg.debugAddr, log)
+		if err != nil {
+			log.Error("cannot start", "err", err)
+			return 1
+		}
+		defer dbg.Close()
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	w, err := watch.New(cfg.content, watch.Options{Mode: watch.Mode(cfg.watch), OnError: func(err error) { log.Warn("watch", "err", err) }})

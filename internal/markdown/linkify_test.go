@@ -2,13 +2,21 @@ package markdown
 
 import (
 	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/util"
+
+	"statuspress/internal/synthetic"
 )
 
 // linkifyPair renders with goldmark's own Linkify and with quickLinkify in its place.
@@ -57,5 +65,99 @@ func FuzzQuickLinkify(f *testing.F) {
 	plain, quick := linkifyPair()
 	f.Fuzz(func(t *testing.T, src []byte) {
 		sameLinks(t, plain, quick, src)
+	})
+}
+
+// sameWithShortcut renders src with the linkify shortcut and without it, and reports any
+// difference in what Render returns.
+func sameWithShortcut(t *testing.T, r *Renderer, name string, src []byte) {
+	t.Helper()
+	opt := Options{Assets: map[string]bool{"latency.png": true}, AssetBase: "/incidents/x/"}
+	want, got := r.render(src, opt, false), r.render(src, opt, true)
+	// The linkify parser, asked at every space, leaves spaces at the end of a line that CommonMark
+	// drops (and goldmark drops without it): "a  \nb" renders as "<p>a \nb</p>", and before a
+	// hard break as "a <br>". The shortcut gives the cleaner form; a browser shows both alike.
+	for _, res := range []*Result{&want, &got} {
+		res.HTML = lineEndSpace.ReplaceAllString(res.HTML, "$1")
+		for i := range res.TOC {
+			res.TOC[i].Text = spaces.ReplaceAllString(res.TOC[i].Text, " ")
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("%s: the linkify shortcut changes the result (-always linkify +shortcut):\n%s\nsource: %q", name, diff, src)
+	}
+}
+
+var (
+	lineEndSpace = regexp.MustCompile(`[ \t\r]+(<br>\n|\n)`)
+	spaces       = regexp.MustCompile(`[ \t\r]+`)
+)
+
+// shortcutCases are texts where skipping the linkify parser could go wrong: addresses that the
+// parser without it cuts into pieces (emphasis, code spans, escapes, brackets), next to links,
+// inside labels that are or are not links, at line heads and in tables.
+var shortcutCases = []string{
+	"see https://example.com/a_b_c and www.example.com/x*y*z.",
+	"a_b@example.com, a`b@example.com`, *x@y.example*, _ftp://f.example_",
+	"[docs](https://example.com) and then https://example.com/after",
+	"[support@example.com](mailto:support@example.com) only",
+	"[not a link https://example.com] and [a [b](c) https://x.example](d)",
+	"![alt www.example.com](latency.png) www.example.com",
+	"<https://example.com> <a@b.example> `https://code.example` https\\://escaped.example",
+	"line one\nhttps://example.com/at/a/line/head\n~~www.gone.example~~",
+	"| a | b |\n|---|---|\n| https://t.example | c@d.example |\n",
+	"## Heading with www.example.com\n\n- item https://x.example\n- [ ] task a@b.example\n",
+	"(https://example.com/path_(with)_parens) http://[::1]/ x@y",
+	"ww" + "w.split.example h" + "ttps://split.example",
+	"> quoted https://example.com\n>\n> www.example.com\n",
+	"text with no address at all, only a [link](https://example.com/a@b) and mail to [x](mailto:a@b.c)",
+}
+
+// TestLinkifyShortcut holds Render to what parsing every text with the linkify parser gives, on
+// the cases above, on the bundled sample content and on a synthetic corpus of a thousand items
+// (each file whole: front matter and body are both Markdown enough for this).
+func TestLinkifyShortcut(t *testing.T) {
+	r := New()
+	for _, src := range shortcutCases {
+		sameWithShortcut(t, r, "case", []byte(src))
+	}
+	dirs := []string{filepath.Join("..", "..", "incidents")}
+	if !testing.Short() {
+		dir, err := synthetic.Corpus(1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, dir)
+	}
+	files := 0
+	for _, dir := range dirs {
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || filepath.Ext(p) != ".md" {
+				return err
+			}
+			src, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			files++
+			sameWithShortcut(t, r, p, src)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if files < 10 {
+		t.Fatalf("only %d Markdown files compared; where is the content?", files)
+	}
+}
+
+func FuzzLinkifyShortcut(f *testing.F) {
+	for _, src := range shortcutCases {
+		f.Add([]byte(src))
+	}
+	r := New()
+	f.Fuzz(func(t *testing.T, src []byte) {
+		sameWithShortcut(t, r, "fuzz", src)
 	})
 }

@@ -30,13 +30,31 @@ import (
 
 // Renderer turns Markdown into safe HTML. It is safe for concurrent use.
 type Renderer struct {
-	md     goldmark.Markdown
-	policy *bluemonday.Policy
+	// md links bare addresses (GitHub's autolink extension); plain is the same without that, for
+	// the texts where it would link nothing (see mayLinkify).
+	md, plain goldmark.Markdown
+	policy    *bluemonday.Policy
 }
 
 // New returns the Renderer every part of statuspress shares.
 func New() *Renderer {
-	md := goldmark.New(
+	p := bluemonday.UGCPolicy()
+	p.AllowAttrs("type").Matching(bluemonday.SpaceSeparatedTokens).OnElements("input")
+	p.AllowAttrs("checked", "disabled").OnElements("input")
+	p.AllowElements("input", "kbd", "mark", "abbr", "details", "summary")
+	p.AllowAttrs("class").Matching(regexp.MustCompile(`^align-(left|center|right)$`)).OnElements("th", "td")
+	p.AllowURLSchemes("http", "https", "mailto", "tel")
+	return &Renderer{md: newGoldmark(true), plain: newGoldmark(false), policy: p}
+}
+
+// newGoldmark is statuspress's goldmark, with or without linking bare addresses.
+func newGoldmark(linkify bool) goldmark.Markdown {
+	opts := []parser.Option{parser.WithAutoHeadingID()}
+	if linkify {
+		// What extension.Linkify adds, behind a cheaper first look: see quickLinkify.
+		opts = append(opts, parser.WithInlineParsers(util.Prioritized(quickLinkify{extension.NewLinkifyParser()}, 999)))
+	}
+	return goldmark.New(
 		goldmark.WithExtensions(
 			// GitHub-flavoured Markdown, spelt out so that a table cell's alignment becomes a
 			// class (see Render): the align attribute is obsolete HTML, and a style attribute is
@@ -45,22 +63,59 @@ func New() *Renderer {
 			extension.Strikethrough,
 			extension.TaskList,
 		),
-		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			// What extension.Linkify adds, behind a cheaper first look: see quickLinkify.
-			parser.WithInlineParsers(util.Prioritized(quickLinkify{extension.NewLinkifyParser()}, 999)),
-		),
+		goldmark.WithParserOptions(opts...),
 		// Raw HTML goes through so that harmless tags such as <kbd> survive; bluemonday then
 		// removes everything unsafe, and Render reports what it removed.
 		goldmark.WithRendererOptions(html.WithUnsafe()),
 	)
-	p := bluemonday.UGCPolicy()
-	p.AllowAttrs("type").Matching(bluemonday.SpaceSeparatedTokens).OnElements("input")
-	p.AllowAttrs("checked", "disabled").OnElements("input")
-	p.AllowElements("input", "kbd", "mark", "abbr", "details", "summary")
-	p.AllowAttrs("class").Matching(regexp.MustCompile(`^align-(left|center|right)$`)).OnElements("th", "td")
-	p.AllowURLSchemes("http", "https", "mailto", "tel")
-	return &Renderer{md: md, policy: p}
+}
+
+// parse parses src, linking bare addresses as GitHub does. Goldmark's linkify parser is asked at
+// every space of every text, which made parsing a third slower, yet most texts have no bare
+// address: their links are written as Markdown links. So src is parsed without it first, and
+// again with it only when the text outside links holds something it could link.
+func (r *Renderer) parse(src []byte, linkify bool) ast.Node {
+	md := r.md
+	if !linkify {
+		md = r.plain
+	}
+	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	return md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+}
+
+// mayLinkify reports whether goldmark's linkify parser could find an address in doc, parsed
+// without it. Every address it links holds "://", "www." or "@", in text that is not a link's
+// label (it leaves labels alone). Without the parser that text is still text, perhaps cut into
+// several nodes where it would have taken characters such as _ or ` into the address, so each
+// text node is looked at with a few bytes of its neighbours: a marker cut in two is still seen.
+// A false yes costs a second parse; a false no would lose a link, which the differential tests
+// (TestLinkifyShortcut, FuzzLinkifyShortcut) look for.
+func mayLinkify(doc ast.Node, src []byte) bool {
+	found := false
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			from, to := max(n.Segment.Start-3, 0), min(n.Segment.Stop+3, len(src))
+			found = from < to && linkable(src[from:to])
+		case *ast.String:
+			found = linkable(n.Value)
+		}
+		if found {
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
+}
+
+// linkable reports whether b holds anything goldmark's linkify parser could start an address at.
+func linkable(b []byte) bool {
+	return bytes.IndexByte(b, '@') >= 0 || bytes.Contains(b, []byte("://")) || bytes.Contains(b, []byte("www."))
 }
 
 // Options tells Render about the files next to the Markdown.
@@ -88,8 +143,16 @@ type Problem struct {
 
 // Render converts src. It never fails: whatever it has to leave out is listed in Problems.
 func (r *Renderer) Render(src []byte, opt Options) Result {
-	ctx := parser.NewContext(parser.WithIDs(newIDs()))
-	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	return r.render(src, opt, true)
+}
+
+// render is Render; shortcut false always parses with the linkify parser, for the tests that hold
+// the shortcut to it.
+func (r *Renderer) render(src []byte, opt Options, shortcut bool) Result {
+	doc := r.parse(src, !shortcut)
+	if shortcut && linkable(src) && mayLinkify(doc, src) {
+		doc = r.parse(src, true)
+	}
 	var res Result
 	// Goldmark escapes text and attributes itself; only raw HTML and links that Render could not
 	// neutralise need the (slow) sanitiser.
