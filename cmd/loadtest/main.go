@@ -112,7 +112,7 @@ func run(ctx context.Context, cfg config, out io.Writer) error {
 		return err
 	}
 
-	var startups []time.Duration
+	var startups, startupCPU []time.Duration
 	var srv *server
 	for i := range max(cfg.startups, 1) {
 		if srv != nil {
@@ -124,6 +124,7 @@ func run(ctx context.Context, cfg config, out io.Writer) error {
 			return err
 		}
 		startups = append(startups, srv.startup)
+		startupCPU = append(startupCPU, srv.startupCPU)
 	}
 	defer srv.stop()
 	hwmStart := srv.peakRSS()
@@ -175,7 +176,7 @@ func run(ctx context.Context, cfg config, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	report(out, cfg, targets, startups, hwmStart, hwmLoad, visible)
+	report(out, cfg, targets, startups, startupCPU, hwmStart, hwmLoad, visible)
 	return nil
 }
 
@@ -212,7 +213,10 @@ type server struct {
 	cmd     *exec.Cmd
 	addr    string
 	startup time.Duration
-	log     *os.File
+	// startupCPU is the CPU time the server had used when it first answered: steadier than the
+	// wall-clock startup on a shared machine.
+	startupCPU time.Duration
+	log        *os.File
 }
 
 // start runs statuspress serve and waits until it answers the overview.
@@ -240,6 +244,7 @@ func start(ctx context.Context, bin, dir, accessLog, logPath string) (*server, e
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
 				s.startup = time.Since(began)
+				s.startupCPU = cpuTime(cmd.Process.Pid)
 				return s, nil
 			}
 		}
@@ -479,7 +484,7 @@ func median[T int64 | float64 | time.Duration](xs []T) T {
 	return s[len(s)/2]
 }
 
-func report(out io.Writer, cfg config, targets []target, startups []time.Duration, hwmStart, hwmLoad int64, visible []time.Duration) {
+func report(out io.Writer, cfg config, targets []target, startups, startupCPU []time.Duration, hwmStart, hwmLoad int64, visible []time.Duration) {
 	w := bufio.NewWriter(out)
 	defer w.Flush()
 	cpu := "unknown CPU"
@@ -522,6 +527,7 @@ func report(out io.Writer, cfg config, targets []target, startups []time.Duratio
 	}
 	if len(startups) > 0 {
 		fmt.Fprintf(w, "startup to serving the overview: median %s of %s\n", round(median(startups)), roundAll(startups))
+		fmt.Fprintf(w, "CPU time to serving the overview: median %s of %s\n", round(median(startupCPU)), roundAll(startupCPU))
 	}
 	fmt.Fprintf(w, "peak RSS (VmHWM): %d MB after startup, %d MB after the load\n", hwmStart>>20, hwmLoad>>20)
 	if len(visible) > 0 {

@@ -45,8 +45,9 @@ func newTree(l *loader) *tree {
 
 // fileInfo is what a file of the content directory is to the site.
 type fileInfo struct {
-	// md is set for an incident file (its slug is empty when its name is wrong).
-	md *mdFile
+	// md is set for an incident file (its slug is empty when its name is wrong), pointing at mdv.
+	md  *mdFile
+	mdv mdFile
 	// asset is set for a file in a bundle folder, the bundle's slug in bundle.
 	asset  *Asset
 	bundle string

@@ -411,7 +411,7 @@ func (l *loader) classify(p string, size int64, mod time.Time) *fileInfo {
 	switch {
 	case b != "" && path.Dir(p) == b && isIndex(p):
 		f := l.nameFile(p, path.Base(b), strings.TrimSuffix(strings.TrimPrefix(base, "index"), ".md"), b, size, mod)
-		return &fileInfo{md: &f}
+		return mdInfo(f)
 	case b != "":
 		if strings.HasSuffix(base, ".md") {
 			l.warn(p, "not read as an incident: it lies inside the bundle folder %s, whose incident is index.md; it is served as a file", b)
@@ -424,11 +424,19 @@ func (l *loader) classify(p string, size int64, mod time.Time) *fileInfo {
 			suffix = "." + suffix
 		}
 		f := l.nameFile(p, slug, suffix, "", size, mod)
-		return &fileInfo{md: &f}
+		return mdInfo(f)
 	default:
 		l.warn(p, "not used: only site.yaml and incident Markdown files are read; pictures belong in a bundle folder (<slug>/index.md with the picture beside it)")
 		return &fileInfo{}
 	}
+}
+
+// mdInfo is the fileInfo of an incident file: one allocation holding both, for the garbage
+// collector to mark once per file instead of twice.
+func mdInfo(f mdFile) *fileInfo {
+	fi := &fileInfo{mdv: f}
+	fi.md = &fi.mdv
+	return fi
 }
 
 // validSlug reports whether s is lower-case letters and digits in groups joined by single hyphens
@@ -897,12 +905,22 @@ func (l *loader) render(p *parsed, text *incident.Text, updates []update) {
 	text.Body, text.TOC = res.HTML, res.TOC
 	l.markdownProblems(p.r, res.Problems, p.bodyAt, 0)
 	var starts []int // line starts of p.src, made for the first block-scalar text
+	// The updates' HTML goes into one string that each update's is cut from: one object for
+	// the garbage collector to mark on every cycle while the server runs, not one per update.
+	var html []byte
+	type cut struct {
+		at       int64
+		from, to int
+	}
+	var cuts []cut
 	for _, u := range updates {
 		if u.text == "" || u.at.IsZero() {
 			continue
 		}
-		res := l.opt.Markdown.Render([]byte(u.text), opt)
-		text.Updates[u.at.UnixNano()] = res.HTML
+		from := len(html)
+		var ures markdown.Result
+		html, ures = l.opt.Markdown.AppendHTML(html, []byte(u.text), opt)
+		cuts = append(cuts, cut{u.at.UnixNano(), from, len(html)})
 		col := u.textCol - 1
 		if u.textCol == 0 {
 			if starts == nil {
@@ -910,7 +928,11 @@ func (l *loader) render(p *parsed, text *incident.Text, updates []update) {
 			}
 			col = indentation(p.src, starts, u.textLine)
 		}
-		l.markdownProblems(p.r, res.Problems, u.textLine, col)
+		l.markdownProblems(p.r, ures.Problems, u.textLine, col)
+	}
+	all := string(html)
+	for _, c := range cuts {
+		text.Updates[c.at] = all[c.from:c.to]
 	}
 }
 

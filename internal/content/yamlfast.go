@@ -3,6 +3,7 @@ package content
 import (
 	"strings"
 	"unicode/utf8"
+	"unique"
 )
 
 // parseFast parses the plain YAML that front matter nearly always is: block mappings and
@@ -157,7 +158,19 @@ func keyString(key string) string {
 			return f
 		}
 	}
-	return strings.Clone(key)
+	return intern(key)
+}
+
+// intern copies a short scalar out of the text, sharing the copy with every equal one: component
+// ids and statuses repeat in every file and live as long as the site, and a copy per file was one
+// more object for the garbage collector to mark on every cycle while the server runs. Numbers,
+// dates and times (which start with a digit) are parsed and dropped, and long scalars such as
+// titles seldom repeat: those are copied.
+func intern(v string) string {
+	if len(v) > 40 || v != "" && v[0] >= '0' && v[0] <= '9' {
+		return strings.Clone(v)
+	}
+	return unique.Make(v).Value()
 }
 
 var fieldNames = append(append([]string{"translation", "at", "status", "text", "start", "end"}, originalFields...), siteFields...)
@@ -286,7 +299,7 @@ func plain(v string, line, col int) *node {
 	case "false", "False", "FALSE":
 		return &node{kind: boolKind, line: line, col: col, text: v}
 	}
-	return &node{kind: scalarKind, line: line, col: col, text: strings.Clone(v)}
+	return &node{kind: scalarKind, line: line, col: col, text: intern(v)}
 }
 
 // doubleQuoted reads a double-quoted scalar that ends on its line, with the escapes `\"`, `\\`

@@ -73,7 +73,7 @@ func FuzzQuickLinkify(f *testing.F) {
 func sameWithShortcut(t *testing.T, r *Renderer, name string, src []byte) {
 	t.Helper()
 	opt := Options{Assets: map[string]bool{"latency.png": true}, AssetBase: "/incidents/x/"}
-	want, got := r.render(src, opt, false), r.render(src, opt, true)
+	want, got := r.result(src, opt, false), r.result(src, opt, true)
 	// The linkify parser, asked at every space, leaves spaces at the end of a line that CommonMark
 	// drops (and goldmark drops without it): "a  \nb" renders as "<p>a \nb</p>", and before a
 	// hard break as "a <br>". The shortcut gives the cleaner form; a browser shows both alike.

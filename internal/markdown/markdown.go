@@ -142,18 +142,33 @@ type Problem struct {
 }
 
 // Render converts src. It never fails: whatever it has to leave out is listed in Problems.
-func (r *Renderer) Render(src []byte, opt Options) Result {
-	return r.render(src, opt, true)
+func (r *Renderer) Render(src []byte, opt Options) Result { return r.result(src, opt, true) }
+
+// AppendHTML renders src as Render does, appending the HTML to dst instead of returning it in
+// Result.HTML: for a caller that keeps many short texts in one string, one object for the garbage
+// collector to mark instead of one per text.
+func (r *Renderer) AppendHTML(dst, src []byte, opt Options) ([]byte, Result) {
+	res := r.render(src, opt, true, func(html []byte) { dst = append(dst, html...) })
+	return dst, res
 }
 
-// render is Render; shortcut false always parses with the linkify parser, for the tests that hold
+// result is Render; shortcut false always parses with the linkify parser, for the tests that hold
 // the shortcut to it.
-func (r *Renderer) render(src []byte, opt Options, shortcut bool) Result {
+func (r *Renderer) result(src []byte, opt Options, shortcut bool) Result {
+	var html string
+	res := r.render(src, opt, shortcut, func(b []byte) { html = string(b) })
+	res.HTML = html
+	return res
+}
+
+// render renders src and hands the HTML to emit, which must copy it: the bytes are reused.
+func (r *Renderer) render(src []byte, opt Options, shortcut bool, emit func(html []byte)) Result {
 	doc := r.parse(src, !shortcut)
 	if shortcut && linkable(src) && mayLinkify(doc, src) {
 		doc = r.parse(src, true)
 	}
 	var res Result
+	var headings toc
 	// Goldmark escapes text and attributes itself; only raw HTML and links that Render could not
 	// neutralise need the (slow) sanitiser.
 	sanitize := false
@@ -173,7 +188,7 @@ func (r *Renderer) render(src []byte, opt Options, shortcut bool) Result {
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
 			ids, _ := id.([]byte)
-			res.TOC = append(res.TOC, incident.Heading{Level: n.Level, ID: string(ids), Text: plainText(n, src)})
+			headings.add(n, ids, src)
 			if n.Level == 1 {
 				report(n, true, "level-1 heading: the incident's title is the page's only level-1 heading; start sections with ##")
 			}
@@ -209,6 +224,7 @@ func (r *Renderer) render(src []byte, opt Options, shortcut bool) Result {
 		}
 		return ast.WalkContinue, nil
 	})
+	res.TOC = headings.list()
 	buf := buffers.Get().(*htmlBuffer)
 	defer buffers.Put(buf)
 	buf.Reset()
@@ -217,9 +233,10 @@ func (r *Renderer) render(src []byte, opt Options, shortcut bool) Result {
 		report(doc, false, "cannot render Markdown: %v", err)
 		return res
 	}
-	res.HTML = buf.String()
 	if sanitize {
-		res.HTML = r.policy.Sanitize(res.HTML)
+		emit(r.policy.SanitizeBytes(buf.Bytes()))
+	} else {
+		emit(buf.Bytes())
 	}
 	return res
 }
@@ -345,32 +362,67 @@ func safeURL(u []byte) bool {
 	return slices.Contains([]string{"http", "https", "mailto", "tel"}, scheme)
 }
 
-// plainText collects the text of a node's inline children.
-func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
+// toc collects a text's headings into one string that every Heading's ID and Text are cut from.
+// A table of contents is then two objects for the garbage collector to mark on every cycle, where
+// a string per ID and per text made it some twenty: at 10,000 incidents, 350,000 of the 580,000
+// objects a running server kept.
+type toc struct {
+	buf   []byte
+	marks []tocMark
+}
+
+// tocMark is where one heading's ID and text are in toc.buf: buf[id:text] and buf[text:end].
+type tocMark struct{ level, id, text, end int }
+
+func (t *toc) add(n *ast.Heading, id []byte, src []byte) {
+	m := tocMark{level: n.Level, id: len(t.buf)}
+	t.buf = append(t.buf, id...)
+	m.text = len(t.buf)
+	t.buf = appendPlainText(t.buf, n, src)
+	trimmed := bytes.TrimSpace(t.buf[m.text:])
+	t.buf = t.buf[:m.text+copy(t.buf[m.text:], trimmed)]
+	m.end = len(t.buf)
+	t.marks = append(t.marks, m)
+}
+
+// list returns the headings, or nil when there are none.
+func (t *toc) list() []incident.Heading {
+	if len(t.marks) == 0 {
+		return nil
+	}
+	all := string(t.buf)
+	out := make([]incident.Heading, len(t.marks))
+	for i, m := range t.marks {
+		out[i] = incident.Heading{Level: m.level, ID: all[m.id:m.text], Text: all[m.text:m.end]}
+	}
+	return out
+}
+
+// appendPlainText appends the text of a node's inline children to dst.
+func appendPlainText(dst []byte, n ast.Node, src []byte) []byte {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Value(src))
+			dst = append(dst, c.Value(src)...)
 			if c.SoftLineBreak() {
-				b.WriteByte(' ')
+				dst = append(dst, ' ')
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			dst = append(dst, c.Value...)
 		case *ast.CodeSpan:
 			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
 				if t, ok := t.(*ast.Text); ok {
-					b.Write(t.Value(src))
+					dst = append(dst, t.Value(src)...)
 				}
 			}
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.TrimSpace(b.String())
+	return dst
 }
 
 // offsetOf finds a byte offset in src for n: its own position, a child's, or its block's first line.
