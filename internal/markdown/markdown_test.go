@@ -135,3 +135,25 @@ func BenchmarkRepeatedHeadings(b *testing.B) {
 		r.Render(src, Options{})
 	}
 }
+
+// TestAppendHTML: AppendHTML appends what Render returns, with the same problems, after what dst
+// held, even when the HTML had to be sanitised.
+func TestAppendHTML(t *testing.T) {
+	r := New()
+	dst := []byte("<p>kept</p>\n")
+	for _, src := range []string{"Plain *text* with a [link](https://example.com).\n", "Bad <script>alert(1)</script> here.\n", "![x](x.png)\n"} {
+		want := r.Render([]byte(src), Options{})
+		prefix := string(dst)
+		var got Result
+		dst, got = r.AppendHTML(dst, []byte(src), Options{})
+		if string(dst) != prefix+want.HTML {
+			t.Errorf("%q: appended %q, want %q", src, string(dst)[len(prefix):], want.HTML)
+		}
+		if got.HTML != "" {
+			t.Errorf("%q: Result.HTML %q, want it empty (the HTML went to dst)", src, got.HTML)
+		}
+		if diff := cmp.Diff(want.Problems, got.Problems); diff != "" {
+			t.Errorf("%q: problems (-Render +AppendHTML):\n%s", src, diff)
+		}
+	}
+}
