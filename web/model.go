@@ -240,8 +240,11 @@ type ComponentPage struct {
 	Status                   Status
 	Uptime                   *Uptime
 	// Ongoing and Past incidents naming the component, newest first; Upcoming maintenance,
-	// soonest first.
+	// soonest first. Uptime, Ongoing and Upcoming are on the first page only.
 	Ongoing, Upcoming, Past []IncidentCard
+	// Page and Pages count from 1; Newer and Older are the neighbouring pages' URLs, if any.
+	Page, Pages  int
+	Newer, Older string
 }
 
 // ErrorPage is shown for 404 and 500.

@@ -65,7 +65,12 @@ func URLs(snap *site.Snapshot, now time.Time) ([]Entry, error) {
 			add(site.FeedPath(lang, ext), http.StatusOK, lang, false)
 		}
 		for _, c := range snap.Site.Components {
-			add(site.ComponentPath(lang, c.ID), http.StatusOK, lang, true)
+			for n := 1; ; n++ {
+				if _, ok := snap.ComponentPage(lang, c.ID, n, now); !ok {
+					break
+				}
+				add(site.ComponentPagePath(lang, c.ID, n), http.StatusOK, lang, true)
+			}
 			for _, ext := range feedExts {
 				add(site.ComponentFeedPath(lang, c.ID, ext), http.StatusOK, lang, false)
 			}

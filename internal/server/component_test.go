@@ -119,3 +119,58 @@ func TestLinks(t *testing.T) {
 		t.Errorf("%d broken links, among them:\n%s", len(broken), strings.Join(broken[:min(len(broken), 8)], "\n"))
 	}
 }
+
+// TestComponentPages pages through a component's past incidents (two, one to a page) in every
+// language: the first page has the uptime and links to the second, which has only the older
+// incident and links back; a page number past the last, page 1 spelt out, or no number is not
+// found.
+func TestComponentPages(t *testing.T) {
+	s := newServerWith(t, clock, site.Options{HistoryPageSize: 1})
+	cat := localeCatalog(t)
+	for _, lang := range languages {
+		l := cat.Localizer(lang, nil)
+		var seen []string
+		for n := 1; n <= 2; n++ {
+			path := site.ComponentPagePath(lang, "soap-api", n)
+			doc := checkPage(t, get(t, s, path), lang, path, http.StatusOK)
+			want := l.TData(locale.LabelPage, map[string]any{"Page": n, "Pages": 2})
+			if got := strings.TrimSpace(doc.Find(".pager__position").Text()); got != want {
+				t.Errorf("%s: pager position %q, want %q", path, got, want)
+			}
+			cards := doc.Find("main .card .card__title a")
+			if cards.Length() != 1 {
+				t.Errorf("%s: %d cards, want 1", path, cards.Length())
+			}
+			href, _ := cards.First().Attr("href")
+			seen = append(seen, href)
+			prev, _ := doc.Find(`.pager a[rel="prev"]`).Attr("href")
+			next, _ := doc.Find(`.pager a[rel="next"]`).Attr("href")
+			wantPrev, wantNext, strips := "", site.ComponentPagePath(lang, "soap-api", 2), 1
+			if n == 2 {
+				wantPrev, wantNext, strips = site.ComponentPath(lang, "soap-api"), "", 0
+			}
+			if prev != wantPrev || next != wantNext {
+				t.Errorf("%s: pager links prev %q next %q, want %q and %q", path, prev, next, wantPrev, wantNext)
+			}
+			if got := doc.Find("main .uptime").Length(); got != strips {
+				t.Errorf("%s: %d uptime strips, want %d (the first page only)", path, got, strips)
+			}
+		}
+		want := []string{site.IncidentPath(lang, "api-fehlerbenachrichtigung"), site.IncidentPath(lang, "soap-api-storing")}
+		slices.Sort(seen)
+		if !slices.Equal(seen, want) {
+			t.Errorf("%s: the pages list %q, want %q", lang, seen, want)
+		}
+		for _, path := range []string{"/" + lang + "/components/soap-api/page/3/", "/" + lang + "/components/soap-api/page/1/",
+			"/" + lang + "/components/soap-api/page/02/", "/" + lang + "/components/soap-api/page/two/", "/" + lang + "/components/nope/page/2/"} {
+			if code := get(t, s, path).Code; code != http.StatusNotFound {
+				t.Errorf("%s: %d, want 404", path, code)
+			}
+		}
+	}
+	// With the default page size the sample's components fit on one page: no pager.
+	doc := parse(t, get(t, sample(t), "/en/components/soap-api/").Body.Bytes())
+	if n := doc.Find(".pager").Length(); n != 0 {
+		t.Errorf("soap-api with room for 25: %d pagers, want none", n)
+	}
+}

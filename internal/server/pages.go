@@ -70,16 +70,28 @@ func (s *Server) incidentShow(c echo.Context) error {
 	return s.render(c, http.StatusOK, lang, web.Incident(p))
 }
 
+// pageNumber is the :n of a paged list's URL, 1 for its first page (which has none); page 1 is
+// never spelt out, so /page/1/ and anything that is not a number is not found.
+func pageNumber(c echo.Context) (int, error) {
+	param := c.Param("n")
+	if param == "" {
+		return 1, nil
+	}
+	n, err := strconv.Atoi(param)
+	if err != nil || n < 2 || strconv.Itoa(n) != param {
+		return 0, echo.ErrNotFound
+	}
+	return n, nil
+}
+
 func (s *Server) history(c echo.Context) error {
 	lang, err := s.lang(c)
 	if err != nil {
 		return err
 	}
-	n := 1
-	if param := c.Param("n"); param != "" {
-		if n, err = strconv.Atoi(param); err != nil || n < 2 {
-			return echo.ErrNotFound
-		}
+	n, err := pageNumber(c)
+	if err != nil {
+		return err
 	}
 	p, ok := s.Snapshot().History(lang, n, s.now())
 	if !ok {
@@ -93,7 +105,11 @@ func (s *Server) componentShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p, ok := s.Snapshot().ComponentPage(lang, c.Param("id"), s.now())
+	n, err := pageNumber(c)
+	if err != nil {
+		return err
+	}
+	p, ok := s.Snapshot().ComponentPage(lang, c.Param("id"), n, s.now())
 	if !ok {
 		return echo.ErrNotFound
 	}

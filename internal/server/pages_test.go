@@ -122,7 +122,9 @@ func TestHistoryPages(t *testing.T) {
 // TestEveryRouteIsTested fails when routes.go gains a route no test here requests.
 func TestEveryRouteIsTested(t *testing.T) {
 	tested := map[string]bool{
-		"/": true, "/lang/:lang": true, "/:lang/history/page/:n/": true,
+		"/": true, "/lang/:lang": true,
+		// TestHistoryPages and TestComponentPages page through small archives.
+		"/:lang/history/page/:n/": true, "/:lang/components/:id/page/:n/": true,
 		"/incidents/:slug/*": true, "/static/*": true, "/healthz": true, "/readyz": true, "/metrics": true,
 		// Feeds and the calendar are linked from every page; TestLinks requests each of them.
 		"/:lang/feed.rss": true, "/:lang/feed.atom": true, "/:lang/feed.json": true,

@@ -28,6 +28,7 @@ func (s *Server) routes() {
 	cached("/:lang/history/", s.history)
 	cached("/:lang/history/page/:n/", s.history)
 	cached("/:lang/components/:id/", s.componentShow)
+	cached("/:lang/components/:id/page/:n/", s.componentShow)
 
 	cached("/:lang/feed.rss", s.feedRSS)
 	cached("/:lang/feed.atom", s.feedAtom)

@@ -33,9 +33,24 @@ func TestOverviewWeight10k(t *testing.T) {
 		// .ci/run runs this test once more without -race.
 		t.Skip("loads the 10,000-item synthetic corpus: skipped under the race detector (ten times slower); run without -race")
 	}
-	srv := server.New(snapshot10k(t), server.Config{Now: func() time.Time { return synthetic.CorpusNow }})
+	snap := snapshot10k(t)
+	srv := server.New(snap, server.Config{Now: func() time.Time { return synthetic.CorpusNow }})
 	checkOverviewWeight(t, srv, "10,000 items")
+	// A component's page lists its past incidents a page at a time, as history does (all of
+	// them on one page weighed 1.5 MB).
+	for _, c := range snap.Site.Components {
+		path := "/en/components/" + c.ID + "/"
+		rec := do(t, srv, request{path: path})
+		t.Logf("%s: %d bytes", path, rec.Body.Len())
+		if rec.Code != http.StatusOK || rec.Body.Len() > maxComponentPage {
+			t.Errorf("%s at 10,000 items: HTTP %d, %d bytes; want 200 and at most %d", path, rec.Code, rec.Body.Len(), maxComponentPage)
+		}
+	}
 }
+
+// maxComponentPage is what a component's first page may weigh uncompressed (some 60 KB at 10,000
+// items): its uptime strip and one page of past incidents.
+const maxComponentPage = 100 << 10
 
 // checkOverviewWeight fails when the overview h serves weighs maxOverview or more, compressed with
 // gzip or brotli, in any language; what names the site in messages.

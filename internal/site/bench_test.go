@@ -161,7 +161,7 @@ func BenchmarkRender(b *testing.B) {
 			return page(web.History(p))()
 		}},
 		{"component", func() ([]byte, error) {
-			p, _ := snap.ComponentPage(lang, snap.Site.Components[0].ID, now)
+			p, _ := snap.ComponentPage(lang, snap.Site.Components[0].ID, 1, now)
 			return page(web.Component(p))()
 		}},
 		{"feed.rss", feedOf(feed.RSS, "")},

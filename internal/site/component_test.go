@@ -26,7 +26,7 @@ func TestComponentPageLists(t *testing.T) {
 		{"mail delivery after its maintenance", "mail-delivery", at("2026-11-23T12:00:00Z"), nil, []string{"mail-server-upgrade-september"}},
 		{"SOAP API", "soap-api", at("2026-11-23T12:00:00Z"), nil, []string{"api-fehlerbenachrichtigung", "soap-api-storing"}},
 	} {
-		p, ok := s.ComponentPage("en", tc.id, tc.now)
+		p, ok := s.ComponentPage("en", tc.id, 1, tc.now)
 		if !ok {
 			t.Fatalf("%s: no page", tc.name)
 		}
@@ -35,7 +35,30 @@ func TestComponentPageLists(t *testing.T) {
 			t.Errorf("%s: ongoing, past (-want +got):\n%s", tc.name, diff)
 		}
 	}
-	if _, ok := s.ComponentPage("en", "no-such-component", at("2026-11-23T12:00:00Z")); ok {
+	if _, ok := s.ComponentPage("en", "no-such-component", 1, at("2026-11-23T12:00:00Z")); ok {
 		t.Error("a page for an unknown component")
+	}
+}
+
+// TestComponentPageNumbers: pages count from 1 up to the last page of past incidents; there is
+// always a first page, even for a component nothing ever happened to.
+func TestComponentPageNumbers(t *testing.T) {
+	s := build(t, "../../incidents", site.Options{HistoryPageSize: 1})
+	now := at("2026-11-23T12:00:00Z")
+	for _, tc := range []struct {
+		id string
+		n  int
+		ok bool
+	}{
+		{"soap-api", 0, false}, {"soap-api", 1, true}, {"soap-api", 2, true}, {"soap-api", 3, false},
+		{"web-app", 1, true}, {"web-app", 2, false},
+	} {
+		p, ok := s.ComponentPage("en", tc.id, tc.n, now)
+		if ok != tc.ok {
+			t.Errorf("%s page %d: found %v, want %v", tc.id, tc.n, ok, tc.ok)
+		}
+		if ok && (p.Page != tc.n || p.Canonical == "" || len(p.Past) > 1) {
+			t.Errorf("%s page %d: page %d of %d, canonical %q, %d past", tc.id, tc.n, p.Page, p.Pages, p.Canonical, len(p.Past))
+		}
 	}
 }

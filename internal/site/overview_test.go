@@ -170,7 +170,7 @@ func TestUptimeStrips(t *testing.T) {
 			}
 		}
 		for _, id := range []string{"api", "app", "sftp"} {
-			c, ok := s.ComponentPage(lang, id, now)
+			c, ok := s.ComponentPage(lang, id, 1, now)
 			if !ok {
 				t.Fatalf("%s: no page for %s", lang, id)
 			}
@@ -185,7 +185,7 @@ func TestUptimeStrips(t *testing.T) {
 	// 31 October in UTC and on 1 November in Amsterdam.
 	for lang, hit := range map[string]string{"en": "2026-10-31", "nl": "2026-11-01"} {
 		row, _ := findRow(s.Overview(lang, now), "app")
-		page, _ := s.ComponentPage(lang, "app", now)
+		page, _ := s.ComponentPage(lang, "app", 1, now)
 		if len(page.Uptime.Days) != len(row.Uptime.Days) {
 			t.Fatalf("%s: %d days on the component page, %d on the overview", lang, len(page.Uptime.Days), len(row.Uptime.Days))
 		}

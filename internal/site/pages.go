@@ -184,8 +184,10 @@ func sortTime(in *incident.Incident) time.Time {
 	return in.Started
 }
 
-// ComponentPage is one component in lang at now; false for an unknown id.
-func (s *Snapshot) ComponentPage(lang, id string, now time.Time) (web.ComponentPage, bool) {
+// ComponentPage is page n (from 1) of one component in lang at now; false for an unknown id or
+// past the last page. Its past incidents come a history page's worth at a time: at ten thousand
+// incidents a component's all on one page weighed 1.5 MB.
+func (s *Snapshot) ComponentPage(lang, id string, n int, now time.Time) (web.ComponentPage, bool) {
 	c, ok := s.Site.Component(id)
 	if !ok {
 		return web.ComponentPage{}, false
@@ -196,7 +198,7 @@ func (s *Snapshot) ComponentPage(lang, id string, now time.Time) (web.ComponentP
 		Name:        name,
 		Description: s.Site.Localize(c.Description, v.lang),
 	}
-	p.Base = v.base(ComponentPath(v.lang, id), name, p.Description)
+	p.Base = v.base(ComponentPagePath(v.lang, id, n), name, p.Description)
 	p.Base.Feeds = append(v.feedLinks(p.SiteTitle, id), p.Base.Feeds...)
 	for _, g := range s.Site.Groups {
 		if g.ID == c.Group {
@@ -205,22 +207,38 @@ func (s *Snapshot) ComponentPage(lang, id string, now time.Time) (web.ComponentP
 	}
 	published := s.Published(now)
 	p.Status = v.componentStatus(status.Component(published, id, now))
-	if c.Uptime {
-		p.Uptime = v.uptime(s.Timeline.History(id, now, s.uptimeDays, v.l.Location()), detailedStrip)
-	}
+	var ongoing, upcoming, past []*incident.Incident
 	for _, in := range published {
 		if !in.Names(id) {
 			continue
 		}
 		switch {
 		case in.Ongoing(now):
-			p.Ongoing = append(p.Ongoing, v.card(in))
+			ongoing = append(ongoing, in)
 		case in.Kind == incident.KindMaintenance && in.State(now) == incident.StatusScheduled:
-			p.Upcoming = append(p.Upcoming, v.card(in))
+			upcoming = append(upcoming, in)
 		default:
-			p.Past = append(p.Past, v.card(in))
+			past = append(past, in)
 		}
 	}
+	p.Page, p.Pages = n, max(1, (len(past)+s.pageSize-1)/s.pageSize)
+	if n < 1 || n > p.Pages {
+		return web.ComponentPage{}, false
+	}
+	if n > 1 {
+		p.Newer = ComponentPagePath(v.lang, id, n-1)
+	}
+	if n < p.Pages {
+		p.Older = ComponentPagePath(v.lang, id, n+1)
+	}
+	if n == 1 {
+		// What is going on now belongs on the first page only; later pages are the archive.
+		if c.Uptime {
+			p.Uptime = v.uptime(s.Timeline.History(id, now, s.uptimeDays, v.l.Location()), detailedStrip)
+		}
+		p.Ongoing, p.Upcoming = v.cards(ongoing), v.cards(upcoming)
+	}
+	p.Past = v.cards(past[(n-1)*s.pageSize : min(len(past), n*s.pageSize)])
 	return p, true
 }
 

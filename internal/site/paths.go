@@ -29,6 +29,15 @@ func HistoryPath(lang string, n int) string {
 // ComponentPath is a component's page in lang.
 func ComponentPath(lang, id string) string { return "/" + lang + "/components/" + id + "/" }
 
+// ComponentPagePath is page n (from 1) of a component's page in lang: the first holds its status,
+// uptime and newest past incidents, the others older past incidents.
+func ComponentPagePath(lang, id string, n int) string {
+	if n <= 1 {
+		return ComponentPath(lang, id)
+	}
+	return fmt.Sprintf("%spage/%d/", ComponentPath(lang, id), n)
+}
+
 // FeedPath is the site's feed in lang; ext is rss, atom or json.
 func FeedPath(lang, ext string) string { return "/" + lang + "/feed." + ext }
 

@@ -38,7 +38,7 @@ func TestUpdate(t *testing.T) {
 			for _, lang := range []string{"en", "nl"} {
 				out[lang+" overview "+when] = s.Overview(lang, now)
 				for _, c := range s.Site.Components {
-					p, _ := s.ComponentPage(lang, c.ID, now)
+					p, _ := s.ComponentPage(lang, c.ID, 1, now)
 					out[lang+" component "+c.ID+" "+when] = p
 				}
 				f, _ := s.Feed(lang, "", now)
