@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -111,6 +112,11 @@ var shortcutCases = []string{
 	"ww" + "w.split.example h" + "ttps://split.example",
 	"> quoted https://example.com\n>\n> www.example.com\n",
 	"text with no address at all, only a [link](https://example.com/a@b) and mail to [x](mailto:a@b.c)",
+	// Plain paragraphs, which skip goldmark (plainParagraph), and near misses that must not.
+	"We are investigating.\nMore in 30 minutes (at 14:30).\n",
+	"Überblick: 95.444 Vorgänge, 42 % verzögert; l'équipe - rétablie?\n\n",
+	"Line one  \nhard break", "para one\n\npara two", "a\n===", "a\n- b", "Note 1. x\n2. y", "x\n 3 spaces",
+	"ends with a space ", "tab\there", "quote \"x\"", "R&D", "a\\\nb", "é\u00a0\nb\u00a0", "\u00a0lead",
 }
 
 // TestLinkifyShortcut holds Render to what parsing every text with the linkify parser gives, on
@@ -141,6 +147,10 @@ func TestLinkifyShortcut(t *testing.T) {
 			}
 			files++
 			sameWithShortcut(t, r, p, src)
+			// Each paragraph alone too, as update texts come: most are plain.
+			for i, para := range bytes.Split(src, []byte("\n\n")) {
+				sameWithShortcut(t, r, fmt.Sprintf("%s, paragraph %d", p, i+1), para)
+			}
 			return nil
 		})
 		if err != nil {

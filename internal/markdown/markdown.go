@@ -83,6 +83,44 @@ func (r *Renderer) parse(src []byte, linkify bool) ast.Node {
 	return md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 }
 
+// plainParagraph returns src without its final line breaks when src is one paragraph of plain
+// text, which goldmark would only wrap in <p>: most update texts are ("We are investigating."),
+// and parsing each of tens of thousands of them cost a tenth of a load. Plain is deliberately
+// narrow: lines that start with a letter, end without a space, and hold letters, digits, spaces
+// and only punctuation that means nothing to Markdown (nor to GitHub's bare-address links) in
+// the middle of a line. Anything else takes the full path.
+func plainParagraph(src []byte) ([]byte, bool) {
+	text := bytes.TrimRight(src, "\n")
+	if len(text) == 0 || bytes.Contains(text, []byte("://")) || bytes.Contains(text, []byte("www.")) {
+		return nil, false
+	}
+	lineStart := true
+	for i, c := range text {
+		switch {
+		case lineStart:
+			// A letter (or a multi-byte character's first byte): not a list item, heading,
+			// quote, code block, table, HTML or thematic break.
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0xc2 && c <= 0xf4) {
+				return nil, false
+			}
+			lineStart = false
+		case c == '\n':
+			if text[i-1] == ' ' || text[i-1] == '\n' {
+				return nil, false // a hard break (two spaces) or a blank line between paragraphs
+			}
+			lineStart = true
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c >= 0x80:
+		case c == ' ' || c == '.' || c == ',' || c == ';' || c == ':' || c == '?' || c == '\'' || c == '(' || c == ')' || c == '/' || c == '%' || c == '-':
+		default:
+			return nil, false
+		}
+	}
+	if text[len(text)-1] == ' ' {
+		return nil, false
+	}
+	return text, true
+}
+
 // mayLinkify reports whether goldmark's linkify parser could find an address in doc, parsed
 // without it. Every address it links holds "://", "www." or "@", in text that is not a link's
 // label (it leaves labels alone). Without the parser that text is still text, perhaps cut into
@@ -152,8 +190,8 @@ func (r *Renderer) AppendHTML(dst, src []byte, opt Options) ([]byte, Result) {
 	return dst, res
 }
 
-// result is Render; shortcut false always parses with the linkify parser, for the tests that hold
-// the shortcut to it.
+// result is Render; shortcut false always has goldmark parse with the linkify parser, for the
+// tests that hold the shortcuts (plainParagraph, mayLinkify) to it.
 func (r *Renderer) result(src []byte, opt Options, shortcut bool) Result {
 	var html string
 	res := r.render(src, opt, shortcut, func(b []byte) { html = string(b) })
@@ -163,6 +201,18 @@ func (r *Renderer) result(src []byte, opt Options, shortcut bool) Result {
 
 // render renders src and hands the HTML to emit, which must copy it: the bytes are reused.
 func (r *Renderer) render(src []byte, opt Options, shortcut bool, emit func(html []byte)) Result {
+	if shortcut {
+		if text, ok := plainParagraph(src); ok {
+			buf := buffers.Get().(*htmlBuffer)
+			defer buffers.Put(buf)
+			buf.Reset()
+			buf.WriteString("<p>")
+			buf.Write(text)
+			buf.WriteString("</p>\n")
+			emit(buf.Bytes())
+			return Result{}
+		}
+	}
 	doc := r.parse(src, !shortcut)
 	if shortcut && linkable(src) && mayLinkify(doc, src) {
 		doc = r.parse(src, true)
