@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
@@ -31,7 +32,7 @@ import (
 // Renderer turns Markdown into safe HTML. It is safe for concurrent use.
 type Renderer struct {
 	// md links bare addresses (GitHub's autolink extension); plain is the same without that, for
-	// the texts where it would link nothing (see mayLinkify).
+	// the texts where it would link nothing (see inspect).
 	md, plain goldmark.Markdown
 	policy    *bluemonday.Policy
 }
@@ -91,7 +92,7 @@ func (r *Renderer) parse(src []byte, linkify bool) ast.Node {
 // the middle of a line. Anything else takes the full path.
 func plainParagraph(src []byte) ([]byte, bool) {
 	text := bytes.TrimRight(src, "\n")
-	if len(text) == 0 || bytes.Contains(text, []byte("://")) || bytes.Contains(text, []byte("www.")) {
+	if len(text) == 0 {
 		return nil, false
 	}
 	lineStart := true
@@ -115,40 +116,10 @@ func plainParagraph(src []byte) ([]byte, bool) {
 			return nil, false
 		}
 	}
-	if text[len(text)-1] == ' ' {
+	if text[len(text)-1] == ' ' || bytes.Contains(text, []byte("://")) || bytes.Contains(text, []byte("www.")) {
 		return nil, false
 	}
 	return text, true
-}
-
-// mayLinkify reports whether goldmark's linkify parser could find an address in doc, parsed
-// without it. Every address it links holds "://", "www." or "@", in text that is not a link's
-// label (it leaves labels alone). Without the parser that text is still text, perhaps cut into
-// several nodes where it would have taken characters such as _ or ` into the address, so each
-// text node is looked at with a few bytes of its neighbours: a marker cut in two is still seen.
-// A false yes costs a second parse; a false no would lose a link, which the differential tests
-// (TestLinkifyShortcut, FuzzLinkifyShortcut) look for.
-func mayLinkify(doc ast.Node, src []byte) bool {
-	found := false
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Link:
-			return ast.WalkSkipChildren, nil
-		case *ast.Text:
-			from, to := max(n.Segment.Start-3, 0), min(n.Segment.Stop+3, len(src))
-			found = from < to && linkable(src[from:to])
-		case *ast.String:
-			found = linkable(n.Value)
-		}
-		if found {
-			return ast.WalkStop, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return found
 }
 
 // linkable reports whether b holds anything goldmark's linkify parser could start an address at.
@@ -191,7 +162,7 @@ func (r *Renderer) AppendHTML(dst, src []byte, opt Options) ([]byte, Result) {
 }
 
 // result is Render; shortcut false always has goldmark parse with the linkify parser, for the
-// tests that hold the shortcuts (plainParagraph, mayLinkify) to it.
+// tests that hold the shortcuts (plainParagraph, inspect) to it.
 func (r *Renderer) result(src []byte, opt Options, shortcut bool) Result {
 	var html string
 	res := r.render(src, opt, shortcut, func(b []byte) { html = string(b) })
@@ -214,31 +185,90 @@ func (r *Renderer) render(src []byte, opt Options, shortcut bool, emit func(html
 		}
 	}
 	doc := r.parse(src, !shortcut)
-	if shortcut && linkable(src) && mayLinkify(doc, src) {
+	in := r.inspect(doc, src, opt, shortcut && linkable(src))
+	if in.relink {
 		doc = r.parse(src, true)
+		in = r.inspect(doc, src, opt, false)
 	}
-	var res Result
-	var headings toc
-	// Goldmark escapes text and attributes itself; only raw HTML and links that Render could not
-	// neutralise need the (slow) sanitiser.
-	sanitize := false
-	var lines []int // made on the first problem: most texts have none
-	report := func(n ast.Node, warning bool, format string, args ...any) {
-		if lines == nil {
-			lines = lineStarts(src)
-		}
-		line, col := position(lines, offsetOf(n, src))
-		res.Problems = append(res.Problems, Problem{Line: line, Col: col, Warning: warning, Message: fmt.Sprintf(format, args...)})
+	buf := buffers.Get().(*htmlBuffer)
+	defer buffers.Put(buf)
+	buf.Reset()
+	switch err := r.md.Renderer().Render(buf, src, doc); {
+	case err != nil:
+		// Rendering into a buffer fails only on a renderer bug; say so rather than publish half.
+		in.report(doc, false, "cannot render Markdown: %v", err)
+	case in.sanitize:
+		emit(r.policy.SanitizeBytes(buf.Bytes()))
+	default:
+		emit(buf.Bytes())
 	}
+	res := in.res
+	res.TOC = in.headings.list()
+	return res
+}
+
+// inspection is what inspect finds in a parsed text.
+type inspection struct {
+	res      Result // its problems
+	headings toc
+	// sanitize is set when the text holds raw HTML or links that rendering cannot neutralise:
+	// goldmark escapes text and attributes itself, so only those need the (slow) sanitiser.
+	sanitize bool
+	// relink is set when a text parsed without the linkify parser may hold a bare address: see
+	// inspect.
+	relink bool
+
+	src   []byte
+	lines []int // line starts of src, made on the first problem: most texts have none
+}
+
+// report adds a problem at n.
+func (in *inspection) report(n ast.Node, warning bool, format string, args ...any) {
+	if in.lines == nil {
+		in.lines = lineStarts(in.src)
+	}
+	line, col := position(in.lines, offsetOf(n, in.src))
+	in.res.Problems = append(in.res.Problems, Problem{Line: line, Col: col, Warning: warning, Message: fmt.Sprintf(format, args...)})
+}
+
+// inspect walks a parsed text once: it collects the headings, reports problems, checks and
+// rewrites links and marks table cells' alignment. With check, it also looks for what goldmark's
+// linkify parser could link, in a text parsed without it (see parse): every address it links
+// holds "://", "www." or "@", in text that is not a link's label (it leaves labels alone).
+// Without the parser that text is still text, perhaps cut into several nodes where it would have
+// taken characters such as _ or ` into the address, so each text node is looked at with a few
+// bytes of its neighbours: a marker cut in two is still seen. On finding one it stops and sets
+// relink, and the text must be parsed again with the parser. A false yes costs a second parse;
+// a false no would lose a link, which the differential tests (TestLinkifyShortcut,
+// FuzzLinkifyShortcut) look for.
+func (r *Renderer) inspect(doc ast.Node, src []byte, opt Options, check bool) *inspection {
+	in := &inspection{src: src}
+	report := in.report
+	inLink := 0
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, ok := n.(*ast.Link); ok && !entering {
+			inLink--
+		}
 		if !entering {
 			return ast.WalkContinue, nil
+		}
+		if check && inLink == 0 {
+			switch n := n.(type) {
+			case *ast.Text:
+				from, to := max(n.Segment.Start-3, 0), min(n.Segment.Stop+3, len(src))
+				in.relink = from < to && linkable(src[from:to])
+			case *ast.String:
+				in.relink = linkable(n.Value)
+			}
+			if in.relink {
+				return ast.WalkStop, nil
+			}
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
 			ids, _ := id.([]byte)
-			headings.add(n, ids, src)
+			in.headings.add(n, ids, src)
 			if n.Level == 1 {
 				report(n, true, "level-1 heading: the incident's title is the page's only level-1 heading; start sections with ##")
 			}
@@ -247,12 +277,13 @@ func (r *Renderer) render(src []byte, opt Options, shortcut bool, emit func(html
 				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
 			}
 		case *ast.Link:
+			inLink++
 			n.Destination = r.destination(n, n.Destination, false, opt, report)
 		case *ast.Image:
 			n.Destination = r.destination(n, n.Destination, true, opt, report)
 		case *ast.AutoLink:
 			if u := n.URL(src); !safeURL(u) {
-				sanitize = true
+				in.sanitize = true
 				report(n, true, "link `%s` removed: only http, https, mailto and tel links are published", u)
 			}
 		case *ast.RawHTML:
@@ -261,7 +292,7 @@ func (r *Renderer) render(src []byte, opt Options, shortcut bool, emit func(html
 				seg := n.Segments.At(i)
 				raw = append(raw, seg.Value(src)...)
 			}
-			sanitize = true
+			in.sanitize = true
 			r.checkHTML(n, raw, report)
 		case *ast.HTMLBlock:
 			var raw []byte
@@ -269,26 +300,12 @@ func (r *Renderer) render(src []byte, opt Options, shortcut bool, emit func(html
 				seg := n.Lines().At(i)
 				raw = append(raw, seg.Value(src)...)
 			}
-			sanitize = true
+			in.sanitize = true
 			r.checkHTML(n, raw, report)
 		}
 		return ast.WalkContinue, nil
 	})
-	res.TOC = headings.list()
-	buf := buffers.Get().(*htmlBuffer)
-	defer buffers.Put(buf)
-	buf.Reset()
-	if err := r.md.Renderer().Render(buf, src, doc); err != nil {
-		// Rendering into a buffer fails only on a renderer bug; say so rather than publish half.
-		report(doc, false, "cannot render Markdown: %v", err)
-		return res
-	}
-	if sanitize {
-		emit(r.policy.SanitizeBytes(buf.Bytes()))
-	} else {
-		emit(buf.Bytes())
-	}
-	return res
+	return in
 }
 
 // htmlBuffer is a bytes.Buffer that goldmark writes into directly (it is a util.BufWriter), where
@@ -527,7 +544,12 @@ func newIDs() *ids { return &ids{used: map[string]bool{}, next: map[string]int{}
 func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
 	var b strings.Builder
 	dash := false
-	for _, r := range norm.NFD.String(string(value)) {
+	text := string(value)
+	if !ascii(value) {
+		// Decomposed, an accented letter is its base letter and a mark, which is dropped.
+		text = norm.NFD.String(text)
+	}
+	for _, r := range text {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
@@ -557,6 +579,16 @@ func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
 	}
 	s.used[id] = true
 	return []byte(id)
+}
+
+// ascii reports whether b is all ASCII, which decomposition leaves as it is.
+func ascii(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *ids) Put(value []byte) { s.used[string(value)] = true }
