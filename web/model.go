@@ -111,10 +111,8 @@ type OverviewPage struct {
 
 // ComponentGroup is a heading with its components.
 type ComponentGroup struct {
-	Name   string
-	Status Status
-	// Uptime is the group's own bar (the mean of its members); nil when none of them shows uptime.
-	Uptime     *Uptime
+	Name       string
+	Status     Status
 	Components []ComponentRow
 }
 

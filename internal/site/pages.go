@@ -37,9 +37,6 @@ func (s *Snapshot) Overview(lang string, now time.Time) web.OverviewPage {
 			continue
 		}
 		cg := web.ComponentGroup{Name: s.Site.Localize(g.Group.Name, v.lang), Status: v.componentStatus(g.Status)}
-		if h, ok := up.Groups[g.Group.ID]; ok {
-			cg.Uptime = v.uptime(h, compactStrip)
-		}
 		cg.Components = v.rows(g.Components, up)
 		p.Groups = append(p.Groups, cg)
 	}

@@ -188,79 +188,19 @@ func (tr *track) touch(days []Day, b []int64) {
 	}
 }
 
-// GroupHistory returns a group's history from its components' (Statuspage's rule): each day's and
-// the whole period's uptime are the mean of the children's, as are the times spent in each status;
-// a day's worst status is the worst of the children's and its incidents are theirs together. The
-// children must come from the same instant, number of days and zone.
-func GroupHistory(children []History) History {
-	if len(children) == 0 {
-		return History{}
-	}
-	n := len(children[0].Days)
-	for _, c := range children {
-		n = min(n, len(c.Days))
-	}
-	count := len(children)
-	g := History{Days: make([]Day, n)}
-	for i := range g.Days {
-		d := Day{Start: children[0].Days[i].Start, End: children[0].Days[i].End, Worst: incident.Operational}
-		for _, c := range children {
-			cd := c.Days[i]
-			d.MajorOutage += cd.MajorOutage
-			d.PartialOutage += cd.PartialOutage
-			d.DegradedPerformance += cd.DegradedPerformance
-			d.UnderMaintenance += cd.UnderMaintenance
-			d.Worst = incident.Worst(d.Worst, cd.Worst)
-			d.Uptime += cd.Uptime
-			for _, s := range cd.Incidents {
-				if !slices.Contains(d.Incidents, s) {
-					d.Incidents = append(d.Incidents, s)
-				}
-			}
-		}
-		d.MajorOutage /= time.Duration(count)
-		d.PartialOutage /= time.Duration(count)
-		d.DegradedPerformance /= time.Duration(count)
-		d.UnderMaintenance /= time.Duration(count)
-		d.Uptime /= float64(count)
-		g.Days[i] = d
-	}
-	for _, c := range children {
-		g.Uptime += c.Uptime
-	}
-	g.Uptime /= float64(count)
-	return g
-}
-
-// Uptime is the history of every site component and group in one time zone.
+// Uptime is the history of every site component in one time zone.
 type Uptime struct {
 	// Components holds every site component by id, those whose uptime site.yaml hides included:
 	// callers decide what to show.
 	Components map[string]History
-	// Groups holds, by id, each group that has a component whose uptime is shown; a group's
-	// history is made of those components' only (GroupHistory).
-	Groups map[string]History
 }
 
-// Uptime returns the history of every site component and group at t (see History).
+// Uptime returns the history of every site component at t (see History).
 func (tl *Timeline) Uptime(site *incident.Site, t time.Time, days int, loc *time.Location) Uptime {
-	u := Uptime{
-		Components: make(map[string]History, len(site.Components)),
-		Groups:     make(map[string]History, len(site.Groups)),
-	}
+	u := Uptime{Components: make(map[string]History, len(site.Components))}
 	p := newPeriod(t, days, loc)
-	members := map[string][]History{}
 	for _, c := range site.Components {
-		h := tl.history(c.ID, p)
-		u.Components[c.ID] = h
-		if c.Group != "" && c.Uptime {
-			members[c.Group] = append(members[c.Group], h)
-		}
-	}
-	for _, g := range site.Groups {
-		if hs := members[g.ID]; len(hs) > 0 {
-			u.Groups[g.ID] = GroupHistory(hs)
-		}
+		u.Components[c.ID] = tl.history(c.ID, p)
 	}
 	return u
 }

@@ -326,32 +326,6 @@ func TestSpans(t *testing.T) {
 	}
 }
 
-func TestGroupHistory(t *testing.T) {
-	tl := NewTimeline([]*incident.Incident{
-		outage("a", incident.MajorOutage, "2025-03-10T10:00:00Z", "2025-03-10T12:00:00Z"),
-		{Slug: "b", Kind: incident.KindIncident, Components: affects("web", "partial_outage"),
-			Started: ts("2025-03-10T08:00:00Z"), Resolved: ts("2025-03-10T12:00:00Z")},
-	})
-	at := ts("2025-03-11T12:00:00Z")
-	got := GroupHistory([]History{
-		tl.History("api", at, 2, time.UTC),
-		tl.History("web", at, 2, time.UTC),
-		tl.History("db", at, 2, time.UTC),
-	})
-	want := History{Days: []Day{
-		{Start: ts("2025-03-10T00:00:00Z"), End: ts("2025-03-11T00:00:00Z"),
-			MajorOutage: 2 * time.Hour / 3, PartialOutage: 4 * time.Hour / 3, Worst: incident.MajorOutage,
-			Incidents: []string{"a", "b"}, Uptime: ((1 - 2.0/24) + (1 - 1.2/24) + 1) / 3},
-		{Start: ts("2025-03-11T00:00:00Z"), End: at, Worst: incident.Operational, Uptime: 1},
-	}, Uptime: ((1 - 2.0/36) + (1 - 1.2/36) + 1) / 3}
-	if diff := cmp.Diff(want, got, approx); diff != "" {
-		t.Errorf("GroupHistory (-want +got):\n%s", diff)
-	}
-	if diff := cmp.Diff(History{}, GroupHistory(nil)); diff != "" {
-		t.Errorf("GroupHistory(nil) (-want +got):\n%s", diff)
-	}
-}
-
 func TestTimelineUptime(t *testing.T) {
 	site := &incident.Site{
 		Groups: []incident.Group{{ID: "apis"}, {ID: "internal"}},
@@ -377,10 +351,5 @@ func TestTimelineUptime(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, gotUp, approx); diff != "" {
 		t.Errorf("component uptimes (-want +got):\n%s", diff)
-	}
-	// A group's figure comes from the components whose uptime is shown; a group with none has none.
-	wantGroups := map[string]History{"apis": GroupHistory([]History{tl.History("api", at, 2, time.UTC)})}
-	if diff := cmp.Diff(wantGroups, got.Groups, approx); diff != "" {
-		t.Errorf("groups (-want +got):\n%s", diff)
 	}
 }
