@@ -12,7 +12,6 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -126,10 +125,12 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		handler = slog.NewJSONHandler(out, nil)
 	}
 	log := slog.New(out.handler(handler))
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(serveGCPercent)
+	restoreGC := func() {}
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		restoreGC = firstLoadGC(firstLoadLimit, firstLoadLiveMax)
 	}
 	pub, err := newPublisher(cfg, log)
+	restoreGC()
 	if err != nil {
 		log.Error("cannot start", "err", err)
 		return 1
@@ -190,13 +191,6 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	log.Info("stopped")
 	return 0
 }
-
-// serveGCPercent is the garbage collector's GOGC for serve, unless the operator sets one. The heap
-// is nearly all snapshot, which lives until the next reload, and answering allocates next to
-// nothing; the garbage comes from loading, some 40 times the content's size on the first load.
-// Collecting when the heap has grown by half rather than doubled keeps the peak memory near what
-// the site keeps, for a little more time at startup (README, Performance).
-const serveGCPercent = 50
 
 // publisher loads the content and publishes a new snapshot on every change.
 type publisher struct {
