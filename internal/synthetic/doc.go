@@ -422,7 +422,9 @@ func (it *item) file(l int, original bool) []byte {
 		b.WriteString("translation: machine\n")
 	}
 	b.WriteString("summary: >-\n")
-	wrapTo(&b, it.sentences(l, it.summary), 98, "  ", "  ")
+	// A summary is plain text, shown as written: the backticks that mark error codes as code in
+	// the Markdown of bodies and updates would show as backticks.
+	wrapTo(&b, strings.ReplaceAll(it.sentences(l, it.summary), "`", ""), 98, "  ", "  ")
 	if len(it.updates) > 0 {
 		b.WriteString("updates:\n")
 		us := slices.Clone(it.updates)
