@@ -137,6 +137,10 @@ func TestComponentPages(t *testing.T) {
 			if got := strings.TrimSpace(doc.Find(".pager__position").Text()); got != want {
 				t.Errorf("%s: pager position %q, want %q", path, got, want)
 			}
+			name := strings.TrimSpace(doc.Find("main h1").Text())
+			if got := doc.Find("title").Text(); name == "" || !strings.HasPrefix(got, name) || strings.Contains(got, want) != (n > 1) {
+				t.Errorf("%s: title %q; want the component's name, and the page number after the first page", path, got)
+			}
 			cards := doc.Find("main .card .card__title a")
 			if cards.Length() != 1 {
 				t.Errorf("%s: %d cards, want 1", path, cards.Length())

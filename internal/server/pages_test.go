@@ -99,6 +99,10 @@ func TestHistoryPages(t *testing.T) {
 				if got := strings.TrimSpace(doc.Find(".pager__position").Text()); got != want {
 					t.Errorf("pager position = %q, want %q", got, want)
 				}
+				// Pages after the first say their number in the title too.
+				if got := doc.Find("title").Text(); strings.Contains(got, want) != (n > 1) {
+					t.Errorf("title %q: page number shown %v, want %v", got, !(n > 1), n > 1)
+				}
 				if got := doc.Find(".card").Length(); got == 0 || got > 3 {
 					t.Errorf("%d cards on a page of 3", got)
 				}

@@ -151,7 +151,7 @@ func (s *Snapshot) History(lang string, n int, now time.Time) (web.HistoryPage, 
 	}
 	title := v.l.T(locale.HeadingHistory)
 	p := web.HistoryPage{
-		Base:  v.base(HistoryPath(v.lang, n), title, title),
+		Base:  v.base(HistoryPath(v.lang, n), v.pagedTitle(title, n, pages), title),
 		Page:  n,
 		Pages: pages,
 	}
@@ -195,8 +195,6 @@ func (s *Snapshot) ComponentPage(lang, id string, n int, now time.Time) (web.Com
 		Name:        name,
 		Description: s.Site.Localize(c.Description, v.lang),
 	}
-	p.Base = v.base(ComponentPagePath(v.lang, id, n), name, p.Description)
-	p.Base.Feeds = append(v.feedLinks(p.SiteTitle, id), p.Base.Feeds...)
 	for _, g := range s.Site.Groups {
 		if g.ID == c.Group {
 			p.Group = s.Site.Localize(g.Name, v.lang)
@@ -222,6 +220,8 @@ func (s *Snapshot) ComponentPage(lang, id string, n int, now time.Time) (web.Com
 	if n < 1 || n > p.Pages {
 		return web.ComponentPage{}, false
 	}
+	p.Base = v.base(ComponentPagePath(v.lang, id, n), v.pagedTitle(name, n, p.Pages), p.Description)
+	p.Base.Feeds = append(v.feedLinks(p.SiteTitle, id), p.Base.Feeds...)
 	if n > 1 {
 		p.Newer = ComponentPagePath(v.lang, id, n-1)
 	}

@@ -26,6 +26,15 @@ func (s *Snapshot) view(lang string, now time.Time) *view {
 }
 
 // base fills what every page has. path is the page's own path in this language.
+// pagedTitle is the title of page n of a paged list: the first page's, and the page's number
+// after it on the others, so no two pages share a title.
+func (v *view) pagedTitle(title string, n, pages int) string {
+	if n <= 1 {
+		return title
+	}
+	return title + " · " + v.l.TData(locale.LabelPage, map[string]any{"Page": n, "Pages": pages})
+}
+
 func (v *view) base(path, title, description string) web.Base {
 	s := v.s
 	b := web.Base{
