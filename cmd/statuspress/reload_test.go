@@ -439,6 +439,19 @@ func TestRescan(t *testing.T) {
 	if _, body := get(t, base+"/en/incidents/rest-api-errors/"); !strings.Contains(body, "Missed by the watcher") {
 		t.Errorf("the rescan did not publish the missed edit")
 	}
+	// Nor a picture added to a bundle: the page that links it may be unchanged, but the picture
+	// is served only once a snapshot lists it.
+	picture := "/incidents/webhook-delays/added-later.png"
+	if code, _ := get(t, base+picture); code != http.StatusNotFound {
+		t.Fatalf("%s before it exists: %d, want 404", picture, code)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "2025", "webhook-delays", "added-later.png"), []byte("\x89PNG\r\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ls.pub.publish("rescan", nil, true)
+	if code, _ := get(t, base+picture); code != http.StatusOK {
+		t.Errorf("%s after the rescan: %d, want 200", picture, code)
+	}
 	// A change of paths that are not content publishes nothing either.
 	before = builds(t, base)
 	ls.pub.publish("change", []string{"2026/4913", "_drafts/x.md"}, false)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -323,9 +324,11 @@ func (p *publisher) publish(why string, paths []string, all bool) {
 	p.log.Info("published", "reason", why, "paths", len(paths), "version", snap.Version, "duration", d)
 }
 
-// sameContent reports whether two catalogs load the same files with the same problems.
+// sameContent reports whether two catalogs load the same files with the same problems and serve
+// the same bundle files (which the version, made of the incident files, does not count).
 func sameContent(a, b *content.Catalog) bool {
-	return a.Version == b.Version && a.Files == b.Files && slices.Equal(a.Problems, b.Problems)
+	return a.Version == b.Version && a.Files == b.Files && slices.Equal(a.Problems, b.Problems) &&
+		maps.EqualFunc(a.Assets, b.Assets, slices.Equal)
 }
 
 func displayAddr(a net.Addr) string {
