@@ -474,11 +474,8 @@ func editVisible(ctx context.Context, base, dir string, inc incidentFile, n int)
 	return out, nil
 }
 
-// median is the middle of xs, or zero when there is none (a run with -rounds 0 or -startups 0).
+// median is the middle of xs, which is not empty.
 func median[T int64 | float64 | time.Duration](xs []T) T {
-	if len(xs) == 0 {
-		return 0
-	}
 	s := slices.Clone(xs)
 	slices.Sort(s)
 	return s[len(s)/2]
@@ -487,29 +484,29 @@ func median[T int64 | float64 | time.Duration](xs []T) T {
 func report(out io.Writer, cfg config, targets []target, startups, startupCPU []time.Duration, hwmStart, hwmLoad int64, visible []time.Duration) {
 	w := bufio.NewWriter(out)
 	defer w.Flush()
-	cpu := "unknown CPU"
+	model := "unknown CPU"
 	if data, err := os.ReadFile("/proc/cpuinfo"); err == nil {
 		if m := regexp.MustCompile(`(?m)^model name\s*:\s*(.*)$`).FindSubmatch(data); m != nil {
-			cpu = string(m[1])
+			model = string(m[1])
 		}
 	}
 	fmt.Fprintf(w, "\n%d items; %s, %d cores, %s; wrk -t%d -c%d, %d rounds of %s, Accept-Encoding: %s\n\n",
-		cfg.n, cpu, runtime.NumCPU(), runtime.Version(), cfg.threads, cfg.connections, cfg.rounds, cfg.duration, accept)
+		cfg.n, model, runtime.NumCPU(), runtime.Version(), cfg.threads, cfg.connections, cfg.rounds, cfg.duration, accept)
 	if cfg.rounds == 0 {
-		targets = nil
+		targets = nil // nothing was measured: no table
 	} else {
 		fmt.Fprintln(w, "| route | bytes | statuspress req/s | ceiling req/s | ratio | statuspress p99 | ceiling p99 | CPU per request | ceiling's | CPU ratio |")
 		fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	}
 	for _, t := range targets {
-		srps, crps := median(rpsOf(t.server)), median(rpsOf(t.ceiling))
+		srps, crps := medianOf(t.server, rps), medianOf(t.ceiling, rps)
 		size := strconv.Itoa(len(t.body))
 		if t.conditional {
 			size = "304"
 		}
-		scpu, ccpu := median(cpuOf(t.server)), median(cpuOf(t.ceiling))
+		scpu, ccpu := medianOf(t.server, cpu), medianOf(t.ceiling, cpu)
 		fmt.Fprintf(w, "| %s | %s | %.0f | %.0f | %.2f | %s | %s | %s | %s | %.2f |\n", t.name, size, srps, crps, srps/crps,
-			round(median(p99Of(t.server))), round(median(p99Of(t.ceiling))), scpu.Round(100*time.Nanosecond), ccpu.Round(100*time.Nanosecond),
+			round(medianOf(t.server, p99)), round(medianOf(t.ceiling, p99)), scpu.Round(100*time.Nanosecond), ccpu.Round(100*time.Nanosecond),
 			float64(ccpu)/float64(max(scpu, 1)))
 	}
 	var feed200, feed304 *target
@@ -523,41 +520,28 @@ func report(out io.Writer, cfg config, targets []target, startups, startupCPU []
 		}
 	}
 	if feed200 != nil && feed304 != nil {
-		fmt.Fprintf(w, "\nfeed 304 on statuspress / feed 200 on the ceiling: %.2f\n", median(rpsOf(feed304.server))/median(rpsOf(feed200.ceiling)))
+		fmt.Fprintf(w, "\nfeed 304 on statuspress / feed 200 on the ceiling: %.2f\n", medianOf(feed304.server, rps)/medianOf(feed200.ceiling, rps))
 	}
-	if len(startups) > 0 {
-		fmt.Fprintf(w, "startup to serving the overview: median %s of %s\n", round(median(startups)), roundAll(startups))
-		fmt.Fprintf(w, "CPU time to serving the overview: median %s of %s\n", round(median(startupCPU)), roundAll(startupCPU))
-	}
+	fmt.Fprintf(w, "startup to serving the overview: median %s of %s\n", round(median(startups)), roundAll(startups))
+	fmt.Fprintf(w, "CPU time to serving the overview: median %s of %s\n", round(median(startupCPU)), roundAll(startupCPU))
 	fmt.Fprintf(w, "peak RSS (VmHWM): %d MB after startup, %d MB after the load\n", hwmStart>>20, hwmLoad>>20)
 	if len(visible) > 0 {
 		fmt.Fprintf(w, "one-file edit visible on its page: median %s of %s\n", round(median(visible)), roundAll(visible))
 	}
 }
 
-func rpsOf(rs []result) []float64 {
-	out := make([]float64, len(rs))
+// medianOf is the median of one figure of a side's results.
+func medianOf[T int64 | float64 | time.Duration](rs []result, figure func(result) T) T {
+	xs := make([]T, len(rs))
 	for i, r := range rs {
-		out[i] = r.rps
+		xs[i] = figure(r)
 	}
-	return out
+	return median(xs)
 }
 
-func cpuOf(rs []result) []time.Duration {
-	out := make([]time.Duration, len(rs))
-	for i, r := range rs {
-		out[i] = r.cpu
-	}
-	return out
-}
-
-func p99Of(rs []result) []time.Duration {
-	out := make([]time.Duration, len(rs))
-	for i, r := range rs {
-		out[i] = r.p99
-	}
-	return out
-}
+func rps(r result) float64       { return r.rps }
+func p99(r result) time.Duration { return r.p99 }
+func cpu(r result) time.Duration { return r.cpu }
 
 func round(d time.Duration) time.Duration {
 	switch {
