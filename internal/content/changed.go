@@ -45,9 +45,10 @@ func newTree(l *loader) *tree {
 
 // fileInfo is what a file of the content directory is to the site.
 type fileInfo struct {
-	// md is set for an incident file (its slug is empty when its name is wrong), pointing at mdv.
-	md  *mdFile
-	mdv mdFile
+	// md is an incident file's name and stamp (its slug is empty when its name is wrong); isMD
+	// says the file is one.
+	md   mdFile
+	isMD bool
 	// asset is set for a file in a bundle folder, the bundle's slug in bundle.
 	asset  *Asset
 	bundle string
@@ -261,7 +262,7 @@ func ignoredPath(p string) bool {
 func (l *loader) forget(p string, fi *fileInfo, affected map[string]bool) {
 	t := l.tree
 	switch {
-	case fi.md != nil:
+	case fi.isMD:
 		l.cat.Files--
 		if slug := fi.md.slug; slug != "" {
 			t.uncount(p, fi)
@@ -287,12 +288,12 @@ func (l *loader) forget(p string, fi *fileInfo, affected map[string]bool) {
 func (l *loader) note(fi *fileInfo, affected map[string]bool) {
 	t := l.tree
 	switch {
-	case fi.md != nil:
+	case fi.isMD:
 		l.cat.Files++
 		if slug := fi.md.slug; slug != "" {
 			list := t.slugs[slug]
 			i, _ := slices.BinarySearchFunc(list, fi.md.path, func(f mdFile, p string) int { return strings.Compare(f.path, p) })
-			t.slugs[slug] = slices.Insert(list, i, *fi.md)
+			t.slugs[slug] = slices.Insert(list, i, fi.md)
 			affected[slug] = true
 		}
 	case fi.asset != nil:

@@ -377,8 +377,8 @@ func (l *loader) walk() []mdFile {
 		fi := l.classify(f.path, f.size, f.mod)
 		t.files[f.path] = fi
 		switch {
-		case fi.md != nil:
-			out = append(out, *fi.md)
+		case fi.isMD:
+			out = append(out, fi.md)
 		case fi.asset != nil:
 			l.cat.Assets[fi.bundle] = append(l.cat.Assets[fi.bundle], *fi.asset)
 		}
@@ -431,13 +431,8 @@ func (l *loader) classify(p string, size int64, mod time.Time) *fileInfo {
 	}
 }
 
-// mdInfo is the fileInfo of an incident file: one allocation holding both, for the garbage
-// collector to mark once per file instead of twice.
-func mdInfo(f mdFile) *fileInfo {
-	fi := &fileInfo{mdv: f}
-	fi.md = &fi.mdv
-	return fi
-}
+// mdInfo is the fileInfo of an incident file.
+func mdInfo(f mdFile) *fileInfo { return &fileInfo{md: f, isMD: true} }
 
 // validSlug reports whether s is lower-case letters and digits in groups joined by single hyphens
 // (idPattern, without the cost of a regular expression for every file of every reload).
