@@ -919,7 +919,7 @@ func (l *loader) render(p *parsed, text *incident.Text, updates []update) {
 		col := u.textCol - 1
 		if u.textCol == 0 {
 			if starts == nil {
-				starts = lineStarts(p.src)
+				starts = markdown.LineStarts(p.src)
 			}
 			col = indentation(p.src, starts, u.textLine)
 		}
@@ -943,25 +943,14 @@ func (l *loader) markdownProblems(r *report, ps []markdown.Problem, line, col in
 }
 
 // indentation counts the spaces that start a 1-based line of src, whose line starts are starts
-// (from lineStarts: looking each line up rather than counting lines from the top keeps a file of
-// many block-scalar updates linear).
+// (from markdown.LineStarts: looking each line up rather than counting lines from the top keeps a
+// file of many block-scalar updates linear).
 func indentation(src []byte, starts []int, line int) int {
 	if line < 1 || line > len(starts) {
 		return 0
 	}
 	rest := src[starts[line-1]:]
 	return len(rest) - len(bytes.TrimLeft(rest, " "))
-}
-
-// lineStarts is the byte offset of every line of src: 0, and each offset after a line break.
-func lineStarts(src []byte) []int {
-	starts := make([]int, 1, bytes.Count(src, []byte("\n"))+1)
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return starts
 }
 
 // translation attaches a translation to its incident, or reports why it cannot.

@@ -225,7 +225,7 @@ type inspection struct {
 // report adds a problem at n.
 func (in *inspection) report(n ast.Node, warning bool, format string, args ...any) {
 	if in.lines == nil {
-		in.lines = lineStarts(in.src)
+		in.lines = LineStarts(in.src)
 	}
 	line, col := position(in.lines, offsetOf(n, in.src))
 	in.res.Problems = append(in.res.Problems, Problem{Line: line, Col: col, Warning: warning, Message: fmt.Sprintf(format, args...)})
@@ -510,10 +510,11 @@ func offsetOf(n ast.Node, src []byte) int {
 	return 0
 }
 
-func lineStarts(src []byte) []int {
-	starts := []int{0}
-	for i, b := range src {
-		if b == '\n' {
+// LineStarts is the byte offset of every line of src: 0, and each offset after a line break.
+func LineStarts(src []byte) []int {
+	starts := make([]int, 1, bytes.Count(src, []byte("\n"))+1)
+	for i, c := range src {
+		if c == '\n' {
 			starts = append(starts, i+1)
 		}
 	}
