@@ -308,18 +308,10 @@ func (l *loader) note(fi *fileInfo, affected map[string]bool) {
 // Loader.seen (they changed) or that the last load could not read; the others keep their hash:
 // nothing told of a change.
 func (l *loader) readChanged(files []mdFile) []*parsed {
-	out := make([]*parsed, len(files))
-	var stale []*parsed
-	for i, f := range files {
-		p := &parsed{file: f, r: &report{path: f.path}}
-		if st, ok := l.ld.seen[f.path]; ok {
-			p.sum = st.sum
-		} else {
-			stale = append(stale, p)
-		}
-		out[i] = p
-	}
-	parallel(len(stale), func(i int) { l.readFile(stale[i]) })
+	out := l.readStale(files, func(f mdFile) (stamp, bool) {
+		st, ok := l.ld.seen[f.path]
+		return st, ok
+	})
 	for _, p := range out {
 		if p.r.failed() {
 			delete(l.ld.seen, p.file.path)

@@ -538,18 +538,7 @@ func (l *loader) warn(p, format string, args ...any) {
 // readAll reads every file that may have changed since the last load, in parallel, and
 // remembers the others' hashes; see Loader.unchanged.
 func (l *loader) readAll(files []mdFile) []*parsed {
-	out := make([]*parsed, len(files))
-	var stale []int
-	for i, f := range files {
-		p := &parsed{file: f, r: &report{path: f.path}}
-		if st, ok := l.ld.unchanged(f); ok {
-			p.sum = st.sum
-		} else {
-			stale = append(stale, i)
-		}
-		out[i] = p
-	}
-	parallel(len(stale), func(i int) { l.readFile(out[stale[i]]) })
+	out := l.readStale(files, l.ld.unchanged)
 	seen := make(map[string]stamp, len(out))
 	for _, p := range out {
 		if !p.r.failed() {
@@ -557,6 +546,24 @@ func (l *loader) readAll(files []mdFile) []*parsed {
 		}
 	}
 	l.ld.seen = seen
+	return out
+}
+
+// readStale makes a parsed file of each of files, reading (on every processor) those that known
+// does not vouch for; the others keep the hash known gives.
+func (l *loader) readStale(files []mdFile, known func(mdFile) (stamp, bool)) []*parsed {
+	out := make([]*parsed, len(files))
+	var stale []*parsed
+	for i, f := range files {
+		p := &parsed{file: f, r: &report{path: f.path}}
+		if st, ok := known(f); ok {
+			p.sum = st.sum
+		} else {
+			stale = append(stale, p)
+		}
+		out[i] = p
+	}
+	parallel(len(stale), func(i int) { l.readFile(stale[i]) })
 	return out
 }
 
