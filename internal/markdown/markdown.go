@@ -116,7 +116,7 @@ func plainParagraph(src []byte) ([]byte, bool) {
 			return nil, false
 		}
 	}
-	if text[len(text)-1] == ' ' || bytes.Contains(text, []byte("://")) || bytes.Contains(text, []byte("www.")) {
+	if text[len(text)-1] == ' ' || linkable(text) {
 		return nil, false
 	}
 	return text, true
@@ -172,11 +172,11 @@ func (r *Renderer) result(src []byte, opt Options, shortcut bool) Result {
 
 // render renders src and hands the HTML to emit, which must copy it: the bytes are reused.
 func (r *Renderer) render(src []byte, opt Options, shortcut bool, emit func(html []byte)) Result {
+	buf := buffers.Get().(*htmlBuffer)
+	defer buffers.Put(buf)
+	buf.Reset()
 	if shortcut {
 		if text, ok := plainParagraph(src); ok {
-			buf := buffers.Get().(*htmlBuffer)
-			defer buffers.Put(buf)
-			buf.Reset()
 			buf.WriteString("<p>")
 			buf.Write(text)
 			buf.WriteString("</p>\n")
@@ -190,9 +190,6 @@ func (r *Renderer) render(src []byte, opt Options, shortcut bool, emit func(html
 		doc = r.parse(src, true)
 		in = r.inspect(doc, src, opt, false)
 	}
-	buf := buffers.Get().(*htmlBuffer)
-	defer buffers.Put(buf)
-	buf.Reset()
 	switch err := r.md.Renderer().Render(buf, src, doc); {
 	case err != nil:
 		// Rendering into a buffer fails only on a renderer bug; say so rather than publish half.
