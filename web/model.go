@@ -220,7 +220,12 @@ type Heading struct {
 type HistoryPage struct {
 	Base
 	Months []Month
-	// Page and Pages count from 1; Newer and Older are the neighbouring pages' URLs, if any.
+	Pager
+}
+
+// Pager is where a page of a paged list is: Page and Pages count from 1; Newer and Older are the
+// neighbouring pages' URLs, if any.
+type Pager struct {
 	Page, Pages  int
 	Newer, Older string
 }
@@ -240,9 +245,7 @@ type ComponentPage struct {
 	// Ongoing and Past incidents naming the component, newest first; Upcoming maintenance,
 	// soonest first. Uptime, Ongoing and Upcoming are on the first page only.
 	Ongoing, Upcoming, Past []IncidentCard
-	// Page and Pages count from 1; Newer and Older are the neighbouring pages' URLs, if any.
-	Page, Pages  int
-	Newer, Older string
+	Pager
 }
 
 // ErrorPage is shown for 404 and 500.

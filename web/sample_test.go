@@ -390,10 +390,11 @@ func sampleHistory(l *locale.Localizer) HistoryPage {
 			{Name: l.Month(at("2026-09-01T12:00:00Z"))},
 			{Name: l.Month(at("2026-08-01T12:00:00Z")), Incidents: []IncidentCard{dbCard(l)}},
 		},
-		Page:  2,
-		Pages: 3,
-		Newer: "/" + l.Lang() + "/history/",
-		Older: "/" + l.Lang() + "/history/?page=3",
+		Pager: Pager{
+			Page: 2, Pages: 3,
+			Newer: "/" + l.Lang() + "/history/",
+			Older: "/" + l.Lang() + "/history/?page=3",
+		},
 	}
 }
 

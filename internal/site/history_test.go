@@ -79,7 +79,7 @@ func TestHistoryEmpty(t *testing.T) {
 	if !ok {
 		t.Fatal("History(en, 1) before any incident: no page")
 	}
-	if want := (web.HistoryPage{Base: p.Base, Page: 1, Pages: 1}); !cmp.Equal(p, want) {
+	if want := (web.HistoryPage{Base: p.Base, Pager: web.Pager{Page: 1, Pages: 1}}); !cmp.Equal(p, want) {
 		t.Errorf("History(en, 1) before any incident (-want +got):\n%s", cmp.Diff(want, p))
 	}
 }

@@ -145,24 +145,14 @@ func (s *Snapshot) IncidentPage(lang, slug string, now time.Time) (web.IncidentP
 func (s *Snapshot) History(lang string, n int, now time.Time) (web.HistoryPage, bool) {
 	v := s.view(lang, now)
 	all := s.Published(now)
-	pages := max(1, (len(all)+s.pageSize-1)/s.pageSize)
-	if n < 1 || n > pages {
+	pager, from, to, ok := s.pageOf(n, len(all), func(n int) string { return HistoryPath(v.lang, n) })
+	if !ok {
 		return web.HistoryPage{}, false
 	}
 	title := v.l.T(locale.HeadingHistory)
-	p := web.HistoryPage{
-		Base:  v.base(HistoryPath(v.lang, n), v.pagedTitle(title, n, pages), title),
-		Page:  n,
-		Pages: pages,
-	}
-	if n > 1 {
-		p.Newer = HistoryPath(v.lang, n-1)
-	}
-	if n < pages {
-		p.Older = HistoryPath(v.lang, n+1)
-	}
+	p := web.HistoryPage{Base: v.base(HistoryPath(v.lang, n), v.pagedTitle(title, pager), title), Pager: pager}
 	loc := v.l.Location()
-	for _, in := range all[(n-1)*s.pageSize : min(len(all), n*s.pageSize)] {
+	for _, in := range all[from:to] {
 		month := v.l.Month(sortTime(in).In(loc))
 		if len(p.Months) == 0 || p.Months[len(p.Months)-1].Name != month {
 			p.Months = append(p.Months, web.Month{Name: month})
@@ -216,18 +206,13 @@ func (s *Snapshot) ComponentPage(lang, id string, n int, now time.Time) (web.Com
 			past = append(past, in)
 		}
 	}
-	p.Page, p.Pages = n, max(1, (len(past)+s.pageSize-1)/s.pageSize)
-	if n < 1 || n > p.Pages {
+	pager, from, to, ok := s.pageOf(n, len(past), func(n int) string { return ComponentPagePath(v.lang, id, n) })
+	if !ok {
 		return web.ComponentPage{}, false
 	}
-	p.Base = v.base(ComponentPagePath(v.lang, id, n), v.pagedTitle(name, n, p.Pages), p.Description)
+	p.Pager = pager
+	p.Base = v.base(ComponentPagePath(v.lang, id, n), v.pagedTitle(name, pager), p.Description)
 	p.Base.Feeds = append(v.feedLinks(p.SiteTitle, id), p.Base.Feeds...)
-	if n > 1 {
-		p.Newer = ComponentPagePath(v.lang, id, n-1)
-	}
-	if n < p.Pages {
-		p.Older = ComponentPagePath(v.lang, id, n+1)
-	}
 	if n == 1 {
 		// What is going on now belongs on the first page only; later pages are the archive.
 		if c.Uptime {
@@ -235,8 +220,25 @@ func (s *Snapshot) ComponentPage(lang, id string, n int, now time.Time) (web.Com
 		}
 		p.Ongoing, p.Upcoming = v.cards(ongoing), v.cards(upcoming)
 	}
-	p.Past = v.cards(past[(n-1)*s.pageSize : min(len(past), n*s.pageSize)])
+	p.Past = v.cards(past[from:to])
 	return p, true
+}
+
+// pageOf is page n of a list of count items, pageSize to a page: its pager (pathOf makes a page's
+// path) and the bounds of its items in the list; false when there is no page n. An empty list
+// has one, empty, page.
+func (s *Snapshot) pageOf(n, count int, pathOf func(int) string) (p web.Pager, from, to int, ok bool) {
+	p = web.Pager{Page: n, Pages: max(1, (count+s.pageSize-1)/s.pageSize)}
+	if n < 1 || n > p.Pages {
+		return web.Pager{}, 0, 0, false
+	}
+	if n > 1 {
+		p.Newer = pathOf(n - 1)
+	}
+	if n < p.Pages {
+		p.Older = pathOf(n + 1)
+	}
+	return p, (n - 1) * s.pageSize, min(count, n*s.pageSize), true
 }
 
 // ErrorPage is the page for an HTTP error code in lang.

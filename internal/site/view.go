@@ -28,11 +28,11 @@ func (s *Snapshot) view(lang string, now time.Time) *view {
 // base fills what every page has. path is the page's own path in this language.
 // pagedTitle is the title of page n of a paged list: the first page's, and the page's number
 // after it on the others, so no two pages share a title.
-func (v *view) pagedTitle(title string, n, pages int) string {
-	if n <= 1 {
+func (v *view) pagedTitle(title string, p web.Pager) string {
+	if p.Page <= 1 {
 		return title
 	}
-	return title + " · " + v.l.TData(locale.LabelPage, map[string]any{"Page": n, "Pages": pages})
+	return title + " · " + v.l.TData(locale.LabelPage, map[string]any{"Page": p.Page, "Pages": p.Pages})
 }
 
 func (v *view) base(path, title, description string) web.Base {
@@ -240,7 +240,7 @@ type stripDetail int
 
 const (
 	// compactStrip is the overview's: a colour for every day, words only for today and the days
-	// that were not calm, no links. The overview has a strip per component and per group, and on a big site
+	// that were not calm, no links. The overview has a strip per component, and on a big site
 	// nearly every one of their days links an incident: linking them all made it 35 KB gzipped at
 	// 10,000 incidents, against 12 without (README, Performance). The component's name links its
 	// own page, which has the detailed strip.
