@@ -21,3 +21,7 @@ func RoutePaths(s *Server) []string {
 func CachedRoute(s *Server, path string, h http.HandlerFunc) {
 	s.echo.GET(path, s.cached(echo.WrapHandler(h)))
 }
+
+// CachedKeys returns how many answers the response cache holds for the current snapshot and
+// minute.
+func CachedKeys(s *Server) int { return s.cachedKeys() }

@@ -165,7 +165,7 @@ func (s *Server) generationAt(now time.Time) *generation {
 // redirects and not-modified answers go through as h makes them.
 func (s *Server) cached(h echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		key := cacheKey(c.Request())
+		key := s.cacheKey(c.Request())
 		g := s.generationAt(s.now())
 		cl := g.cell(key)
 		if !cl.done.Load() && !cl.making.CompareAndSwap(false, true) {
@@ -200,15 +200,32 @@ func (s *Server) cached(h echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// cacheKey is the key of a request's answer: its path, and the lang parameter of the API.
-func cacheKey(req *http.Request) string {
+// cacheKey is the key of a request's answer: its path, and the lang parameter of the API. A lang
+// the site does not publish gives one key for all of them ("?lang=*"), whatever it says: the API
+// refuses them all alike (never kept), and pages, which ignore it, answer them all alike, so a
+// stranger's made-up values cannot fill the cache.
+func (s *Server) cacheKey(req *http.Request) string {
 	key := req.URL.Path
 	if req.URL.RawQuery != "" {
 		if lang := req.URL.Query().Get("lang"); lang != "" {
+			if !s.Snapshot().Enabled(lang) {
+				lang = "*"
+			}
 			key += "?lang=" + lang
 		}
 	}
 	return key
+}
+
+// cachedKeys returns how many answers the current generation holds or is making.
+func (s *Server) cachedKeys() int {
+	g := s.cache.Load()
+	if g == nil {
+		return 0
+	}
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	return len(g.cells)
 }
 
 // ready returns the answer to r if it is made already, for ServeHTTP to send without routing.
@@ -218,7 +235,7 @@ func (s *Server) ready(r *http.Request) *entry {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead || r.URL.RawPath != "" {
 		return nil
 	}
-	return s.generationAt(s.now()).entry(cacheKey(r))
+	return s.generationAt(s.now()).entry(s.cacheKey(r))
 }
 
 // recorder is a ResponseWriter that keeps what a handler writes.

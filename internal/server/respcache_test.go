@@ -227,3 +227,26 @@ func TestStaleWhileMaking(t *testing.T) {
 		t.Errorf("after a new snapshot: %q and %q, want the new answer for both", got, other)
 	}
 }
+
+// TestCacheKeysBounded: what a request can add to the response cache is bounded by the content,
+// not by what the request makes up: a ?lang= the site does not publish is one key for all.
+func TestCacheKeysBounded(t *testing.T) {
+	srv := newServer(t, clock)
+	for _, p := range []string{"/en/", "/en/?lang=nl", "/api/v2/status.json", "/api/v2/status.json?lang=de", "/badge.svg?lang=fr"} {
+		if rec := get(t, srv, p); rec.Code != http.StatusOK {
+			t.Fatalf("GET %s: %d", p, rec.Code)
+		}
+	}
+	before := server.CachedKeys(srv)
+	for i := range 300 {
+		for _, p := range []string{"/en/?lang=x%d", "/en/?lang=x%d&lang=nl", "/api/v2/status.json?lang=x%d", "/badge.svg?lang=x%d"} {
+			get(t, srv, fmt.Sprintf(p, i))
+		}
+	}
+	if after := server.CachedKeys(srv); after > before+2 {
+		t.Errorf("made-up languages grew the response cache from %d to %d answers", before, after)
+	}
+	if rec := get(t, srv, "/api/v2/status.json?lang=xx"); rec.Code != http.StatusBadRequest {
+		t.Errorf("an unknown ?lang= in the API: %d, want 400", rec.Code)
+	}
+}
