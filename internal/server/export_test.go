@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
 )
@@ -25,3 +26,6 @@ func CachedRoute(s *Server, path string, h http.HandlerFunc) {
 // CachedKeys returns how many answers the response cache holds for the current snapshot and
 // minute.
 func CachedKeys(s *Server) int { return s.cachedKeys() }
+
+// SetWall sets the real clock the response cache dates answers by (Last-Modified).
+func SetWall(s *Server, wall func() time.Time) { s.wall = wall }
