@@ -56,8 +56,11 @@ func (s *Server) bundleFile(c echo.Context) error {
 }
 
 // favicon answers the browsers and crawlers that ask for /favicon.ico without reading the page.
+// The icon's address changes with its content, so the redirect is temporary and kept an hour: a
+// browser that kept a permanent one would ask for an icon the next release no longer has.
 func (s *Server) favicon(c echo.Context) error {
-	return c.Redirect(http.StatusMovedPermanently, static.Path("icon.svg"))
+	c.Response().Header().Set(echo.HeaderCacheControl, "public, max-age=3600")
+	return c.Redirect(http.StatusFound, static.Path("icon.svg"))
 }
 
 // redirectToPage answers a request that found nothing with a redirect, when it asked for a page

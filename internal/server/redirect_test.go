@@ -208,3 +208,18 @@ func grepLines(s, sub string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestFavicon: /favicon.ico goes to the fingerprinted icon, whose address changes with each
+// release, so the redirect is temporary and kept only a while.
+func TestFavicon(t *testing.T) {
+	rec := get(t, sample(t), "/favicon.ico")
+	if rec.Code != http.StatusFound || !strings.HasPrefix(rec.Header().Get("Location"), "/static/icon.") {
+		t.Fatalf("GET /favicon.ico: %d to %q, want 302 to the icon", rec.Code, rec.Header().Get("Location"))
+	}
+	if cc := rec.Header().Get("Cache-Control"); !strings.Contains(cc, "max-age=") || strings.Contains(cc, "immutable") {
+		t.Errorf("Cache-Control %q, want a bounded max-age", cc)
+	}
+	if get(t, sample(t), rec.Header().Get("Location")).Code != http.StatusOK {
+		t.Errorf("the icon is not served")
+	}
+}
