@@ -6,6 +6,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"statuspress/internal/server"
 )
 
 // TestDebugAddrSetting: --debug-addr is off unless given, takes a host:port, and refuses anything
@@ -34,7 +36,7 @@ func TestDebugAddrSetting(t *testing.T) {
 
 // TestDebugHandler: the profiler's index, a heap profile and a short CPU profile are served.
 func TestDebugHandler(t *testing.T) {
-	srv := httptest.NewServer(debugHandler())
+	srv := httptest.NewServer(debugHandler(server.New(nil, server.Config{})))
 	defer srv.Close()
 	for _, path := range []string{"/debug/pprof/", "/debug/pprof/heap?debug=1", "/debug/pprof/profile?seconds=1"} {
 		resp, err := http.Get(srv.URL + path)

@@ -30,7 +30,9 @@ import (
 type liveSite struct {
 	dir string
 	url string
-	pub *publisher
+	// debug is the --debug-addr listener's handler, served on its own address.
+	debug string
+	pub   *publisher
 	// hup stands in for SIGHUP: a value sent here reloads as the signal does in `serve`.
 	hup chan os.Signal
 	log *lockedBuffer
@@ -77,8 +79,10 @@ func startLive(t *testing.T, mode watch.Mode, baseURL string) *liveSite {
 	followed := make(chan struct{})
 	go func() { pub.follow(ctx, w.Changes(), hup); close(followed) }()
 	srv := httptest.NewServer(pub.srv)
+	dbg := httptest.NewServer(debugHandler(pub.srv))
 	t.Cleanup(func() {
 		srv.Close()
+		dbg.Close()
 		cancel()
 		<-followed
 		w.Close()
@@ -86,7 +90,7 @@ func startLive(t *testing.T, mode watch.Mode, baseURL string) *liveSite {
 			t.Logf("publisher log, requests left out:\n%s", tail(withoutRequests(logs.String()), 3000))
 		}
 	})
-	return &liveSite{dir: dir, url: srv.URL, pub: pub, hup: hup, log: logs}
+	return &liveSite{dir: dir, url: srv.URL, debug: dbg.URL, pub: pub, hup: hup, log: logs}
 }
 
 // withoutRequests drops the access log lines from a server log.
@@ -143,9 +147,10 @@ func (r readyState) has(path string, line, col int, msg string) bool {
 	return false
 }
 
-func readyz(t *testing.T, base string) readyState {
+// readyz is /readyz of the debug listener, which lists the problems the public one counts.
+func readyz(t *testing.T, ls *liveSite) readyState {
 	t.Helper()
-	code, body := get(t, base+"/readyz")
+	code, body := get(t, ls.debug+"/readyz")
 	var r readyState
 	if err := json.Unmarshal([]byte(body), &r); err != nil {
 		t.Fatalf("/readyz (%d) is not JSON: %v\n%s", code, err, body)
@@ -275,7 +280,7 @@ func TestReload(t *testing.T) {
 				})
 				waitFor(t, "the renamed translations attached, no orphan reported", func() bool {
 					_, body := get(t, base+"/de/incidents/mobile-sdk-errors/")
-					return readyz(t, base).Errors == 0 && strings.Contains(body, `lang="de"`)
+					return readyz(t, ls).Errors == 0 && strings.Contains(body, `lang="de"`)
 				})
 				if _, body := get(t, base+"/api/v2/incidents.json"); strings.Contains(body, "/incidents/mobile-sdk-400-errors/") || !strings.Contains(body, "/incidents/mobile-sdk-errors/") {
 					t.Errorf("the API does not follow the rename")
@@ -307,10 +312,10 @@ func TestReload(t *testing.T) {
 				// A file that was never good: it is left out, and named too.
 				writeFile(t, filepath.Join(dir, "2026", "born-broken.md"), "---\ntitle: Never good\ncomponents: {web-app: partial_outage\n---\n")
 				waitFor(t, "/readyz names both broken files", func() bool {
-					r := readyz(t, base)
+					r := readyz(t, ls)
 					return r.has("2026/rest-api-errors.md", 2, 1, "unknown field `titel`") && r.has("2026/born-broken.md", 0, 0, "")
 				})
-				r := readyz(t, base)
+				r := readyz(t, ls)
 				if !r.has("2026/rest-api-errors.md", 0, 0, "last good version") {
 					t.Errorf("/readyz does not say the last good version is served: %v", r.lines())
 				}
@@ -321,8 +326,8 @@ func TestReload(t *testing.T) {
 				if code := status(t, base+"/en/incidents/born-broken/"); code != http.StatusNotFound {
 					t.Errorf("a file that never loaded: %d, want 404", code)
 				}
-				// The page for people lists file:line:col too.
-				req, _ := http.NewRequest("GET", base+"/readyz", nil)
+				// The page for people lists file:line:col too, on the debug listener.
+				req, _ := http.NewRequest("GET", ls.debug+"/readyz", nil)
 				req.Header.Set("Accept", "text/html")
 				resp, err := http.DefaultClient.Do(req)
 				if err != nil {
@@ -339,7 +344,7 @@ func TestReload(t *testing.T) {
 				edit(t, filepath.Join(dir, "2026", "rest-api-errors.md"), "titel: ", "title: ")
 				writeFile(t, filepath.Join(dir, "2026", "born-broken.md"), freshIncident("Good at last"))
 				waitFor(t, "the fixes clear /readyz", func() bool {
-					r := readyz(t, base)
+					r := readyz(t, ls)
 					return r.Errors == 0 && r.Warnings == 0
 				})
 				if code := status(t, base+"/en/incidents/born-broken/"); code != http.StatusOK {
@@ -353,7 +358,7 @@ func TestReload(t *testing.T) {
 			t.Run("consistent", func(t *testing.T) {
 				// What the changes above built piece by piece is what loading everything afresh gives.
 				fresh := content.Load(os.DirFS(dir), content.Options{})
-				r := readyz(t, base)
+				r := readyz(t, ls)
 				if r.Version != fresh.Version || r.Files != fresh.Files || r.Incidents != len(fresh.Incidents) || len(r.Problems) != len(fresh.Problems) {
 					t.Errorf("served: version %s, %d files, %d incidents, %d problems; a fresh load: %s, %d, %d, %d",
 						r.Version, r.Files, r.Incidents, len(r.Problems), fresh.Version, fresh.Files, len(fresh.Incidents), len(fresh.Problems))
@@ -384,7 +389,7 @@ func TestReloadBurst(t *testing.T) {
 		t.Run(string(mode), func(t *testing.T) {
 			ls := startLive(t, mode, "")
 			base := ls.url
-			initial := readyz(t, base).Incidents
+			initial := readyz(t, ls).Incidents
 			before := builds(t, base)
 			folder := filepath.Join(ls.dir, "2027", "burst") // a new folder, made by the burst itself
 			if err := os.MkdirAll(folder, 0o755); err != nil {
@@ -398,7 +403,7 @@ func TestReloadBurst(t *testing.T) {
 			}
 			t.Logf("%d files written in %v", n, time.Since(start).Round(time.Millisecond))
 			waitFor(t, fmt.Sprintf("all %d files served", n), func() bool {
-				r := readyz(t, base)
+				r := readyz(t, ls)
 				return r.Incidents == initial+n && r.Errors == 0
 			})
 			// Let a rebuild still running finish: the count is read once it stood still for 500 ms.

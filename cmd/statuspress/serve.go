@@ -52,7 +52,7 @@ func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
 	// Behind a proxy or CDN that logs, turn it off: in a surge its lines cost up to a tenth of
 	// the throughput, and /metrics counts requests by route and status either way.
 	accessLog := fs.String("access-log", env("STATUSPRESS_ACCESS_LOG", "on"), "log a line per request: on or off; off behind a proxy that logs; /metrics counts requests either way (STATUSPRESS_ACCESS_LOG)")
-	fs.StringVar(&cfg.debugAddr, "debug-addr", env("STATUSPRESS_DEBUG_ADDR", ""), "serve Go's profiler (/debug/pprof/) on this `host:port`, such as 127.0.0.1:6060; keep it private (STATUSPRESS_DEBUG_ADDR)")
+	fs.StringVar(&cfg.debugAddr, "debug-addr", env("STATUSPRESS_DEBUG_ADDR", ""), "serve Go's profiler (/debug/pprof/) and /readyz with every content problem listed on this `host:port`, such as 127.0.0.1:6060; keep it private (STATUSPRESS_DEBUG_ADDR)")
 	now := fs.String("now", env("STATUSPRESS_NOW", ""), "serve the site as it is at this RFC 3339 `time` (a fixed clock for previews and tests; STATUSPRESS_NOW)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: statuspress serve [flags]")
@@ -138,7 +138,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	}
 	srv := pub.srv
 	if cfg.debugAddr != "" {
-		dbg, err := listenDebug(cfg.debugAddr, log)
+		dbg, err := listenDebug(cfg.debugAddr, log, srv)
 		if err != nil {
 			log.Error("cannot start", "err", err)
 			return 1

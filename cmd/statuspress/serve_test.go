@@ -17,7 +17,9 @@ import (
 )
 
 // liveServer serves a copy of the sample content and follows its changes as `serve` does.
-func liveServer(t *testing.T, mode watch.Mode) (dir string, srv *httptest.Server) {
+// liveServer serves a copy of the sample content as serve does; debug is the --debug-addr
+// listener's handler, served on an address of its own.
+func liveServer(t *testing.T, mode watch.Mode) (dir string, srv, debug *httptest.Server) {
 	t.Helper()
 	dir = t.TempDir()
 	if err := os.CopyFS(dir, os.DirFS("../../incidents")); err != nil {
@@ -35,8 +37,9 @@ func liveServer(t *testing.T, mode watch.Mode) (dir string, srv *httptest.Server
 	ctx, cancel := context.WithCancel(context.Background())
 	go pub.follow(ctx, w.Changes(), nil)
 	srv = httptest.NewServer(pub.srv)
-	t.Cleanup(func() { srv.Close(); cancel(); w.Close() })
-	return dir, srv
+	debug = httptest.NewServer(debugHandler(pub.srv))
+	t.Cleanup(func() { srv.Close(); debug.Close(); cancel(); w.Close() })
+	return dir, srv, debug
 }
 
 func get(t *testing.T, url string) (int, string) {
@@ -81,7 +84,7 @@ func edit(t *testing.T, path, old, new string) {
 func TestLiveReload(t *testing.T) {
 	for _, mode := range []watch.Mode{watch.Notify, watch.Poll} {
 		t.Run(string(mode), func(t *testing.T) {
-			dir, srv := liveServer(t, mode)
+			dir, srv, debug := liveServer(t, mode)
 			page := srv.URL + "/en/incidents/rest-api-errors/"
 			orig := filepath.Join(dir, "2026", "rest-api-errors.md")
 
@@ -91,17 +94,21 @@ func TestLiveReload(t *testing.T) {
 				return strings.Contains(body, "Edited — ")
 			})
 
-			// A typo: the last good version stays up and /readyz names the file and line.
+			// A typo: the last good version stays up and /readyz counts it; the debug listener's
+			// names the file and line.
 			edit(t, orig, "title: ", "titel: ")
 			waitFor(t, "a typo is reported", func() bool {
-				_, body := get(t, srv.URL+"/readyz")
+				_, body := get(t, debug.URL+"/readyz")
 				return strings.Contains(body, "unknown field `titel`")
 			})
 			code, body := get(t, page)
 			if code != http.StatusOK || !strings.Contains(body, "Edited — ") {
 				t.Errorf("the broken incident is not served in its last good version (%d)", code)
 			}
-			code, body = get(t, srv.URL+"/readyz")
+			if _, body := get(t, srv.URL+"/readyz"); strings.Contains(body, `"errors": 0`) || strings.Contains(body, "titel") {
+				t.Errorf("the public /readyz should count the typo and not quote it:\n%s", body)
+			}
+			code, body = get(t, debug.URL+"/readyz")
 			var r struct {
 				Ready    bool
 				Errors   int
@@ -146,7 +153,7 @@ func TestLiveReload(t *testing.T) {
 }
 
 func TestReadyzInBrowser(t *testing.T) {
-	_, srv := liveServer(t, watch.Off)
+	_, srv, _ := liveServer(t, watch.Off)
 	req, _ := http.NewRequest("GET", srv.URL+"/readyz", nil)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml")
 	resp, err := http.DefaultClient.Do(req)
@@ -161,7 +168,7 @@ func TestReadyzInBrowser(t *testing.T) {
 }
 
 func TestMetrics(t *testing.T) {
-	_, srv := liveServer(t, watch.Off)
+	_, srv, _ := liveServer(t, watch.Off)
 	get(t, srv.URL+"/en/")
 	get(t, srv.URL+"/en/nope/")
 	_, body := get(t, srv.URL+"/metrics")

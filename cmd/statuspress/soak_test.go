@@ -218,7 +218,7 @@ func TestSoak(t *testing.T) {
 	}
 	wantFiles, wantIncidents, wantProblems := lintOut()
 	waitFor(t, "the served state settles on lint's", func() bool {
-		r := readyz(t, base)
+		r := readyz(t, ls)
 		return r.Files == wantFiles && r.Incidents == wantIncidents && slices.Equal(r.lines(), wantProblems)
 	})
 	close(stop)
@@ -238,7 +238,7 @@ func TestSoak(t *testing.T) {
 	}
 
 	// The final state, checked in full against lint.
-	r := readyz(t, base)
+	r := readyz(t, ls)
 	if !slices.Equal(r.lines(), wantProblems) || r.Files != wantFiles || r.Incidents != wantIncidents {
 		t.Errorf("/readyz: %d files, %d incidents, problems\n%s\nlint: %d files, %d incidents, problems\n%s",
 			r.Files, r.Incidents, strings.Join(r.lines(), "\n"), wantFiles, wantIncidents, strings.Join(wantProblems, "\n"))

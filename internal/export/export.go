@@ -31,6 +31,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path"
+	"strings"
 	"time"
 
 	"statuspress/internal/server"
@@ -127,7 +128,10 @@ func fetch(h http.Handler, snap *site.Snapshot, e Entry) ([]byte, error) {
 	}
 	if e.Status >= 300 && e.Status < 400 {
 		loc := res.Header.Get("Location")
-		if u, err := url.Parse(loc); err != nil || u.Host != "" || u.RawQuery != "" {
+		// A meta refresh is followed as a browser follows a Location: "//host" or "/\host" would
+		// send the reader off the site.
+		if u, err := url.Parse(loc); err != nil || u.Host != "" || u.RawQuery != "" || !strings.HasPrefix(loc, "/") ||
+			strings.HasPrefix(loc, "//") || strings.ContainsAny(loc, "\\\t\r\n") {
 			return nil, fmt.Errorf("export: GET %s redirects to %q, which a static page cannot", e.Path, loc)
 		}
 		return stub(snap, loc)

@@ -59,7 +59,7 @@ func (s *Server) apiOpenAPI(c echo.Context) error {
 
 // apiCORS lets any web page read the API (Access-Control-Allow-Origin: *), its errors included,
 // and answers a browser's CORS preflight: Statuspage clients send simple GETs that need none, but
-// a client that adds a header of its own is asked first. The router answers OPTIONS itself (204
+// a client that adds a header of its own is asked first, and may add the ones in apiAllowHeaders. The router answers OPTIONS itself (204
 // with Allow); this adds what a browser needs to hear.
 func apiCORS(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
@@ -70,9 +70,7 @@ func apiCORS(next echo.HandlerFunc) echo.HandlerFunc {
 		h[echo.HeaderAccessControlAllowOrigin] = anyOrigin
 		if c.Request().Method == http.MethodOptions {
 			h.Set(echo.HeaderAccessControlAllowMethods, strings.Join(apiMethods, ", "))
-			if asked := c.Request().Header.Get(echo.HeaderAccessControlRequestHeaders); asked != "" {
-				h.Set(echo.HeaderAccessControlAllowHeaders, asked)
-			}
+			h[headerAllowHeaders] = apiAllowHeaders
 			h.Set(echo.HeaderAccessControlMaxAge, "86400")
 		}
 		return next(c)
@@ -128,6 +126,14 @@ func queryLang(c echo.Context, snap *site.Snapshot) (string, error) {
 	}
 	return lang, nil
 }
+
+// apiAllowHeaders are the request headers a page may add to an API request, the same for every
+// preflight: the ones a read-only client has a use for (jQuery's X-Requested-With, revalidation,
+// asking a cache to go to the origin). Whatever else a preflight names is not echoed back: the
+// answer does not depend on what the request says, and says no to headers the API does not read.
+var apiAllowHeaders = []string{"Cache-Control, If-Modified-Since, If-None-Match, Pragma, X-Requested-With"}
+
+var headerAllowHeaders = http.CanonicalHeaderKey(echo.HeaderAccessControlAllowHeaders)
 
 // anyOrigin is the value of Access-Control-Allow-Origin, shared by every answer.
 var anyOrigin = []string{"*"}

@@ -25,6 +25,9 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if code >= 500 {
 		s.log.Error("request failed", "path", c.Request().URL.Path, "err", err)
 	}
+	if code == http.StatusNotFound && s.redirectToPage(c) {
+		return
+	}
 	if code == http.StatusMethodNotAllowed {
 		c.Response().Header().Set(echo.HeaderAllow, "GET, HEAD")
 	}

@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
 )
@@ -21,3 +22,10 @@ func RoutePaths(s *Server) []string {
 func CachedRoute(s *Server, path string, h http.HandlerFunc) {
 	s.echo.GET(path, s.cached(echo.WrapHandler(h)))
 }
+
+// CachedKeys returns how many answers the response cache holds for the current snapshot and
+// minute.
+func CachedKeys(s *Server) int { return s.cachedKeys() }
+
+// SetWall sets the real clock the response cache dates answers by (Last-Modified).
+func SetWall(s *Server, wall func() time.Time) { s.wall = wall }

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"mime"
 	"net/http"
+	"net/url"
 	"path"
 	"strings"
 
@@ -55,24 +56,92 @@ func (s *Server) bundleFile(c echo.Context) error {
 }
 
 // favicon answers the browsers and crawlers that ask for /favicon.ico without reading the page.
+// The icon's address changes with its content, so the redirect is temporary and kept an hour: a
+// browser that kept a permanent one would ask for an icon the next release no longer has.
 func (s *Server) favicon(c echo.Context) error {
-	return c.Redirect(http.StatusMovedPermanently, static.Path("icon.svg"))
+	c.Response().Header().Set(echo.HeaderCacheControl, "public, max-age=3600")
+	return c.Redirect(http.StatusFound, static.Path("icon.svg"))
 }
 
-// addTrailingSlash redirects page paths without their trailing slash ("/nl" → "/nl/"); paths
-// with a file extension (feeds, assets) are left alone.
-func (s *Server) addTrailingSlash(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		p := c.Request().URL.Path
-		if p != "/" && !strings.HasSuffix(p, "/") && !strings.Contains(path.Base(p), ".") &&
-			!strings.HasPrefix(p, "/lang/") && !strings.HasPrefix(p, "/static/") && !strings.HasPrefix(p, "/api/") &&
-			p != "/healthz" && p != "/readyz" && p != "/metrics" {
-			target := p + "/"
-			if q := c.Request().URL.RawQuery; q != "" {
-				target += "?" + q
-			}
-			return c.Redirect(http.StatusMovedPermanently, target)
-		}
-		return next(c)
+// redirectToPage answers a request that found nothing with a redirect, when it asked for a page
+// without its trailing slash ("/nl") or by a path that is not clean ("/en//history",
+// "/en/./history"), to the page's one canonical URL, but only when that URL is a page that exists:
+// anything else stays not found, with no redirect first, so no path a stranger writes becomes a
+// Location. The error handler calls it inside the edge middleware, so the redirect carries the
+// security headers and is counted like any answer.
+func (s *Server) redirectToPage(c echo.Context) bool {
+	req := c.Request()
+	if req.Method != http.MethodGet && req.Method != http.MethodHead {
+		return false
 	}
+	target, ok := canonicalPage(req.URL.Path)
+	if !ok || !s.pageExists(c, target) {
+		return false
+	}
+	if q := req.URL.RawQuery; q != "" && safeQuery(q) {
+		target += "?" + q
+	}
+	// A page's address does not move: the redirect may be kept as long as a page is, and longer.
+	c.Response().Header().Set(echo.HeaderCacheControl, "public, max-age=3600")
+	return c.Redirect(http.StatusMovedPermanently, target) == nil
+}
+
+// canonicalPage returns the one spelling of the page p may mean: cleaned of empty and dot
+// segments, with a trailing slash. It refuses paths with anything but the letters, digits and
+// "-._~/" that page paths are made of: browsers read a backslash as a slash and drop tabs and
+// line breaks, so "/\evil.example" or "/\t/evil.example" would leave the site. A path that is
+// its own canonical form is not a page (else a route would have matched it).
+func canonicalPage(p string) (string, bool) {
+	if !strings.HasPrefix(p, "/") || !pagePathChars(p) {
+		return "", false
+	}
+	clean := path.Clean(p)
+	if clean == "/" || path.Ext(clean) != "" {
+		return "", false
+	}
+	target := clean + "/"
+	if target == p || strings.HasPrefix(target, "//") {
+		return "", false
+	}
+	return target, true
+}
+
+// pagePathChars reports whether p holds only the characters page paths are made of.
+func pagePathChars(p string) bool {
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~/", c) >= 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// safeQuery reports whether a raw query may be passed on in a Location as it is: printable ASCII,
+// no backslash.
+func safeQuery(q string) bool {
+	for i := 0; i < len(q); i++ {
+		if q[i] <= ' ' || q[i] >= 0x7f || q[i] == '\\' {
+			return false
+		}
+	}
+	return true
+}
+
+// pageExists reports whether GET p answers 200, by asking the route that would answer it. The
+// route's own handler decides, so a redirect never promises a page that is not there.
+func (s *Server) pageExists(c echo.Context, p string) bool {
+	req := c.Request()
+	probe := req.Clone(req.Context())
+	probe.Method = http.MethodGet
+	probe.URL = &url.URL{Path: p}
+	probe.RequestURI = p
+	probe.Header = http.Header{}
+	rec := &recorder{header: http.Header{}, status: http.StatusOK}
+	pc := s.echo.NewContext(probe, rec)
+	s.echo.Router().Find(http.MethodGet, p, pc)
+	if err := pc.Handler()(pc); err != nil {
+		return false
+	}
+	return rec.status == http.StatusOK
 }

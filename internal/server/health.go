@@ -1,6 +1,7 @@
 package server
 
 import (
+	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -19,23 +20,46 @@ func (s *Server) healthz(c echo.Context) error {
 
 // readiness is /readyz as JSON.
 type readiness struct {
-	Ready     bool             `json:"ready"`
-	Version   string           `json:"version,omitempty"`
-	Loaded    *time.Time       `json:"loaded_at,omitempty"`
-	Files     int              `json:"files"`
-	Incidents int              `json:"incidents"`
-	Errors    int              `json:"errors"`
-	Warnings  int              `json:"warnings"`
-	Problems  content.Problems `json:"problems"`
+	Ready     bool       `json:"ready"`
+	Version   string     `json:"version,omitempty"`
+	Loaded    *time.Time `json:"loaded_at,omitempty"`
+	Files     int        `json:"files"`
+	Incidents int        `json:"incidents"`
+	Errors    int        `json:"errors"`
+	Warnings  int        `json:"warnings"`
+	// Problems are only in the operator's answer (ReadinessDetails): a file with an error is
+	// withheld from the site, and its path and the problem's message (which may quote it) must
+	// not publish what it withholds.
+	Problems *content.Problems `json:"problems,omitempty"`
+	// Details says where the problems are listed, in the public answer when there are any.
+	Details string `json:"details,omitempty"`
 }
 
-// readyz says whether the server can answer, and lists the content problems. It stays 200 while a
-// snapshot is served, broken files or not: a typo must not pull every replica out of a load
-// balancer. It is 503 only before the first snapshot exists.
+// problemDetails says where an operator finds what the public /readyz leaves out.
+const problemDetails = "the server's log, statuspress lint, and /readyz on the --debug-addr listener list each problem"
+
+// readyz says whether the server can answer, and counts the content problems. It stays 200 while
+// a snapshot is served, broken files or not: a typo must not pull every replica out of a load
+// balancer. It is 503 only before the first snapshot exists. It is public, so it gives counts and
+// states only.
 func (s *Server) readyz(c echo.Context) error {
-	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
+	s.writeReadiness(c.Response(), c.Request(), false)
+	return nil
+}
+
+// ReadinessDetails is /readyz for the people who run the server: the same answer, with every
+// content problem listed by file, line and column. It is served on the --debug-addr listener only,
+// never beside the site.
+func (s *Server) ReadinessDetails() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.writeReadiness(w, r, true) })
+}
+
+// writeReadiness writes /readyz, as JSON or, to a browser, as a page; with details, the problems
+// are listed.
+func (s *Server) writeReadiness(w http.ResponseWriter, req *http.Request, details bool) {
+	w.Header().Set(echo.HeaderCacheControl, "no-store")
 	snap := s.Snapshot()
-	r := readiness{Problems: content.Problems{}}
+	var r readiness
 	code := http.StatusServiceUnavailable
 	if snap != nil {
 		code = http.StatusOK
@@ -43,25 +67,43 @@ func (s *Server) readyz(c echo.Context) error {
 		r = readiness{
 			Ready: true, Version: snap.Version, Loaded: &loaded, Files: snap.Catalog.Files,
 			Incidents: len(snap.Incidents), Errors: snap.Catalog.Problems.Errors(),
-			Warnings: snap.Catalog.Problems.Warnings(), Problems: snap.Catalog.Problems,
+			Warnings: snap.Catalog.Problems.Warnings(),
 		}
-		if r.Problems == nil {
-			r.Problems = content.Problems{}
+		switch {
+		case details:
+			problems := snap.Catalog.Problems
+			if problems == nil {
+				problems = content.Problems{}
+			}
+			r.Problems = &problems
+		case len(snap.Catalog.Problems) > 0:
+			r.Details = problemDetails
 		}
 	}
-	if !strings.Contains(c.Request().Header.Get("Accept"), "text/html") {
-		return c.JSONPretty(code, r, "  ")
+	if !strings.Contains(req.Header.Get("Accept"), "text/html") {
+		body, _ := json.MarshalIndent(r, "", "  ")
+		w.Header().Set(echo.HeaderContentType, echo.MIMEApplicationJSON)
+		w.WriteHeader(code)
+		w.Write(append(body, '\n'))
+		return
 	}
-	page := web.ReadinessPage{Ready: r.Ready, Version: r.Version, Files: r.Files, Incidents: r.Incidents}
+	page := web.ReadinessPage{Ready: r.Ready, Version: r.Version, Files: r.Files, Incidents: r.Incidents,
+		Errors: r.Errors, Warnings: r.Warnings, Details: details, Where: problemDetails}
 	if r.Loaded != nil {
 		page.Loaded = r.Loaded.Format(time.RFC3339)
 	}
-	for _, p := range r.Problems {
-		page.Problems = append(page.Problems, web.ProblemRow{Where: p.Path + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Col), Severity: p.Severity.String(), Message: p.Message})
+	if r.Problems != nil {
+		for _, p := range *r.Problems {
+			page.Problems = append(page.Problems, web.ProblemRow{Where: p.Path + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Col), Severity: p.Severity.String(), Message: p.Message})
+		}
 	}
 	var buf strings.Builder
-	if err := web.Readiness(page).Render(c.Request().Context(), &buf); err != nil {
-		return err
+	if err := web.Readiness(page).Render(req.Context(), &buf); err != nil {
+		s.log.Error("readiness page", "err", err)
+		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		return
 	}
-	return c.HTML(code, buf.String())
+	w.Header().Set(echo.HeaderContentType, echo.MIMETextHTMLCharsetUTF8)
+	w.WriteHeader(code)
+	w.Write([]byte(buf.String()))
 }

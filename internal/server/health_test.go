@@ -17,15 +17,25 @@ func TestReadyz(t *testing.T) {
 		Incidents int
 		Errors    int
 		Problems  []any
+		Details   string
 	}
 	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil {
 		t.Fatalf("/readyz is not JSON: %v", err)
 	}
-	if rec.Code != http.StatusOK || !r.Ready || r.Incidents != 8 || r.Errors != 0 || r.Problems == nil {
+	// The public answer counts problems; the list is the operator's (ReadinessDetails).
+	if rec.Code != http.StatusOK || !r.Ready || r.Incidents != 8 || r.Errors != 0 || r.Problems != nil || r.Details != "" {
 		t.Errorf("/readyz: %d %+v", rec.Code, r)
 	}
 	if cc := rec.Header().Get("Cache-Control"); cc != "no-store" {
 		t.Errorf("Cache-Control %q", cc)
+	}
+}
+
+// TestReadinessDetails: the operator's /readyz lists the problems, an empty list when there are none.
+func TestReadinessDetails(t *testing.T) {
+	rec := get(t, sample(t).ReadinessDetails(), "/readyz")
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), `"problems": []`) || rec.Header().Get("Cache-Control") != "no-store" {
+		t.Errorf("details: %d %v\n%s", rec.Code, rec.Header(), rec.Body)
 	}
 }
 

@@ -2,6 +2,7 @@ package server
 
 import (
 	"log/slog"
+	"net/http"
 	"strconv"
 	"sync"
 	"time"
@@ -43,8 +44,14 @@ type series struct {
 	latency  prometheus.Observer
 }
 
-// observe counts a request and its time.
+// observe counts a request and its time. Every label has a fixed set of values, so no request can
+// add a series: the route is a pattern of the route table (or "unmatched"), the method one of
+// HTTP's or OTHER, the code one of the status codes HTTP defines or "other".
 func (m *metrics) observe(route, method string, code int, d time.Duration) {
+	method = methodLabel(method)
+	if code < 100 || code > 599 {
+		code = 0
+	}
 	k := seriesKey{route, method, code}
 	m.mu.RLock()
 	sr, ok := m.series[k]
@@ -161,7 +168,21 @@ func statusCode(code int) string {
 	if s, ok := statusCodes[code]; ok {
 		return s
 	}
+	if code == 0 {
+		return "other"
+	}
 	return strconv.Itoa(code)
+}
+
+// methodLabel is the method label of a request: its method when HTTP defines it, else OTHER. A
+// client may send any token as a method, and each would otherwise be a series of its own.
+func methodLabel(method string) string {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
+		http.MethodDelete, http.MethodConnect, http.MethodOptions, http.MethodTrace:
+		return method
+	}
+	return "OTHER"
 }
 
 func (s *Server) metricsHandler() echo.HandlerFunc {

@@ -2,11 +2,15 @@ package server_test
 
 import (
 	"bytes"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"statuspress/internal/server"
 	"statuspress/internal/site"
@@ -77,5 +81,49 @@ func TestAccessLog(t *testing.T) {
 		if !strings.Contains(lines[2], "status=404") {
 			t.Errorf("the 404's line: %q", lines[2])
 		}
+	}
+}
+
+// TestMetricLabelsBounded: no request adds a series to /metrics. Methods HTTP does not define
+// are counted as OTHER, and routes are the route table's patterns, whatever the path.
+func TestMetricLabelsBounded(t *testing.T) {
+	srv := newServer(t, clock)
+	seriesOf := func() []string {
+		var out []string
+		for line := range strings.Lines(get(t, srv, "/metrics").Body.String()) {
+			if strings.HasPrefix(line, "statuspress_http_request") {
+				out = append(out, strings.Fields(line)[0])
+			}
+		}
+		return out
+	}
+	probe := func(i int) {
+		for _, r := range []request{
+			{method: fmt.Sprintf("M%dX", i), path: "/en/"},
+			{method: fmt.Sprintf("get%d", i), path: fmt.Sprintf("/x%d/y", i)},
+			{method: http.MethodGet, path: fmt.Sprintf("/en/incidents/no-such-%d/", i)},
+			{method: http.MethodGet, path: fmt.Sprintf("/nope-%d", i)},
+			{method: http.MethodPost, path: fmt.Sprintf("/api/v2/x%d.json", i)},
+		} {
+			do(t, srv, r)
+		}
+	}
+	probe(0)
+	seriesOf() // /metrics counts itself from the first time it is asked
+	before := seriesOf()
+	for i := 1; i < 200; i++ {
+		probe(i)
+	}
+	after := seriesOf()
+	if diff := cmp.Diff(before, after); diff != "" {
+		t.Errorf("requests with new methods and paths added series (-before +after):\n%s", diff)
+	}
+	for _, s := range after {
+		if strings.Contains(s, `method="M0X"`) || strings.Contains(s, `method="get0"`) {
+			t.Errorf("a method HTTP does not define has its own series: %s", s)
+		}
+	}
+	if !slices.ContainsFunc(after, func(s string) bool { return strings.Contains(s, `method="OTHER"`) }) {
+		t.Errorf("no series counts the OTHER methods:\n%s", strings.Join(after, "\n"))
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
+	"path"
 	"strconv"
 	"strings"
 
@@ -31,13 +32,25 @@ func (s *Server) switchLanguage(c echo.Context) error {
 		return echo.ErrNotFound
 	}
 	to := c.QueryParam("to")
-	// Only a page of this site, in the chosen language: never an open redirect.
-	if site.LangOf(to) != lang || strings.HasPrefix(to, "//") || strings.ContainsAny(to, "\\\r\n") {
+	// Only a clean page path of this site, in the chosen language: never an open redirect. A
+	// browser resolves dot segments and reads backslashes as slashes, so "/en/..//evil.example"
+	// would leave the site; a path that is not its own clean form is not followed.
+	if site.LangOf(to) != lang || !cleanPagePath(to) {
 		to = site.HomePath(lang)
 	}
 	c.SetCookie(&http.Cookie{Name: langCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, HttpOnly: true})
 	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
 	return c.Redirect(http.StatusSeeOther, to)
+}
+
+// cleanPagePath reports whether p is a page path as the site writes them: made of the characters
+// of page paths only, and already clean (no empty or dot segments).
+func cleanPagePath(p string) bool {
+	if !strings.HasPrefix(p, "/") || !pagePathChars(p) {
+		return false
+	}
+	clean := path.Clean(p)
+	return p == clean || p == clean+"/"
 }
 
 // lang returns the page language of the request, or a not-found error for one the site lacks.

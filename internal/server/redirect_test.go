@@ -2,6 +2,8 @@ package server_test
 
 import (
 	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -57,7 +59,6 @@ func TestTrailingSlash(t *testing.T) {
 		"/de/history":                   "/de/history/",
 		"/fr/incidents/rest-api-errors": "/fr/incidents/rest-api-errors/",
 		"/en/components/soap-api?utm=x": "/en/components/soap-api/?utm=x",
-		"/en/history/page/2":            "/en/history/page/2/",
 	} {
 		rec := get(t, s, path)
 		if rec.Code != http.StatusMovedPermanently || rec.Header().Get("Location") != want {
@@ -107,4 +108,118 @@ func TestSwitchLanguage(t *testing.T) {
 			t.Errorf("cookies %v set for an unknown language", rec.Result().Cookies())
 		}
 	})
+}
+
+// offSite reports whether a browser on the site would leave it following loc: browsers drop tabs
+// and line breaks from a URL and read a backslash as a slash before they resolve it.
+func offSite(t *testing.T, loc string) bool {
+	t.Helper()
+	loc = strings.NewReplacer("\t", "", "\n", "", "\r", "", `\`, "/").Replace(loc)
+	base, _ := url.Parse("https://status.example/en/incidents/x/")
+	u, err := base.Parse(loc)
+	return err != nil || u.Host != base.Host
+}
+
+// TestNoOpenRedirect: no answer's Location leaves the site, whatever the path. A path that is not
+// a page is not found at once, with no redirect first; a page without its slash, or spelt with
+// empty or dot segments, is sent to its clean form.
+func TestNoOpenRedirect(t *testing.T) {
+	s := sample(t)
+	for _, tc := range []struct {
+		path     string
+		code     int
+		location string
+	}{
+		{"//evil.example/x", 404, ""},
+		{`/\evil.example/x`, 404, ""},
+		{"/%5Cevil.example/x", 404, ""},
+		{"/%2Fevil.example/x", 404, ""},
+		{"/%2fevil.example/x", 404, ""},
+		{"///evil.example/x", 404, ""},
+		{"/%09/evil.example/x", 404, ""},
+		{"/%0D%0A/evil.example/x", 404, ""},
+		{"/%5C%5Cevil.example", 404, ""},
+		{"/.//evil.example/x", 404, ""},
+		{"/en/..//evil.example/x", 404, ""},
+		{"//evil.example/en", 404, ""},
+		{"//en", 301, "/en/"},
+		{"/en/incidents/no-such-incident", 404, ""},
+		{"/en/history/page/999", 404, ""},
+		{"/es", 404, ""},
+		{"/incidents/webhook-delays/nope", 404, ""},
+		{"/lang/en?to=/en/..//evil.example/x", 303, "/en/"},
+		{"/lang/en?to=/en/%2e%2e//evil.example/x", 303, "/en/"},
+		{"/lang/en?to=/en/.%2e/%5Cevil.example/x", 303, "/en/"},
+		{"/lang/en?to=/en/%09/evil.example/x", 303, "/en/"},
+		{"/lang/en?to=/en//evil.example/x", 303, "/en/"},
+		{"/lang/en?to=/en/./history/", 303, "/en/"},
+		{"/en//history", 301, "/en/history/"},
+		{"/en/./history", 301, "/en/history/"},
+		{"/de/../nl", 301, "/nl/"},
+		{"/en/history?x=%0d%0a", 301, "/en/history/?x=%0d%0a"},
+	} {
+		t.Run(tc.path, func(t *testing.T) {
+			req := httptest.NewRequest(http.MethodGet, "/", nil)
+			u, err := url.ParseRequestURI(tc.path) // as net/http reads a request line
+			if err != nil {
+				t.Fatal(err)
+			}
+			req.URL = u
+			req.RequestURI = tc.path
+			rec := httptest.NewRecorder()
+			s.ServeHTTP(rec, req)
+			loc := rec.Header().Get("Location")
+			if loc != "" && offSite(t, loc) {
+				t.Fatalf("GET %s: %d to %q, off the site", tc.path, rec.Code, loc)
+			}
+			if rec.Code != tc.code || loc != tc.location {
+				t.Errorf("GET %s: %d to %q, want %d to %q", tc.path, rec.Code, loc, tc.code, tc.location)
+			}
+		})
+	}
+}
+
+// TestRedirectHeaders: a redirect to a page's slashed form is an answer like any other: it
+// carries the security headers and a Cache-Control, and /metrics counts it.
+func TestRedirectHeaders(t *testing.T) {
+	s := newServer(t, clock)
+	rec := get(t, s, "/nl")
+	if rec.Code != http.StatusMovedPermanently || rec.Header().Get("Location") != "/nl/" {
+		t.Fatalf("GET /nl: %d to %q", rec.Code, rec.Header().Get("Location"))
+	}
+	for _, h := range []string{"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Strict-Transport-Security", "Cache-Control"} {
+		if rec.Header().Get(h) == "" {
+			t.Errorf("the 301 lacks %s: %v", h, rec.Header())
+		}
+	}
+	metrics := get(t, s, "/metrics").Body.String()
+	if !strings.Contains(metrics, `statuspress_http_requests_total{code="301",method="GET",route="unmatched"} 1`) {
+		t.Errorf("/metrics does not count the 301:\n%s", grepLines(metrics, "statuspress_http_requests_total"))
+	}
+}
+
+// grepLines returns the lines of s that contain sub.
+func grepLines(s, sub string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// TestFavicon: /favicon.ico goes to the fingerprinted icon, whose address changes with each
+// release, so the redirect is temporary and kept only a while.
+func TestFavicon(t *testing.T) {
+	rec := get(t, sample(t), "/favicon.ico")
+	if rec.Code != http.StatusFound || !strings.HasPrefix(rec.Header().Get("Location"), "/static/icon.") {
+		t.Fatalf("GET /favicon.ico: %d to %q, want 302 to the icon", rec.Code, rec.Header().Get("Location"))
+	}
+	if cc := rec.Header().Get("Cache-Control"); !strings.Contains(cc, "max-age=") || strings.Contains(cc, "immutable") {
+		t.Errorf("Cache-Control %q, want a bounded max-age", cc)
+	}
+	if get(t, sample(t), rec.Header().Get("Location")).Code != http.StatusOK {
+		t.Errorf("the icon is not served")
+	}
 }

@@ -56,11 +56,21 @@ type entry struct {
 	header   http.Header
 	identity form
 	// gz and br are the compressed forms; their bodies are nil for small or binary answers.
-	gz, br   form
-	etag     string // strong tag of identity; the compressed forms add -gz / -br inside the quotes
-	modified time.Time
-	lastMod  []string
-	size     int64
+	gz, br form
+	etag   string // strong tag of identity; the compressed forms add -gz / -br inside the quotes
+	// Last-Modified. The ETag is the validator that is always exact; a date can be, if a 304 by
+	// date alone is given only when the date proves the client's copy is the current body.
+	// modified is the instant this server first made this body (the wall clock, not the site's:
+	// a preview's clock stands still while its content changes); the body before it was sent
+	// before then. Last-Modified is modified's second (lastMod) while that second lasts, and the
+	// second after it (settled) from then on, when it is a date no other body was sent with. So
+	// If-Modified-Since confirms a copy (304) only from settled on: a copy sent with lastMod,
+	// or with an earlier body's date, is sent again.
+	modified       time.Time
+	settled        time.Time
+	lastMod        []string
+	lastModSettled []string
+	size           int64
 	// route is the pattern of the route that made it, which /metrics counts it under. serve
 	// sends it through the edge middleware (routes.go), wrapped once here: the router wraps the
 	// handler anew for every request.
@@ -165,7 +175,7 @@ func (s *Server) generationAt(now time.Time) *generation {
 // redirects and not-modified answers go through as h makes them.
 func (s *Server) cached(h echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		key := cacheKey(c.Request())
+		key := s.cacheKey(c.Request())
 		g := s.generationAt(s.now())
 		cl := g.cell(key)
 		if !cl.done.Load() && !cl.making.CompareAndSwap(false, true) {
@@ -200,15 +210,32 @@ func (s *Server) cached(h echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// cacheKey is the key of a request's answer: its path, and the lang parameter of the API.
-func cacheKey(req *http.Request) string {
+// cacheKey is the key of a request's answer: its path, and the lang parameter of the API. A lang
+// the site does not publish gives one key for all of them ("?lang=*"), whatever it says: the API
+// refuses them all alike (never kept), and pages, which ignore it, answer them all alike, so a
+// stranger's made-up values cannot fill the cache.
+func (s *Server) cacheKey(req *http.Request) string {
 	key := req.URL.Path
 	if req.URL.RawQuery != "" {
 		if lang := req.URL.Query().Get("lang"); lang != "" {
+			if !s.Snapshot().Enabled(lang) {
+				lang = "*"
+			}
 			key += "?lang=" + lang
 		}
 	}
 	return key
+}
+
+// cachedKeys returns how many answers the current generation holds or is making.
+func (s *Server) cachedKeys() int {
+	g := s.cache.Load()
+	if g == nil {
+		return 0
+	}
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	return len(g.cells)
 }
 
 // ready returns the answer to r if it is made already, for ServeHTTP to send without routing.
@@ -218,7 +245,7 @@ func (s *Server) ready(r *http.Request) *entry {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead || r.URL.RawPath != "" {
 		return nil
 	}
-	return s.generationAt(s.now()).entry(cacheKey(r))
+	return s.generationAt(s.now()).entry(s.cacheKey(r))
 }
 
 // recorder is a ResponseWriter that keeps what a handler writes.
@@ -261,13 +288,16 @@ func (s *Server) record(c echo.Context, h echo.HandlerFunc, g *generation, key s
 		e.br = newForm(brotlied(body), e.tag("br"), "br")
 		e.header.Add(echo.HeaderVary, echo.HeaderAcceptEncoding)
 	}
-	e.modified = time.Unix(g.minute*60, 0).UTC()
+	e.modified = s.wall()
 	if p := g.prev.Load(); p != nil {
 		if old := p.entry(key); old != nil && old.etag == e.etag {
 			e.modified = old.modified
 		}
 	}
-	e.lastMod = []string{e.modified.Format(http.TimeFormat)}
+	second := e.modified.Truncate(time.Second)
+	e.settled = second.Add(time.Second)
+	e.lastMod = []string{second.UTC().Format(http.TimeFormat)}
+	e.lastModSettled = []string{e.settled.UTC().Format(http.TimeFormat)}
 	size := int64(len(body) + len(e.gz.body) + len(e.br.body))
 	if g.bytes.Add(size) <= cacheBudget {
 		e.size = size
@@ -300,12 +330,15 @@ func (s *Server) send(c echo.Context, e *entry) error {
 	}
 	h[headerETag] = f.etag
 	h[headerLastModified] = e.lastMod
+	if !s.wall().Before(e.settled) {
+		h[headerLastModified] = e.lastModSettled
+	}
 	if inm := req.Header.Get("If-None-Match"); inm != "" {
 		if matches(inm, e) {
 			return c.NoContent(http.StatusNotModified)
 		}
 	} else if ims := req.Header.Get(echo.HeaderIfModifiedSince); ims != "" {
-		if t, err := http.ParseTime(ims); err == nil && !e.modified.After(t) {
+		if t, err := http.ParseTime(ims); err == nil && !t.Before(e.settled) {
 			return c.NoContent(http.StatusNotModified)
 		}
 	}

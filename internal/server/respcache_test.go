@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -28,6 +29,9 @@ func TestResponseCache(t *testing.T) {
 		calls.Add(1)
 		return time.Unix(now.Load(), 0).UTC()
 	}})
+	var wall atomic.Int64 // the real clock, in milliseconds
+	wall.Store(clock.Add(10*time.Second + 200*time.Millisecond).UnixMilli())
+	server.SetWall(srv, func() time.Time { return time.UnixMilli(wall.Load()) })
 	hdr := func(kv ...string) http.Header {
 		h := http.Header{}
 		for i := 0; i < len(kv); i += 2 {
@@ -69,11 +73,22 @@ func TestResponseCache(t *testing.T) {
 		}
 	}
 
-	// Revalidation: any form's tag, or a date not before Last-Modified, gives 304.
+	// Revalidation: any form's tag gives 304, and so does a Last-Modified given once the second
+	// the answer was made in is over; the one given in that second does not (another answer may
+	// have been sent in the same second with the same date).
+	if rec := do(t, srv, request{path: path, header: hdr("If-Modified-Since", plain.Header().Get("Last-Modified"))}); rec.Code != http.StatusOK {
+		t.Errorf("If-Modified-Since of the answer's own second: %d, want 200", rec.Code)
+	}
+	wall.Add(1000)
+	settled := do(t, srv, request{path: path})
+	if settled.Header().Get("Last-Modified") == plain.Header().Get("Last-Modified") || settled.Header().Get("ETag") != plain.Header().Get("ETag") {
+		t.Errorf("a second later: Last-Modified %q (was %q), ETag %q (was %q)", settled.Header().Get("Last-Modified"),
+			plain.Header().Get("Last-Modified"), settled.Header().Get("ETag"), plain.Header().Get("ETag"))
+	}
 	for _, h := range []http.Header{
 		hdr("If-None-Match", gz.Header().Get("ETag"), "Accept-Encoding", "gzip"),
 		hdr("If-None-Match", `"nope", `+plain.Header().Get("ETag")),
-		hdr("If-Modified-Since", plain.Header().Get("Last-Modified")),
+		hdr("If-Modified-Since", settled.Header().Get("Last-Modified")),
 	} {
 		if rec := do(t, srv, request{path: path, header: h}); rec.Code != http.StatusNotModified || rec.Body.Len() != 0 {
 			t.Errorf("%v: %d", h, rec.Code)
@@ -86,6 +101,7 @@ func TestResponseCache(t *testing.T) {
 	// A later minute: made again; an unchanged page keeps its Last-Modified, a changed one
 	// (the ongoing incident's duration grows) gets a new one.
 	now.Add(60)
+	wall.Add(60_000)
 	later := do(t, srv, request{path: path})
 	if bytes.Equal(later.Body.Bytes(), plain.Body.Bytes()) {
 		t.Errorf("the page did not change with the clock (its duration should grow)")
@@ -94,8 +110,11 @@ func TestResponseCache(t *testing.T) {
 		t.Errorf("a changed page kept its Last-Modified")
 	}
 	static := "/en/incidents/soap-api-storing/"
-	first := do(t, srv, request{path: static})
+	do(t, srv, request{path: static})
+	wall.Add(1000)
+	first := do(t, srv, request{path: static}) // with its settled date
 	now.Add(60)
+	wall.Add(60_000)
 	second := do(t, srv, request{path: static})
 	if first.Header().Get("Last-Modified") != second.Header().Get("Last-Modified") || first.Header().Get("ETag") != second.Header().Get("ETag") {
 		t.Errorf("an unchanged page changed its validators: %v / %v", first.Header(), second.Header())
@@ -225,5 +244,78 @@ func TestStaleWhileMaking(t *testing.T) {
 	release()
 	if got, other := <-maker, <-waiter; got != "answer 3" || other != "answer 3" {
 		t.Errorf("after a new snapshot: %q and %q, want the new answer for both", got, other)
+	}
+}
+
+// TestCacheKeysBounded: what a request can add to the response cache is bounded by the content,
+// not by what the request makes up: a ?lang= the site does not publish is one key for all.
+func TestCacheKeysBounded(t *testing.T) {
+	srv := newServer(t, clock)
+	for _, p := range []string{"/en/", "/en/?lang=nl", "/api/v2/status.json", "/api/v2/status.json?lang=de", "/badge.svg?lang=fr"} {
+		if rec := get(t, srv, p); rec.Code != http.StatusOK {
+			t.Fatalf("GET %s: %d", p, rec.Code)
+		}
+	}
+	before := server.CachedKeys(srv)
+	for i := range 300 {
+		for _, p := range []string{"/en/?lang=x%d", "/en/?lang=x%d&lang=nl", "/api/v2/status.json?lang=x%d", "/badge.svg?lang=x%d"} {
+			get(t, srv, fmt.Sprintf(p, i))
+		}
+	}
+	if after := server.CachedKeys(srv); after > before+2 {
+		t.Errorf("made-up languages grew the response cache from %d to %d answers", before, after)
+	}
+	if rec := get(t, srv, "/api/v2/status.json?lang=xx"); rec.Code != http.StatusBadRequest {
+		t.Errorf("an unknown ?lang= in the API: %d, want 400", rec.Code)
+	}
+}
+
+// TestLastModifiedNeverConfirmsStale: a client that revalidates with If-Modified-Since alone gets
+// 304 only for the body that is current. Content published within the same second, or the same
+// minute, as the copy the client has is sent again; the new copy's date is confirmed once its
+// second is over.
+func TestLastModifiedNeverConfirmsStale(t *testing.T) {
+	srv := server.New(snapshot(t, site.Options{}), server.Config{Now: func() time.Time { return clock }})
+	var wall atomic.Int64 // milliseconds
+	wall.Store(clock.Add(10*time.Second + 200*time.Millisecond).UnixMilli())
+	server.SetWall(srv, func() time.Time { return time.UnixMilli(wall.Load()) })
+	ims := func(path, date string) int {
+		return do(t, srv, request{path: path, header: http.Header{"If-Modified-Since": {date}}}).Code
+	}
+	const path = "/en/"
+
+	old := do(t, srv, request{path: path})
+	wall.Add(1500)
+	oldSettled := do(t, srv, request{path: path}).Header().Get("Last-Modified")
+	for _, step := range []struct {
+		name    string
+		advance time.Duration
+	}{
+		{"the same second", 200 * time.Millisecond},
+		{"the same minute", 20 * time.Second},
+	} {
+		t.Run(step.name, func(t *testing.T) {
+			base := "https://" + strings.ReplaceAll(step.name, " ", "-") + ".example"
+			wall.Add(step.advance.Milliseconds())
+			srv.Swap(snapshot(t, site.Options{BaseURL: base})) // the page changes (its links)
+			for _, date := range []string{old.Header().Get("Last-Modified"), oldSettled} {
+				if code := ims(path, date); code != http.StatusOK {
+					t.Errorf("If-Modified-Since %s of the copy before: %d, want 200 with the new page", date, code)
+				}
+			}
+			current := do(t, srv, request{path: path})
+			if !strings.Contains(current.Body.String(), base) {
+				t.Fatalf("the new page is not served")
+			}
+			if code := ims(path, current.Header().Get("Last-Modified")); code != http.StatusOK {
+				t.Errorf("the date given in the second the page was made: %d, want 200", code)
+			}
+			wall.Add(1000)
+			settled := do(t, srv, request{path: path}).Header().Get("Last-Modified")
+			if code := ims(path, settled); code != http.StatusNotModified {
+				t.Errorf("If-Modified-Since %s of the current copy: %d, want 304", settled, code)
+			}
+			old, oldSettled = current, settled
+		})
 	}
 }

@@ -9,7 +9,6 @@ import (
 // routes is the table of contents of the site: every URL and the handler that answers it.
 func (s *Server) routes() {
 	e := s.echo
-	e.Pre(s.addTrailingSlash)
 	// edge is what every answer goes through, outermost first; a cached answer served without
 	// routing (ServeHTTP) goes through the same.
 	s.edge = []echo.MiddlewareFunc{s.measure, s.securityHeaders, apiCORS}

@@ -33,13 +33,14 @@ type Server struct {
 	edge      []echo.MiddlewareFunc // see routes
 	snapshot  atomic.Pointer[site.Snapshot]
 	now       func() time.Time
+	wall      func() time.Time // the real clock, for Last-Modified (respcache.go)
 	log       *slog.Logger
 	accessLog bool
 }
 
 // New returns a server answering from snap.
 func New(snap *site.Snapshot, cfg Config) *Server {
-	s := &Server{echo: echo.New(), now: cfg.Now, log: cfg.Logger, accessLog: cfg.AccessLog, metrics: newMetrics()}
+	s := &Server{echo: echo.New(), now: cfg.Now, wall: time.Now, log: cfg.Logger, accessLog: cfg.AccessLog, metrics: newMetrics()}
 	if s.now == nil {
 		s.now = time.Now
 	}
