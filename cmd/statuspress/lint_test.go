@@ -161,3 +161,34 @@ func TestLintSymlinkChain(t *testing.T) {
 		}
 	}
 }
+
+// TestLintBundleFiles: lint names each file of a bundle that is not published, and why.
+func TestLintBundleFiles(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../incidents")); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string]string{
+		"evil.html": "<script>alert(1)</script>",
+		"evil.svg":  `<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`,
+		"page.png":  "<html><script>alert(1)</script></html>",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, "2025", "webhook-delays", name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"lint", dir}, &out, &errOut); code != 1 {
+		t.Errorf("exit code %d, want 1", code)
+	}
+	for _, w := range []string{
+		"2025/webhook-delays/evil.html:1:1: error: not published: `.html` files could run as part of the site or are not pictures",
+		"2025/webhook-delays/evil.svg:1:1: error: not published: holds the element <script>, which is not a plain drawing",
+		"2025/webhook-delays/page.png:1:1: error: not published: is named as image/png but its bytes are not one (they look like text/html)",
+		"8 incidents loaded: 3 errors, 0 warnings",
+	} {
+		if !strings.Contains(out.String(), w) {
+			t.Errorf("output lacks %q:\n%s", w, out.String())
+		}
+	}
+}

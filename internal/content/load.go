@@ -412,7 +412,8 @@ func isIndex(p string) bool {
 }
 
 // classify tells what the file p is: an incident file, a bundle's asset, or a file that is not
-// used (reported). It depends on the file's name and l.tree.bundles alone.
+// used (reported). It depends on the file's name and l.tree.bundles, and for a bundle's file on
+// its bytes (see checkAsset).
 func (l *loader) classify(p string, size int64, mod time.Time) *fileInfo {
 	base := path.Base(p)
 	b := ""
@@ -428,7 +429,12 @@ func (l *loader) classify(p string, size int64, mod time.Time) *fileInfo {
 		return mdInfo(f)
 	case b != "":
 		if strings.HasSuffix(base, ".md") {
-			l.warn(p, "not read as an incident: it lies inside the bundle folder %s, whose incident is index.md; it is served as a file", b)
+			l.warn(p, "not read as an incident: it lies inside the bundle folder %s, whose incident is index.md; nor is it published as a file: move it out of the folder", b)
+			return &fileInfo{}
+		}
+		if why := l.checkAsset(p, size); why != "" {
+			l.problem(p, "not published: %s", why)
+			return &fileInfo{}
 		}
 		return &fileInfo{asset: &Asset{Name: strings.TrimPrefix(p, b+"/"), Path: p}, bundle: path.Base(b)}
 	case strings.HasSuffix(base, ".md"):
