@@ -203,3 +203,22 @@ func TestLargeFileNotRead(t *testing.T) {
 		t.Errorf("read %d bytes; the large file should not be read", fsys.read)
 	}
 }
+
+// TestSiteFileLinkOutside: site.yaml, read before the walk, is held to the same rule, once.
+func TestSiteFileLinkOutside(t *testing.T) {
+	outside := writeDir(t, map[string]string{"site.yaml": siteYAML})
+	dir := writeDir(t, map[string]string{"a.md": goodIncident})
+	symlink(t, dir, "hop", filepath.Join(outside, "site.yaml"))
+	symlink(t, dir, SiteFile, "hop")
+	cat := Load(openDir(t, dir), Options{})
+	want := []string{
+		"hop:1:1: error: symbolic link to `" + filepath.Join(outside, "site.yaml") + "` leads outside the content directory; nothing outside it is read: copy the file in instead",
+		"site.yaml:1:1: error: this symbolic link leads outside the content directory (through `hop` → `" + filepath.Join(outside, "site.yaml") + "`); nothing outside it is read: copy the file in instead",
+	}
+	if diff := cmp.Diff(want, problemLines(cat.Problems)); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	if len(cat.Site.Components) > 0 {
+		t.Errorf("site.yaml was read from outside the content directory")
+	}
+}

@@ -246,6 +246,17 @@ func (l *loader) read(name string, size int64, r *report) ([]byte, bool) {
 	}
 	f, err := l.fsys.Open(name)
 	if err != nil {
+		// A file the walk did not vouch for (site.yaml), or one changed since, may be a link
+		// that OpenDir's file system refuses to follow: say which and why.
+		var le *linkError
+		if _, _, lerr := resolve(l.fsys, name); errors.As(lerr, &le) && len(le.chain) > 0 {
+			if le.out {
+				r.errorf(pos{1, 1}, "this symbolic link leads outside the content directory%s; nothing outside it is read: copy the file in instead", le.through())
+			} else {
+				r.errorf(pos{1, 1}, "this symbolic link %s%s; fix or remove the link", le.msg, le.through())
+			}
+			return nil, false
+		}
 		if errors.Is(err, fs.ErrNotExist) && name == SiteFile {
 			r.errorf(pos{1, 1}, "site.yaml is missing: the content directory needs one with the title, languages and components")
 			return nil, false
@@ -348,18 +359,16 @@ func (l *loader) walk() []mdFile {
 		if d.Type()&fs.ModeSymlink != 0 {
 			// A change to a link's target shows under the target's name, not the link's.
 			t.uncertain = true
-			return l.symlink(p, func(size int64, mod time.Time) {
-				if p != SiteFile { // read before the walk, through the same checks
-					files = append(files, entry{p, size, mod})
-				}
-			})
+		}
+		if p == SiteFile {
+			return nil // read before the walk, and its problems reported then
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			return l.symlink(p, func(size int64, mod time.Time) { files = append(files, entry{p, size, mod}) })
 		}
 		if d.IsDir() {
 			t.dirs[p] = true
 			return nil
-		}
-		if p == SiteFile {
-			return nil // read before the walk
 		}
 		if !d.Type().IsRegular() {
 			// Reading a named pipe would wait for a writer forever, and with it every reload.
