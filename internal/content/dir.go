@@ -24,15 +24,37 @@ func OpenDir(dir string) (fs.FS, error) {
 	return root.FS(), nil
 }
 
+// Resolve follows every symbolic link on the way to p in fsys, hop by hop, and returns the path
+// inside fsys that p names in the end; an error says which link leaves the directory, leads
+// nowhere or loops.
+func Resolve(fsys fs.FS, p string) (string, error) {
+	r, _, err := resolve(fsys, p)
+	if err != nil {
+		var le *linkError
+		if errors.As(err, &le) && le.missing {
+			return "", fmt.Errorf("%s: %s: %w", p, le.msg, fs.ErrNotExist)
+		}
+		if errors.As(err, &le) && len(le.chain) > 0 {
+			return "", fmt.Errorf("%s %s (through %s)", p, le.msg, strings.Join(le.chain, ", then "))
+		}
+		if errors.As(err, &le) {
+			return "", fmt.Errorf("%s %s", p, le.msg)
+		}
+		return "", err
+	}
+	return r, nil
+}
+
 // maxHops is how many symbolic links one path may go through, as Linux allows.
 const maxHops = 40
 
 // linkError is why a symbolic link cannot be followed: it leads outside the content directory
 // (out), nowhere, into a loop, or to something that is not a file.
 type linkError struct {
-	out   bool
-	chain []string // the links followed, each as "name → target"
-	msg   string
+	out     bool
+	missing bool     // a name on the way does not exist
+	chain   []string // the links followed, each as "name → target"
+	msg     string
 }
 
 func (e *linkError) Error() string { return e.msg }
@@ -80,7 +102,9 @@ func resolve(fsys fs.FS, p string) (string, fs.FileInfo, error) {
 		info, err := fs.Lstat(fsys, next)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return fail(false, "leads nowhere (there is no `%s`)", next)
+				_, _, err := fail(false, "leads nowhere (there is no `%s`)", next)
+				err.(*linkError).missing = true
+				return "", nil, err
 			}
 			return fail(false, "cannot be followed: %v", err)
 		}
