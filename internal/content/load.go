@@ -547,6 +547,8 @@ func (l *loader) symlink(p string, add func(int64, time.Time)) error {
 		l.problem(p, "symbolic link to `%s` leads outside the content directory%s; nothing outside it is read: copy the file in instead", target, le.through())
 	case errors.As(err, &le):
 		l.problem(p, "symbolic link to `%s` %s%s; fix or remove the link", target, le.msg, le.through())
+	case err != nil:
+		l.problem(p, "cannot follow the symbolic link: %v", err)
 	case info.IsDir():
 		l.warn(p, "symbolic link to the folder `%s` is not followed; move the folder here instead", target)
 	case !info.Mode().IsRegular():
