@@ -44,6 +44,12 @@ const sniffLen = 512
 // when it is not (or no longer) a file that is published: the server checks what it reads at
 // every request, since the file may have changed since the load.
 func ReadAsset(fsys fs.FS, p string) ([]byte, string, error) {
+	// A named pipe put in the picture's place would hold the request forever at the open.
+	if info, err := fs.Stat(fsys, p); err != nil {
+		return nil, "", err
+	} else if !info.Mode().IsRegular() {
+		return nil, "", fmt.Errorf("%s is %s, not a file", p, fileKind(info.Mode()))
+	}
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, "", err

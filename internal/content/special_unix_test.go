@@ -4,8 +4,10 @@ package content
 
 import (
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -43,5 +45,27 @@ func TestSpecialFiles(t *testing.T) {
 	cat = Load(openDir(t, pipeSite), Options{})
 	if got, want := cat.Problems.In(SiteFile).String(), "site.yaml:1:1: error: this is a named pipe, not a file; replace it with a file\n"; got != want {
 		t.Errorf("site.yaml problems:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestReadAssetPipe: a named pipe put where a published picture was is refused at once by the
+// request-time read, not opened (which would wait for a writer forever).
+func TestReadAssetPipe(t *testing.T) {
+	dir := writeDir(t, map[string]string{"b/index.md": fm(title, started)})
+	if err := syscall.Mkfifo(filepath.Join(dir, "b", "graph.png"), 0o644); err != nil {
+		t.Skipf("cannot make named pipes here: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, _, err := ReadAsset(openDir(t, dir), "b/graph.png")
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "b/graph.png is a named pipe, not a file") {
+			t.Errorf("ReadAsset of a named pipe: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("ReadAsset of a named pipe still waiting after 5 s")
 	}
 }
