@@ -138,7 +138,10 @@ func loadStatic(cfg buildConfig, log *slog.Logger) (*site.Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	files := os.DirFS(cfg.content)
+	files, err := content.OpenDir(cfg.content)
+	if err != nil {
+		return nil, fmt.Errorf("content directory: %w", err)
+	}
 	c := content.Load(files, content.Options{})
 	for _, p := range c.Problems {
 		level := slog.LevelError

@@ -42,7 +42,12 @@ func lint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "statuspress lint: %s is not a directory\n", dir)
 		return 2
 	}
-	cat := content.Load(os.DirFS(dir), content.Options{MaxFileSize: *maxSize})
+	fsys, err := content.OpenDir(dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "statuspress lint: %v\n", err)
+		return 2
+	}
+	cat := content.Load(fsys, content.Options{MaxFileSize: *maxSize})
 	ps := cat.Problems
 	switch *format {
 	case "text":

@@ -120,3 +120,75 @@ func TestLintUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestLintSymlinkChain: lint names every link that leaves the content directory, at whatever hop
+// of a chain, and what it leads to; nothing outside is loaded.
+func TestLintSymlinkChain(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../incidents")); err != nil {
+		t.Fatal(err)
+	}
+	outside := t.TempDir()
+	secret := filepath.Join(outside, "outside.md")
+	if err := os.WriteFile(secret, []byte("---\ntitle: Not ours\nstarted: 2026-01-10T10:00:00Z\n---\nsecret\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, target := range map[string]string{
+		"hop2":                         secret,
+		"2025/webhook-delays/leak.png": "../../hop2",
+		"hop":                          secret,
+		"leak.md":                      "hop",
+	} {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Skipf("cannot make symbolic links here: %v", err)
+		}
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"lint", dir}, &out, &errOut); code != 1 {
+		t.Errorf("exit code %d, want 1", code)
+	}
+	leaves := " leads outside the content directory"
+	fix := "; nothing outside it is read: copy the file in instead"
+	for _, w := range []string{
+		"2025/webhook-delays/leak.png:1:1: error: symbolic link to `../../hop2`" + leaves + " (through `hop2` → `" + secret + "`)" + fix,
+		"hop:1:1: error: symbolic link to `" + secret + "`" + leaves + fix,
+		"hop2:1:1: error: symbolic link to `" + secret + "`" + leaves + fix,
+		"leak.md:1:1: error: symbolic link to `hop`" + leaves + " (through `hop` → `" + secret + "`)" + fix,
+		"22 files, 8 incidents loaded: 4 errors, 0 warnings",
+	} {
+		if !strings.Contains(out.String(), w) {
+			t.Errorf("output lacks %q:\n%s", w, out.String())
+		}
+	}
+}
+
+// TestLintBundleFiles: lint names each file of a bundle that is not published, and why.
+func TestLintBundleFiles(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../incidents")); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string]string{
+		"evil.html": "<script>alert(1)</script>",
+		"evil.svg":  `<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`,
+		"page.png":  "<html><script>alert(1)</script></html>",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, "2025", "webhook-delays", name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"lint", dir}, &out, &errOut); code != 1 {
+		t.Errorf("exit code %d, want 1", code)
+	}
+	for _, w := range []string{
+		"2025/webhook-delays/evil.html:1:1: error: not published: `.html` files could run as part of the site or are not pictures",
+		"2025/webhook-delays/evil.svg:1:1: error: not published: holds the element <script>, which is not a plain drawing",
+		"2025/webhook-delays/page.png:1:1: error: not published: is named as image/png but its bytes are not one (they look like text/html)",
+		"8 incidents loaded: 3 errors, 0 warnings",
+	} {
+		if !strings.Contains(out.String(), w) {
+			t.Errorf("output lacks %q:\n%s", w, out.String())
+		}
+	}
+}

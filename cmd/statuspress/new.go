@@ -156,7 +156,10 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 		return fail(2, "%v", err)
 	}
 
-	fsys := os.DirFS(*dir)
+	fsys, err := content.OpenDir(*dir)
+	if err != nil {
+		return fail(1, "%v", err)
+	}
 	slugs, err := authoring.Slugs(fsys, cat)
 	if err != nil {
 		return fail(1, "%v", err)
@@ -260,7 +263,12 @@ func authorLoad(dir, cmd string, stderr io.Writer) (*content.Catalog, int) {
 		fmt.Fprintf(stderr, "statuspress %s: %s is not a directory; give the content directory with --dir\n", cmd, dir)
 		return nil, 2
 	}
-	cat := content.Load(os.DirFS(dir), content.Options{})
+	fsys, err := content.OpenDir(dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "statuspress %s: %v\n", cmd, err)
+		return nil, 2
+	}
+	cat := content.Load(fsys, content.Options{})
 	if ps := cat.Problems.In(content.SiteFile); ps.Errors() > 0 {
 		fmt.Fprintf(stderr, "statuspress %s: fix site.yaml first:\n", cmd)
 		for _, p := range ps {

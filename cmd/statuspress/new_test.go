@@ -245,3 +245,26 @@ func TestNewRefuses(t *testing.T) {
 		})
 	}
 }
+
+// TestNewFolderLinkedOut: a folder of the content directory that is a symbolic link out of it is
+// never written through; the loader would not read what was written there anyway.
+func TestNewFolderLinkedOut(t *testing.T) {
+	dir := authoringDir(t)
+	outside := t.TempDir()
+	if err := os.Symlink(outside, filepath.Join(dir, "linked")); err != nil {
+		t.Skipf("cannot make symbolic links here: %v", err)
+	}
+	var out, errOut bytes.Buffer
+	code := run([]string{"new", "incident", "--title", "Webhooks delayed", "--text", "Webhooks arrive late.",
+		"--components", "webhooks:partial_outage", "--now", "2026-11-24T10:00:00Z", "--dir", dir, "--out-folder", filepath.Join(dir, "linked")}, &out, &errOut)
+	if code != 1 {
+		t.Errorf("exit %d, want 1:\n%s%s", code, out.String(), errOut.String())
+	}
+	want := "statuspress new: linked/webhooks-delayed.md would not be read: linked leads outside the content directory (through `linked` → `" + outside + "`); write it into a real folder of the content directory"
+	if !strings.Contains(errOut.String(), want) {
+		t.Errorf("stderr lacks %q:\n%s", want, errOut.String())
+	}
+	if got := files(t, outside); len(got) != 0 {
+		t.Errorf("written outside the content directory: %v", got)
+	}
+}

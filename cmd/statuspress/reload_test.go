@@ -450,7 +450,7 @@ func TestRescan(t *testing.T) {
 	if code, _ := get(t, base+picture); code != http.StatusNotFound {
 		t.Fatalf("%s before it exists: %d, want 404", picture, code)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "2025", "webhook-delays", "added-later.png"), []byte("\x89PNG\r\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "2025", "webhook-delays", "added-later.png"), []byte("\x89PNG\r\n\x1a\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	ls.pub.publish("rescan", nil, true)

@@ -224,7 +224,11 @@ func newPublisher(cfg serveConfig, log *slog.Logger) (*publisher, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &publisher{cfg: cfg, log: log, files: os.DirFS(cfg.content), locales: cat, clock: time.Now, logged: map[string]bool{}}
+	files, err := content.OpenDir(cfg.content)
+	if err != nil {
+		return nil, fmt.Errorf("content directory %s: %w", cfg.content, err)
+	}
+	p := &publisher{cfg: cfg, log: log, files: files, locales: cat, clock: time.Now, logged: map[string]bool{}}
 	if !cfg.now.IsZero() {
 		p.clock = func() time.Time { return cfg.now }
 	}

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -67,7 +66,10 @@ func updateCmd(args []string, stdout, stderr io.Writer) int {
 	if cat == nil {
 		return code
 	}
-	fsys := os.DirFS(*dir)
+	fsys, err := content.OpenDir(*dir)
+	if err != nil {
+		return fail(1, "%v", err)
+	}
 	in, err := authoring.Find(fsys, cat, slug)
 	if err != nil {
 		authorFailure(stderr, "update", *dir, err)

@@ -123,7 +123,7 @@ func TestLoadChanged(t *testing.T) {
 		"2026/a.nl.md":               fm("title: A in het Nederlands"),
 		"2026/b.md":                  incidentFile("B"),
 		"2025/bundle-x/index.md":     strings.Replace(incidentFile("Bundle"), "A rollback went wrong.", "![chart](chart.png)", 1),
-		"2025/bundle-x/chart.png":    "png",
+		"2025/bundle-x/chart.png":    png,
 		"2025/bundle-x/index.nl.md":  fm("title: Bundel"),
 		"2024/old.md":                incidentFile("Old"),
 		"2024/older.md":              incidentFile("Older"),
@@ -193,13 +193,13 @@ func TestLoadChanged(t *testing.T) {
 	d.reload("the problems deleted", false, "2026/Bad_Name.md", "2026/notes.txt", "2025/c.md", "2026/orphan.nl.md", "2026/d.xx.md", "2026/c.fr.md")
 
 	// A bundle's files: a picture added and taken away changes what its incident may link to.
-	d.write("2025/bundle-x/more.png", "png")
+	d.write("2025/bundle-x/more.png", png)
 	d.reload("an asset added", false, "2025/bundle-x/more.png")
 	d.remove("2025/bundle-x/chart.png")
 	if !strings.Contains(d.reload("an asset its incident links to deleted", false, "2025/bundle-x/chart.png").Problems.String(), "chart.png") {
 		t.Errorf("the broken link to a deleted picture is not reported")
 	}
-	d.write("2025/bundle-x/chart.png", "png")
+	d.write("2025/bundle-x/chart.png", png)
 	d.write("2025/bundle-x/index.md", strings.Replace(incidentFile("Bundle, edited"), "A rollback went wrong.", "![chart](chart.png)", 1))
 	d.write("2025/bundle-x/extra.md", "not an incident")
 	d.reload("a bundle edited", false, "2025/bundle-x/chart.png", "2025/bundle-x/index.md", "2025/bundle-x/extra.md")
@@ -236,7 +236,7 @@ func TestLoadChanged(t *testing.T) {
 	d.reload("a new folder, named", true, "2027")
 	d.write("2028/new-too.md", incidentFile("In another new folder"))
 	d.reload("a new folder, its file named", true, "2028/new-too.md")
-	d.write("2027/pics/pic.png", "png")
+	d.write("2027/pics/pic.png", png)
 	d.reload("a folder of pictures", true, "2027/pics")
 	d.write("2027/pics/index.md", incidentFile("Pictures"))
 	d.reload("the folder becomes a bundle", true, "2027/pics/index.md")

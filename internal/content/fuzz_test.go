@@ -34,7 +34,7 @@ func FuzzLoad(f *testing.F) {
 			"x.md":           {Data: data},
 			"x.nl.md":        {Data: data},
 			"b/index.md":     {Data: data},
-			"b/picture.png":  {Data: []byte("png")},
+			"b/picture.png":  {Data: []byte(png)},
 			"other/index.md": {Data: []byte(goodIncident)},
 		}
 		watchdog := time.AfterFunc(3*time.Second, func() { panic(fmt.Sprintf("Load took over 3 s on %q", data)) })

@@ -234,8 +234,29 @@ func (l *loader) loadSite() {
 // read returns a file's text with a byte-order mark and CR line endings removed, refusing files
 // that are too large (size -1: not yet known), empty, or not UTF-8.
 func (l *loader) read(name string, size int64, r *report) ([]byte, bool) {
+	if size < 0 {
+		// Not seen by the walk (site.yaml): opening a named pipe would wait forever.
+		if info, err := fs.Stat(l.fsys, name); err == nil {
+			if !info.Mode().IsRegular() {
+				r.errorf(pos{1, 1}, "this is %s, not a file; replace it with a file", fileKind(info.Mode()))
+				return nil, false
+			}
+			size = info.Size()
+		}
+	}
 	f, err := l.fsys.Open(name)
 	if err != nil {
+		// A file the walk did not vouch for (site.yaml), or one changed since, may be a link
+		// that OpenDir's file system refuses to follow: say which and why.
+		var le *linkError
+		if _, _, lerr := resolve(l.fsys, name); errors.As(lerr, &le) && len(le.chain) > 0 {
+			if le.out {
+				r.errorf(pos{1, 1}, "this symbolic link leads outside the content directory%s; nothing outside it is read: copy the file in instead", le.through())
+			} else {
+				r.errorf(pos{1, 1}, "this symbolic link %s%s; fix or remove the link", le.msg, le.through())
+			}
+			return nil, false
+		}
 		if errors.Is(err, fs.ErrNotExist) && name == SiteFile {
 			r.errorf(pos{1, 1}, "site.yaml is missing: the content directory needs one with the title, languages and components")
 			return nil, false
@@ -244,11 +265,6 @@ func (l *loader) read(name string, size int64, r *report) ([]byte, bool) {
 		return nil, false
 	}
 	defer f.Close()
-	if size < 0 {
-		if fi, err := f.Stat(); err == nil {
-			size = fi.Size()
-		}
-	}
 	if size > l.opt.MaxFileSize {
 		r.errorf(pos{1, 1}, "file is %s, more than the limit of %s; move large pictures into a bundle folder or split the text", byteSize(size), byteSize(l.opt.MaxFileSize))
 		return nil, false
@@ -343,13 +359,20 @@ func (l *loader) walk() []mdFile {
 		if d.Type()&fs.ModeSymlink != 0 {
 			// A change to a link's target shows under the target's name, not the link's.
 			t.uncertain = true
+		}
+		if p == SiteFile {
+			return nil // read before the walk, and its problems reported then
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
 			return l.symlink(p, func(size int64, mod time.Time) { files = append(files, entry{p, size, mod}) })
 		}
 		if d.IsDir() {
 			t.dirs[p] = true
 			return nil
 		}
-		if p == SiteFile {
+		if !d.Type().IsRegular() {
+			// Reading a named pipe would wait for a writer forever, and with it every reload.
+			l.problem(p, "this is %s, not a file; only files and folders are read: remove it", fileKind(d.Type()))
 			return nil
 		}
 		info, err := d.Info()
@@ -398,7 +421,8 @@ func isIndex(p string) bool {
 }
 
 // classify tells what the file p is: an incident file, a bundle's asset, or a file that is not
-// used (reported). It depends on the file's name and l.tree.bundles alone.
+// used (reported). It depends on the file's name and l.tree.bundles, and for a bundle's file on
+// its bytes (see checkAsset).
 func (l *loader) classify(p string, size int64, mod time.Time) *fileInfo {
 	base := path.Base(p)
 	b := ""
@@ -414,7 +438,12 @@ func (l *loader) classify(p string, size int64, mod time.Time) *fileInfo {
 		return mdInfo(f)
 	case b != "":
 		if strings.HasSuffix(base, ".md") {
-			l.warn(p, "not read as an incident: it lies inside the bundle folder %s, whose incident is index.md; it is served as a file", b)
+			l.warn(p, "not read as an incident: it lies inside the bundle folder %s, whose incident is index.md; nor is it published as a file: move it out of the folder", b)
+			return &fileInfo{}
+		}
+		if why := l.checkAsset(p, size); why != "" {
+			l.problem(p, "not published: %s", why)
+			return &fileInfo{}
 		}
 		return &fileInfo{asset: &Asset{Name: strings.TrimPrefix(p, b+"/"), Path: p}, bundle: path.Base(b)}
 	case strings.HasSuffix(base, ".md"):
@@ -501,30 +530,48 @@ func (l *loader) languageCode(lang string) bool {
 	return ok
 }
 
-// symlink checks a symbolic link: one that leads outside the content directory is refused, one to
-// a file inside it is read as that file would be.
+// symlink checks a symbolic link, following the whole chain of links it goes through: one that
+// leaves the content directory at any hop is refused, one to a file inside it is read as that
+// file would be. (OpenDir's file system refuses to read through such a link anyway; this says
+// which link and why.)
 func (l *loader) symlink(p string, add func(int64, time.Time)) error {
 	target, err := fs.ReadLink(l.fsys, p)
 	if err != nil {
 		l.problem(p, "cannot follow the symbolic link: %v", err)
 		return nil
 	}
-	resolved := path.Join(path.Dir(p), target)
-	if path.IsAbs(target) || resolved == ".." || strings.HasPrefix(resolved, "../") {
-		l.problem(p, "symbolic link to `%s` leads outside the content directory; copy the file in instead", target)
-		return nil
-	}
-	info, err := fs.Stat(l.fsys, resolved)
-	if err != nil {
-		l.problem(p, "symbolic link to `%s` leads nowhere; fix or remove the link", target)
-		return nil
-	}
-	if info.IsDir() {
+	resolved, info, err := resolve(l.fsys, p)
+	var le *linkError
+	switch {
+	case errors.As(err, &le) && le.out:
+		l.problem(p, "symbolic link to `%s` leads outside the content directory%s; nothing outside it is read: copy the file in instead", target, le.through())
+	case errors.As(err, &le):
+		l.problem(p, "symbolic link to `%s` %s%s; fix or remove the link", target, le.msg, le.through())
+	case err != nil:
+		l.problem(p, "cannot follow the symbolic link: %v", err)
+	case info.IsDir():
 		l.warn(p, "symbolic link to the folder `%s` is not followed; move the folder here instead", target)
-		return nil
+	case !info.Mode().IsRegular():
+		l.problem(p, "symbolic link to `%s` names `%s`, which is %s, not a file; remove the link", target, resolved, fileKind(info.Mode()))
+	default:
+		add(info.Size(), info.ModTime())
 	}
-	add(info.Size(), info.ModTime())
 	return nil
+}
+
+// fileKind names what a file that is not a regular file or a folder is, for a message.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 func (l *loader) problem(p, format string, args ...any) {

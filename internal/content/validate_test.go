@@ -255,7 +255,7 @@ func TestValidation(t *testing.T) {
 		},
 		{
 			name:  "image outside the bundle and missing in it",
-			files: map[string]string{"b.md": fm(title, started) + "\n![graph](graph.png)\n", "c/index.md": fm(title, started) + "\n![graph](grahp.png)\n", "c/graph.png": "png"},
+			files: map[string]string{"b.md": fm(title, started) + "\n![graph](graph.png)\n", "c/index.md": fm(title, started) + "\n![graph](grahp.png)\n", "c/graph.png": png},
 			want: []string{
 				"b.md:7:1: error: image `graph.png` is a file next to the Markdown, which only a bundle has: move the incident to <slug>/index.md and put `graph.png` beside it",
 				"c/index.md:7:1: error: image `grahp.png` not found in this incident's folder; put the file beside index.md or fix the name (the folder has: graph.png)",

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"io/fs"
 	"mime"
 	"net/http"
 	"net/url"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"statuspress/internal/content"
 	"statuspress/static"
 )
 
@@ -29,7 +29,10 @@ func (s *Server) staticFile(c echo.Context) error {
 	return c.Blob(http.StatusOK, a.ContentType, a.Body)
 }
 
-// bundleFile serves a file that a bundle incident keeps beside its Markdown (a picture).
+// bundleFile serves a picture that a bundle incident keeps beside its Markdown. What is read is
+// checked again (content.ReadAsset): the file may have changed since the load. A file that cannot
+// be read as a published picture now (its folder is being renamed, it was rewritten) is not
+// found, never a server error: the next load says what became of it.
 func (s *Server) bundleFile(c echo.Context) error {
 	snap := s.Snapshot()
 	slug, name := c.Param("slug"), c.Param("*")
@@ -40,20 +43,27 @@ func (s *Server) bundleFile(c echo.Context) error {
 		if a.Name != name {
 			continue
 		}
-		body, err := fs.ReadFile(snap.Files, a.Path)
+		body, ctype, err := content.ReadAsset(snap.Files, a.Path)
 		if err != nil {
-			return err
+			s.log.Warn("bundle file not served", "path", c.Request().URL.Path, "err", err)
+			return echo.ErrNotFound
 		}
-		ctype := mime.TypeByExtension(path.Ext(name))
-		if ctype == "" {
-			ctype = http.DetectContentType(body)
+		h := c.Response().Header()
+		h.Set(echo.HeaderCacheControl, "public, max-age=300")
+		if ctype == content.SVGType {
+			// Checked at load to hold nothing that runs; sandboxed as well, so that even opened
+			// on its own it can run nothing on the site's origin, and offered as a download.
+			h.Set("Content-Security-Policy", svgPolicy)
+			h.Set(echo.HeaderContentDisposition, mime.FormatMediaType("attachment", map[string]string{"filename": path.Base(name)}))
 		}
-		c.Response().Header().Set(echo.HeaderCacheControl, "public, max-age=300")
-		c.Response().Header().Set("X-Content-Type-Options", "nosniff")
 		return c.Blob(http.StatusOK, ctype, body)
 	}
 	return echo.ErrNotFound
 }
+
+// svgPolicy is the Content-Security-Policy of a bundle's SVG: an opaque origin, no script, nothing
+// loaded but its own inline styles and embedded pictures.
+const svgPolicy = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 // favicon answers the browsers and crawlers that ask for /favicon.ico without reading the page.
 // The icon's address changes with its content, so the redirect is temporary and kept an hour: a

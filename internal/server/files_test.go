@@ -5,6 +5,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -164,5 +166,114 @@ func TestHealthz(t *testing.T) {
 	rec := get(t, sample(t), "/healthz")
 	if rec.Code != http.StatusOK || rec.Header().Get("Cache-Control") != "no-store" {
 		t.Errorf("GET /healthz: status %d, Cache-Control %q", rec.Code, rec.Header().Get("Cache-Control"))
+	}
+}
+
+// TestBundleFileHostile: a bundle serves pictures only. Files a browser would run on the site's
+// origin (HTML, script, an SVG with script, HTML named .png) and links out of the content
+// directory are not served; a clean SVG is served sandboxed, as a download.
+func TestBundleFileHostile(t *testing.T) {
+	outside := t.TempDir()
+	const secret = "root:x:0:0:the secret outside\n"
+	if err := os.WriteFile(filepath.Join(outside, "passwd"), []byte(secret), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(outside, "outside.md"), []byte("---\ntitle: Not ours\nstarted: 2026-01-10T10:00:00Z\n---\n"+secret), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const b = "2025/webhook-delays/"
+	script := "<script>alert(document.domain)</script>"
+	dir := sampleCopy(t, map[string]string{
+		b + "evil.html": script,
+		b + "evil.js":   "alert(document.domain)",
+		b + "evil.svg":  `<svg xmlns="http://www.w3.org/2000/svg">` + script + `</svg>`,
+		b + "page.png":  "<!DOCTYPE html>" + script,
+		b + "plot.svg":  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>`,
+	})
+	for name, target := range map[string]string{
+		"hop2": filepath.Join(outside, "passwd"), b + "passwd.png": "../../hop2",
+		"hop": filepath.Join(outside, "outside.md"), "leak.md": "hop",
+	} {
+		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			t.Skipf("cannot make symbolic links here: %v", err)
+		}
+	}
+	s, problems := serverOf(t, dir)
+	for _, name := range []string{"evil.html", "evil.js", "evil.svg", "page.png", "passwd.png"} {
+		if len(problems.In(b+name)) == 0 {
+			t.Errorf("%s: no problem reported", name)
+		}
+		path := "/incidents/webhook-delays/" + name
+		rec := get(t, s, path)
+		if rec.Code != http.StatusNotFound {
+			t.Errorf("GET %s: status %d (%s), want 404", path, rec.Code, rec.Header().Get("Content-Type"))
+		}
+		if body := rec.Body.String(); strings.Contains(body, "alert(document.domain)") || strings.Contains(body, "secret outside") {
+			t.Errorf("GET %s: the body holds the file:\n%s", path, body)
+		}
+	}
+	for _, path := range []string{"/en/incidents/leak/", "/en/incidents/outside/"} {
+		if rec := get(t, s, path); rec.Code != http.StatusNotFound {
+			t.Errorf("GET %s: status %d, want 404: a file outside the content directory is published", path, rec.Code)
+		}
+	}
+
+	rec := get(t, s, "/incidents/webhook-delays/plot.svg")
+	if rec.Code != http.StatusOK {
+		t.Fatalf("GET plot.svg: status %d", rec.Code)
+	}
+	for h, want := range map[string]string{
+		"Content-Type":            "image/svg+xml",
+		"Content-Security-Policy": "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+		"Content-Disposition":     "attachment; filename=plot.svg",
+		"X-Content-Type-Options":  "nosniff",
+	} {
+		if got := rec.Header().Get(h); got != want {
+			t.Errorf("GET plot.svg: %s %q, want %q", h, got, want)
+		}
+	}
+	if rec := get(t, s, "/incidents/webhook-delays/latency.png"); rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != "image/png" {
+		t.Errorf("GET latency.png: status %d, %s", rec.Code, rec.Header().Get("Content-Type"))
+	}
+}
+
+// TestBundleFileChangedUnderfoot: a picture whose folder is renamed, or whose bytes stop being a
+// picture, between a load and a request is answered with the last good bytes when the response
+// cache has them, and otherwise not found: never a server error, never the new bytes unchecked.
+func TestBundleFileChangedUnderfoot(t *testing.T) {
+	const (
+		picture = "/incidents/webhook-delays/latency.png"
+		folder  = "2025/webhook-delays"
+	)
+	dir := sampleCopy(t, nil)
+	s, _ := serverOf(t, dir)
+	good := get(t, s, picture)
+	if good.Code != http.StatusOK {
+		t.Fatalf("GET %s: status %d", picture, good.Code)
+	}
+	if err := os.Rename(filepath.Join(dir, folder), filepath.Join(dir, folder+"-renamed")); err != nil {
+		t.Fatal(err)
+	}
+	if rec := get(t, s, picture); rec.Code != http.StatusOK || !bytes.Equal(rec.Body.Bytes(), good.Body.Bytes()) {
+		t.Errorf("GET %s, cached, during a rename: status %d, want the last good bytes", picture, rec.Code)
+	}
+
+	// A server that had not answered it yet.
+	dir = sampleCopy(t, nil)
+	s, _ = serverOf(t, dir)
+	if err := os.Rename(filepath.Join(dir, folder), filepath.Join(dir, folder+"-renamed")); err != nil {
+		t.Fatal(err)
+	}
+	if rec := get(t, s, picture); rec.Code != http.StatusNotFound {
+		t.Errorf("GET %s during a rename: status %d, want 404", picture, rec.Code)
+	}
+	if err := os.Rename(filepath.Join(dir, folder+"-renamed"), filepath.Join(dir, folder)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(folder+"/latency.png")), []byte("<html><script>alert(1)</script>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if rec := get(t, s, picture); rec.Code != http.StatusNotFound || strings.Contains(rec.Body.String(), "alert(1)") {
+		t.Errorf("GET %s rewritten as HTML: status %d, want 404", picture, rec.Code)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -185,3 +186,32 @@ func leakedIDs(text string) []string {
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// sampleCopy copies the sample content into a new directory and writes files into it (slash
+// paths), for tests that change the content on disk.
+func sampleCopy(t testing.TB, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(contentDir)); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// serverOf is a server over the content directory dir, opened as statuspress serve opens it, with
+// its clock stopped at the tests' instant; it returns the load's problems too.
+func serverOf(t testing.TB, dir string) (*server.Server, content.Problems) {
+	t.Helper()
+	fsys, err := content.OpenDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := content.Load(fsys, content.Options{})
+	snap := site.Build(fsys, c, localeCatalog(t), site.Options{}, clock)
+	return server.New(snap, server.Config{Now: func() time.Time { return clock }}), c.Problems
+}

@@ -107,10 +107,15 @@ func (o overlay) ReadLink(name string) (string, error) {
 }
 
 func (o overlay) Lstat(name string) (fs.FileInfo, error) {
-	if name == o.name || o.onPath(name) {
+	if name == o.name {
+		return o.fileInfo(), nil
+	}
+	// A folder on the path that is a link stays a link, for the loader to check where it leads.
+	info, err := fs.Lstat(o.base, name)
+	if err != nil && o.onPath(name) && errors.Is(err, fs.ErrNotExist) {
 		return o.Stat(name)
 	}
-	return fs.Lstat(o.base, name)
+	return info, err
 }
 
 type fileInfo struct {

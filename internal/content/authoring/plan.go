@@ -161,6 +161,11 @@ func PlanNew(fsys fs.FS, cat *content.Catalog, d Draft, rel string) (*Plan, erro
 	if _, err := fs.Stat(fsys, rel); err == nil {
 		return nil, fmt.Errorf("%s already exists; statuspress new never overwrites a file", rel)
 	}
+	// A folder on the way that is a link: the site does not follow it, and nothing is written
+	// through one out of the content directory.
+	if _, err := content.Resolve(fsys, path.Dir(rel)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s would not be read: %w; write it into a real folder of the content directory", rel, err)
+	}
 	after, notes, err := verify(fsys, cat, rel, data, d.At, "the new file")
 	if err != nil {
 		return nil, err
@@ -168,7 +173,7 @@ func PlanNew(fsys fs.FS, cat *content.Catalog, d Draft, rel string) (*Plan, erro
 	slug := strings.TrimSuffix(path.Base(rel), ".md")
 	in, ok := after.Incident(slug)
 	if !ok || in.Source != rel {
-		return nil, fmt.Errorf("%s would not be read as incident `%s`: the site does not read files in folders starting with `.` or `_`, or inside another incident's folder", rel, slug)
+		return nil, fmt.Errorf("%s would not be read as incident `%s`: the site does not read files in folders starting with `.` or `_`, in folders reached through a symbolic link, or inside another incident's folder", rel, slug)
 	}
 	if t := in.Original(); t.Title != d.Title {
 		return nil, fmt.Errorf("internal error: the title reads back as %q, not %q; nothing was written", t.Title, d.Title)

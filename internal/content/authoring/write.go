@@ -1,81 +1,106 @@
 package authoring
 
 import (
-	"bytes"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+
+	"statuspress/internal/content"
 )
 
 // Write carries the plan out in the content directory dir. A new file is created only if no file
 // of that name exists; an existing file is replaced atomically (a temporary file beside it is
 // renamed over it, keeping its permissions), and only if it still holds what the plan was made
 // from. The temporary file's name starts with a dot, so a server watching dir never reads it.
+// Nothing is written outside dir, whatever symbolic links lie on the way: every step goes
+// through an os.Root, as the loader reads (content.OpenDir).
 func (p *Plan) Write(dir string) error {
-	target := filepath.Join(dir, filepath.FromSlash(p.Path))
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	// Said plainly, before the root refuses it less plainly: a folder on the way that links out.
+	name := p.Path
 	if p.Old == nil {
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+		name = path.Dir(p.Path)
+	}
+	real, err := content.Resolve(root.FS(), name)
+	switch {
+	case err == nil:
+	case p.Old == nil && errors.Is(err, fs.ErrNotExist): // a new folder
+	default:
+		return fmt.Errorf("not written: %w; nothing is written outside the content directory %s", err, dir)
+	}
+	target := filepath.FromSlash(p.Path)
+	if p.Old == nil {
+		if err := root.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 			return err
 		}
-		tmp, err := writeTemp(target, p.Data, 0o644)
+		tmp, err := writeTemp(root, target, p.Data, 0o644)
 		if err != nil {
 			return err
 		}
-		defer os.Remove(tmp)
+		defer root.Remove(tmp)
 		// A hard link appears whole and fails when the name is taken.
-		err = os.Link(tmp, target)
+		err = root.Link(tmp, target)
 		switch {
 		case err == nil:
 			return nil
 		case errors.Is(err, fs.ErrExist):
-			return fmt.Errorf("%s already exists; not overwritten", target)
+			return fmt.Errorf("%s already exists; not overwritten", filepath.Join(dir, target))
 		}
 		// A file system without hard links: an exclusive create.
-		f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		f, err := root.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if err != nil {
 			if errors.Is(err, fs.ErrExist) {
-				return fmt.Errorf("%s already exists; not overwritten", target)
+				return fmt.Errorf("%s already exists; not overwritten", filepath.Join(dir, target))
 			}
 			return err
 		}
 		if _, err := f.Write(p.Data); err != nil {
 			f.Close()
-			os.Remove(target)
+			root.Remove(target)
 			return err
 		}
 		return f.Close()
 	}
-	// The loader follows a link to a file inside the content directory; so does the edit.
-	if real, err := filepath.EvalSymlinks(target); err == nil {
-		target = real
-	}
-	info, err := os.Stat(target)
+	// The loader follows a link to a file inside the content directory; so does the edit, which
+	// replaces the file the link names, not the link.
+	target = filepath.FromSlash(real)
+	info, err := root.Stat(target)
 	if err != nil {
 		return err
 	}
-	cur, err := os.ReadFile(target)
+	cur, err := root.ReadFile(target)
 	if err != nil {
 		return err
 	}
-	if !bytes.Equal(cur, p.Old) {
-		return fmt.Errorf("%s changed while the update was prepared; nothing was written, run the command again", target)
+	if string(cur) != string(p.Old) {
+		return fmt.Errorf("%s changed while the update was prepared; nothing was written, run the command again", filepath.Join(dir, target))
 	}
-	tmp, err := writeTemp(target, p.Data, info.Mode().Perm())
+	tmp, err := writeTemp(root, target, p.Data, info.Mode().Perm())
 	if err != nil {
 		return err
 	}
-	if err := os.Rename(tmp, target); err != nil {
-		os.Remove(tmp)
+	if err := root.Rename(tmp, target); err != nil {
+		root.Remove(tmp)
 		return err
 	}
 	return nil
 }
 
-// writeTemp writes data to a new hidden file beside target and returns its name.
-func writeTemp(target string, data []byte, perm fs.FileMode) (string, error) {
-	f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
+// writeTemp writes data to a new hidden file beside target, in root, and returns its name.
+func writeTemp(root *os.Root, target string, data []byte, perm fs.FileMode) (string, error) {
+	var rnd [6]byte
+	rand.Read(rnd[:])
+	name := filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+"."+hex.EncodeToString(rnd[:])+".tmp")
+	f, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return "", err
 	}
@@ -87,11 +112,11 @@ func writeTemp(target string, data []byte, perm fs.FileMode) (string, error) {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Chmod(f.Name(), perm)
+		err = root.Chmod(name, perm)
 	}
 	if err != nil {
-		os.Remove(f.Name())
+		root.Remove(name)
 		return "", err
 	}
-	return f.Name(), nil
+	return name, nil
 }
