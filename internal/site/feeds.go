@@ -186,7 +186,8 @@ func (v *view) otherLang(lang string) string {
 }
 
 // Calendar is the maintenance calendar in lang at now: every published maintenance, past ones
-// included (calendars keep history), at its announced window.
+// included (calendars keep history), at its announced window until it has ended (Incident.Ended),
+// then at when it took place; one that ended before it began was cancelled.
 func (s *Snapshot) Calendar(lang string, now time.Time) feed.Calendar {
 	v := s.view(lang, now)
 	siteTitle := s.Site.Localize(s.Site.Title, v.lang)
@@ -218,6 +219,16 @@ func (s *Snapshot) Calendar(lang string, now time.Time) feed.Calendar {
 		}
 		if visible := status.Visible(in, now); len(visible) > 0 {
 			e.Stamp = visible[len(visible)-1].At
+		}
+		if end, ok := in.Ended(now); ok {
+			if w := in.Window(); end.After(w.Start) {
+				e.Start, e.End = w.Start, end
+			} else {
+				e.Cancelled = true
+			}
+			if end.After(e.Stamp) {
+				e.Stamp = end
+			}
 		}
 		cal.Events = append(cal.Events, e)
 	}

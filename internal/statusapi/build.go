@@ -272,11 +272,11 @@ func (v *View) componentsUpdated() map[string]time.Time {
 			}
 		}
 		seen(&t, in.Started)
-		seen(&t, in.Resolved)
+		if end, ok := in.Ended(now); ok {
+			seen(&t, end)
+		}
 		if in.Kind == incident.KindMaintenance {
-			w := in.Window()
-			seen(&t, w.Start)
-			seen(&t, w.End)
+			seen(&t, in.Window().Start)
 		}
 		visible := status.Visible(in, now)
 		for _, u := range visible {
@@ -417,7 +417,7 @@ func (v *View) incident(in *incident.Incident) Incident {
 		CreatedAt:       v.stamp(created),
 		UpdatedAt:       v.stamp(latest(created, v.updatedAt(in))),
 		MonitoringAt:    v.stampPtr(v.monitoringAt(in, visible)),
-		ResolvedAt:      v.stampPtr(v.resolvedAt(in, visible)),
+		ResolvedAt:      v.stampPtr(v.resolvedAt(in)),
 		Impact:          string(status.ImpactAt(in, now)),
 		Shortlink:       v.p.BaseURL,
 		StartedAt:       v.stamp(v.startedAt(in, created)),
@@ -490,16 +490,12 @@ func (v *View) updatedAt(in *incident.Incident) time.Time {
 	if vis := status.Visible(in, now); len(vis) > 0 {
 		t = vis[len(vis)-1].At
 	}
-	if in.IsResolved() && !in.Resolved.After(now) {
-		t = latest(t, in.Resolved)
+	if end, ok := in.Ended(now); ok {
+		t = latest(t, end)
 	}
 	if in.Kind == incident.KindMaintenance {
-		w := in.Window()
-		if !w.Start.After(now) {
+		if w := in.Window(); !w.Start.After(now) {
 			t = latest(t, w.Start)
-		}
-		if !w.End.IsZero() && !w.End.After(now) {
-			t = latest(t, w.End)
 		}
 	} else if !in.Started.After(now) {
 		t = latest(t, in.Started)
@@ -521,25 +517,10 @@ func (v *View) monitoringAt(in *incident.Incident, visible []incident.Update) ti
 	return time.Time{}
 }
 
-// resolvedAt is when the incident ended, once it has: its resolution time, or the update that
-// ended it, or the end of a maintenance's window when it ended by the clock.
-func (v *View) resolvedAt(in *incident.Incident, visible []incident.Update) time.Time {
-	now := v.p.Now
-	if !in.State(now).Final() {
-		return time.Time{}
-	}
-	if in.IsResolved() && !in.Resolved.After(now) {
-		return in.Resolved
-	}
-	for _, u := range visible {
-		if u.Status.Final() {
-			return u.At
-		}
-	}
-	if in.Kind == incident.KindMaintenance {
-		return in.Window().End
-	}
-	return time.Time{}
+// resolvedAt is when the incident ended, once it has (Incident.Ended).
+func (v *View) resolvedAt(in *incident.Incident) time.Time {
+	end, _ := in.Ended(v.p.Now)
+	return end
 }
 
 // changes returns each visible update's affected_components: the statuses this incident gave its
