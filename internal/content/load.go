@@ -880,6 +880,11 @@ func checkTimes(r *report, o *original, in *incident.Incident) {
 	switch {
 	case !o.resolved.IsZero() && last.status != "" && !last.status.Final():
 		r.warnf(o.at["resolved"], "`resolved` is set but the latest update (%s) says `%s`; add an update with status %s", last.at.Format(time.RFC3339), last.status, finalStatus(in.Kind))
+	case !o.resolved.IsZero() && last.status.Final() && !last.at.IsZero() && last.at.Before(o.resolved):
+		// resolved is when impact ended, and every output ends the event then (Incident.Ended);
+		// an update posted after that says so later, which is normal, but one posted before it
+		// announced the end while the impact went on.
+		r.warnf(o.at["resolved"], "`resolved` (%s) is after the latest update (%s), which already says `%s`; the page, the uptime bars, the feeds and the API end the %s at `resolved`: set `resolved: %s` if it ended when the update says, or correct the update's time", o.resolved.Format(time.RFC3339), last.at.Format(time.RFC3339), last.status, in.Kind, last.at.Format(time.RFC3339))
 	case o.resolved.IsZero() && last.status.Final() && !last.at.IsZero():
 		in.Resolved = last.at
 		r.warnf(last.pos, "the latest update says `%s` but `resolved` is not set; taking the update's time, %s: add `resolved: %s` to say so", last.status, last.at.Format(time.RFC3339), last.at.Format(time.RFC3339))

@@ -84,3 +84,42 @@ updates:
 		t.Errorf("events (-want +got):\n%s", diff)
 	}
 }
+
+// TestResolvedIsTheEnd: when `resolved:` and the resolving update disagree (lint warns), the
+// page's end time, its duration and the uptime history all take `resolved:`, which is when impact
+// ended.
+func TestResolvedIsTheEnd(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"site.yaml": tinySite,
+		"early.md": `---
+title: Announced early
+components: {api: major_outage}
+started: 2026-10-01T10:00:00Z
+resolved: 2026-10-01T12:00:00Z
+updates:
+  - {at: 2026-10-01T10:10:00Z, status: investigating, text: Looking.}
+  - {at: 2026-10-01T11:00:00Z, status: resolved, text: Fixed we thought.}
+---
+`,
+	})
+	s := build(t, dir, site.Options{})
+	now := at("2026-10-02T00:00:00Z")
+	p, ok := s.IncidentPage("en", "early", now)
+	if !ok {
+		t.Fatal("no page")
+	}
+	if got := p.Card.Resolved.ISO; got != "2026-10-01T12:00:00Z" {
+		t.Errorf("page: resolved %s, want 2026-10-01T12:00:00Z", got)
+	}
+	if got, want := p.Card.Duration, s.Localizer("en").Duration(2*time.Hour); got != want {
+		t.Errorf("page: duration %q, want %q", got, want)
+	}
+	spans := s.Timeline.Spans("api")
+	if len(spans) != 1 || !spans[0].End.Equal(at("2026-10-01T12:00:00Z")) {
+		t.Errorf("uptime history of api: %+v, want one span ending 2026-10-01T12:00:00Z", spans)
+	}
+	// Between the early update and resolved, the incident is still going on.
+	if p, _ := s.IncidentPage("en", "early", at("2026-10-01T11:30:00Z")); p.Card.State.Key != "investigating" || !p.Card.Resolved.IsZero() {
+		t.Errorf("at 11:30: state %q, resolved %q; want investigating, not resolved", p.Card.State.Key, p.Card.Resolved.ISO)
+	}
+}
