@@ -1005,6 +1005,14 @@ func (l *loader) translation(p *parsed, orig *parsed, in *incident.Incident) {
 	if strings.TrimSpace(t.title) == "" {
 		p.r.warnf(pos{2, 1}, "the translation has no `title`; readers see the original's")
 	}
+	if o := in.Original(); o != nil {
+		if strings.TrimSpace(t.summary) == "" && o.Summary != "" {
+			p.r.warnf(pos{2, 1}, "the translation has no `summary`; readers see the original's, marked as not translated: add `summary:`")
+		}
+		if strings.TrimSpace(text.Body) == "" && strings.TrimSpace(o.Body) != "" {
+			p.r.warnf(pos{2, 1}, "the translation has no body; readers see the original's story, marked as not translated: translate it below the front matter")
+		}
+	}
 	if missing := len(in.Updates) - len(text.Updates); missing > 0 {
 		p.r.warnf(pos{2, 1}, "%d of %d updates are not translated; readers see them in the original language", missing, len(in.Updates))
 	}

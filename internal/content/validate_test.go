@@ -328,6 +328,17 @@ components:
 			want:  []string{"a.nl.md:2:1: warning: 2 of 2 updates are not translated; readers see them in the original language"},
 		},
 		{
+			name: "warning: translation without summary or body",
+			files: map[string]string{
+				"b.md":    fm(title, started, "summary: It broke."),
+				"b.nl.md": "---\ntitle: Iets ging stuk\n---\n",
+			},
+			want: []string{
+				"b.nl.md:2:1: warning: the translation has no `summary`; readers see the original's, marked as not translated: add `summary:`",
+				"b.nl.md:2:1: warning: the translation has no body; readers see the original's story, marked as not translated: translate it below the front matter",
+			},
+		},
+		{
 			name:  "warning: stray file",
 			files: map[string]string{"notes.txt": "hello"},
 			want:  []string{"notes.txt:1:1: warning: not used: only site.yaml and incident Markdown files are read; pictures belong in a bundle folder (<slug>/index.md with the picture beside it)"},
