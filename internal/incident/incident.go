@@ -5,6 +5,7 @@ package incident
 
 import (
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -365,6 +366,14 @@ func (in *Incident) ComponentsAt(now time.Time) []Affected {
 		}
 	}
 	return out
+}
+
+// HasPostmortem reports whether the incident has a postmortem: an incident's Markdown body is its
+// story (cause, solution, measures), which the page shows under "Postmortem" as soon as the file
+// has one. The content format has no other marker, so a body is the postmortem.
+func (in *Incident) HasPostmortem() bool {
+	o := in.Original()
+	return in.Kind == KindIncident && o != nil && strings.TrimSpace(o.Body) != ""
 }
 
 // Names reports whether the incident affects component id at any point.

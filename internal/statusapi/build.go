@@ -13,6 +13,9 @@ import (
 	"statuspress/internal/status"
 )
 
+// statusPostmortem is Statuspage's status of a resolved incident whose postmortem is published.
+const statusPostmortem = "postmortem"
+
 // maintenanceImpact is the impact Statuspage gives scheduled maintenances.
 const maintenanceImpact = "maintenance"
 
@@ -413,7 +416,7 @@ func (v *View) incident(in *incident.Incident) Incident {
 	out := Incident{
 		ID:              id,
 		Name:            loc.Title.Text,
-		Status:          string(in.State(now)),
+		Status:          v.status(in),
 		CreatedAt:       v.stamp(created),
 		UpdatedAt:       v.stamp(latest(created, v.updatedAt(in))),
 		MonitoringAt:    v.stampPtr(v.monitoringAt(in, visible)),
@@ -453,6 +456,16 @@ func (v *View) incident(in *incident.Incident) Incident {
 		}
 	}
 	return out
+}
+
+// status is the incident's status now, as Statuspage reports it: a resolved incident with a
+// postmortem (Incident.HasPostmortem) is "postmortem", and keeps its resolved_at.
+func (v *View) status(in *incident.Incident) string {
+	st := in.State(v.p.Now)
+	if st == incident.StatusResolved && in.HasPostmortem() {
+		return statusPostmortem
+	}
+	return string(st)
 }
 
 // createdAt is when the incident was first posted: its first update, or, with none to show, its

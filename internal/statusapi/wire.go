@@ -36,8 +36,9 @@
 //
 // Maintenances carry impact "maintenance", and status.indicator is "maintenance" while one is in
 // progress and no incident is worse (status.IndicatorAt), which the official widget styles.
-// Incidents never take the status "postmortem": the story in an incident's body is part of the
-// incident from the start, so a finished incident stays "resolved".
+// A resolved incident whose file has a Markdown body (its postmortem: cause, solution, measures,
+// shown under "Postmortem" on its page) has the status "postmortem", as Statuspage's incidents do
+// once their postmortem is published; its resolved_at stays. One without a body stays "resolved".
 //
 // Update bodies are plain text made from the rendered, sanitised HTML of the update (see
 // PlainText): paragraphs separated by blank lines, list items as "- " lines, links followed by
