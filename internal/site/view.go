@@ -1,6 +1,7 @@
 package site
 
 import (
+	"math"
 	"time"
 
 	"statuspress/internal/incident"
@@ -292,6 +293,12 @@ func (v *view) uptime(h status.History, detail stripDetail) *web.Uptime {
 		u.Days[i] = day
 	}
 	return u
+}
+
+// uptimeRule says how statuses count towards the uptime figures, next to the bars: a customer who
+// saw a service degraded for weeks and reads 100% needs to know why.
+func (v *view) uptimeRule() string {
+	return v.l.TData(locale.UptimeRule, map[string]any{"Partial": v.l.WholePercent(int(math.Round(100 * status.PartialWeight)))})
 }
 
 // dayIncidents links the incidents of a day of a strip, titled in the page's language where
