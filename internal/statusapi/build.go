@@ -65,9 +65,11 @@ func New(p Params) *View {
 		index:  map[string]int{},
 		since:  historyStart(p.Incidents),
 	}
-	// A preview of a moment before the first incident must not report times still to come.
+	// A preview of a moment before the first incident must not report times still to come, nor
+	// the clock, which would change created_at and updated_at on every request: nothing has
+	// happened yet, as on a site without incidents.
 	if v.since.After(p.Now) {
-		v.since = p.Now
+		v.since = epoch
 	}
 	for _, in := range p.Incidents {
 		if in.Kind != incident.KindNotice && status.Published(in, p.Now) {
@@ -96,10 +98,13 @@ func historyStart(ins []*incident.Incident) time.Time {
 		}
 	}
 	if first.IsZero() {
-		return time.Unix(0, 0)
+		return epoch
 	}
 	return first
 }
+
+// epoch is the start of the history of a site where nothing has happened yet.
+var epoch = time.Unix(0, 0)
 
 func (v *View) stamp(t time.Time) string     { return stamp(t, v.loc) }
 func (v *View) stampPtr(t time.Time) *string { return stampPtr(t, v.loc) }

@@ -52,7 +52,9 @@
 // and the resolving one shows them returning.
 //
 // Components that statuspress knows no creation time of get the start of the site's history (the
-// earliest instant any incident names) as created_at, and as start_date when their uptime is shown.
+// earliest instant any incident names) as created_at, and as start_date when their uptime is shown;
+// before that instant (a preview of an early moment), and on a site without incidents, the Unix
+// epoch. No time in the API comes from the clock, so answers only change when the content does.
 package statusapi
 
 // Page is the "page" object every response begins with.
