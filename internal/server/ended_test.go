@@ -125,6 +125,27 @@ func TestMaintenanceEndedByItsWindow(t *testing.T) {
 		}
 	})
 
+	t.Run("feed", func(t *testing.T) {
+		var got struct {
+			Items []struct {
+				ID            string `json:"id"`
+				Title         string `json:"title"`
+				ContentHTML   string `json:"content_html"`
+				DatePublished string `json:"date_published"`
+			} `json:"items"`
+		}
+		if err := json.Unmarshal(get(t, s, "/en/feed.json").Body.Bytes(), &got); err != nil {
+			t.Fatal(err)
+		}
+		// Newest first: the end of the window is the latest news.
+		end := got.Items[0]
+		completed := l.UpdateStatus("completed")
+		if end.Title != "["+completed+"] Database upgrade for the web app and REST API" || end.DatePublished != "2026-12-06T00:00:00Z" ||
+			end.ContentHTML != "<p>"+completed+"</p>" || !strings.HasSuffix(end.ID, ":"+december+"/end") {
+			t.Errorf("latest feed item %+v, want the maintenance completed at the end of its window", end)
+		}
+	})
+
 	t.Run("calendar", func(t *testing.T) {
 		rec := get(t, s, "/en/maintenance.ics")
 		cal, err := ical.NewDecoder(bytes.NewReader(rec.Body.Bytes())).Decode()
