@@ -756,3 +756,27 @@ func TestLatest(t *testing.T) {
 		})
 	}
 }
+
+// TestHasPostmortem: an incident's body is its postmortem; maintenances and notices have none.
+func TestHasPostmortem(t *testing.T) {
+	with := func(kind incident.Kind, body string) *incident.Incident {
+		return &incident.Incident{Kind: kind, Lang: "en", Texts: map[string]*incident.Text{"en": {Lang: "en", Body: body}}}
+	}
+	tests := []struct {
+		name string
+		in   *incident.Incident
+		want bool
+	}{
+		{"incident with a body", with(incident.KindIncident, "<h2>Cause</h2>"), true},
+		{"incident without a body", with(incident.KindIncident, ""), false},
+		{"incident with a blank body", with(incident.KindIncident, "\n  \n"), false},
+		{"maintenance with a body", with(incident.KindMaintenance, "<p>Why</p>"), false},
+		{"notice with a body", with(incident.KindNotice, "<p>News</p>"), false},
+		{"no texts", &incident.Incident{Kind: incident.KindIncident, Lang: "en"}, false},
+	}
+	for _, tt := range tests {
+		if got := tt.in.HasPostmortem(); got != tt.want {
+			t.Errorf("%s: HasPostmortem() = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
