@@ -245,3 +245,8 @@ func switchURL(a Alternate) string {
 	}
 	return a.URL
 }
+
+// onlyInNote says that a text is only available in lang, named in l's language.
+func onlyInNote(l *locale.Localizer, lang string) string {
+	return l.TData(locale.NoteOnlyIn, map[string]any{"Language": l.LanguageName(lang)})
+}

@@ -103,6 +103,8 @@ type OverviewPage struct {
 	Groups []ComponentGroup
 	// UptimeDays is the length of the uptime bars.
 	UptimeDays int
+	// UptimeRule says how statuses count towards uptime; empty when no component shows bars.
+	UptimeRule string
 	// Notices are recent notices, newest first.
 	Notices []IncidentCard
 	// Recent are the latest past incidents, newest first.
@@ -242,6 +244,8 @@ type ComponentPage struct {
 	Name, Description, Group string
 	Status                   Status
 	Uptime                   *Uptime
+	// UptimeRule says how statuses count towards uptime, under the bars.
+	UptimeRule string
 	// Ongoing and Past incidents naming the component, newest first; Upcoming maintenance,
 	// soonest first. Uptime, Ongoing and Upcoming are on the first page only.
 	Ongoing, Upcoming, Past []IncidentCard

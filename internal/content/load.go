@@ -927,6 +927,11 @@ func checkTimes(r *report, o *original, in *incident.Incident) {
 	switch {
 	case !o.resolved.IsZero() && last.status != "" && !last.status.Final():
 		r.warnf(o.at["resolved"], "`resolved` is set but the latest update (%s) says `%s`; add an update with status %s", last.at.Format(time.RFC3339), last.status, finalStatus(in.Kind))
+	case !o.resolved.IsZero() && last.status.Final() && !last.at.IsZero() && last.at.Before(o.resolved):
+		// resolved is when impact ended, and every output ends the event then (Incident.Ended);
+		// an update posted after that says so later, which is normal, but one posted before it
+		// announced the end while the impact went on.
+		r.warnf(o.at["resolved"], "`resolved` (%s) is after the latest update (%s), which already says `%s`; the page, the uptime bars, the feeds and the API end the %s at `resolved`: set `resolved: %s` if it ended when the update says, or correct the update's time", o.resolved.Format(time.RFC3339), last.at.Format(time.RFC3339), last.status, in.Kind, last.at.Format(time.RFC3339))
 	case o.resolved.IsZero() && last.status.Final() && !last.at.IsZero():
 		in.Resolved = last.at
 		r.warnf(last.pos, "the latest update says `%s` but `resolved` is not set; taking the update's time, %s: add `resolved: %s` to say so", last.status, last.at.Format(time.RFC3339), last.at.Format(time.RFC3339))
@@ -1046,6 +1051,14 @@ func (l *loader) translation(p *parsed, orig *parsed, in *incident.Incident) {
 	}
 	if strings.TrimSpace(t.title) == "" {
 		p.r.warnf(pos{2, 1}, "the translation has no `title`; readers see the original's")
+	}
+	if o := in.Original(); o != nil {
+		if strings.TrimSpace(t.summary) == "" && o.Summary != "" {
+			p.r.warnf(pos{2, 1}, "the translation has no `summary`; readers see the original's, marked as not translated: add `summary:`")
+		}
+		if strings.TrimSpace(text.Body) == "" && strings.TrimSpace(o.Body) != "" {
+			p.r.warnf(pos{2, 1}, "the translation has no body; readers see the original's story, marked as not translated: translate it below the front matter")
+		}
 	}
 	if missing := len(in.Updates) - len(text.Updates); missing > 0 {
 		p.r.warnf(pos{2, 1}, "%d of %d updates are not translated; readers see them in the original language", missing, len(in.Updates))

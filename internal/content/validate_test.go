@@ -303,6 +303,16 @@ components:
 			want:  []string{"b.md:4:11: warning: `resolved` is set but the latest update (2024-01-10T11:00:00+01:00) says `monitoring`; add an update with status resolved"},
 		},
 		{
+			name:  "warning: resolved after the resolving update",
+			files: map[string]string{"b.md": fm(title, started, "resolved: 2024-01-10T12:00:00+01:00", "updates:", "  - {at: 2024-01-10T11:00:00+01:00, status: resolved, text: Fixed}")},
+			want:  []string{"b.md:4:11: warning: `resolved` (2024-01-10T12:00:00+01:00) is after the latest update (2024-01-10T11:00:00+01:00), which already says `resolved`; the page, the uptime bars, the feeds and the API end the incident at `resolved`: set `resolved: 2024-01-10T11:00:00+01:00` if it ended when the update says, or correct the update's time"},
+		},
+		{
+			// Impact ended, then the update said so: the usual order, nothing to warn about.
+			name:  "resolved before the resolving update",
+			files: map[string]string{"b.md": fm(title, started, "resolved: 2024-01-10T11:00:00+01:00", "updates:", "  - {at: 2024-01-10T11:20:00+01:00, status: resolved, text: Fixed}")},
+		},
+		{
 			name:  "warning: resolved update without resolved",
 			files: map[string]string{"b.md": fm(title, started, "updates:", "  - {at: 2024-01-10T11:00:00+01:00, status: resolved, text: Fixed}")},
 			want:  []string{"b.md:5:6: warning: the latest update says `resolved` but `resolved` is not set; taking the update's time, 2024-01-10T11:00:00+01:00: add `resolved: 2024-01-10T11:00:00+01:00` to say so"},
@@ -316,6 +326,17 @@ components:
 			name:  "warning: untranslated updates",
 			files: map[string]string{"a.nl.md": fm("title: SOAP-API onbereikbaar")},
 			want:  []string{"a.nl.md:2:1: warning: 2 of 2 updates are not translated; readers see them in the original language"},
+		},
+		{
+			name: "warning: translation without summary or body",
+			files: map[string]string{
+				"b.md":    fm(title, started, "summary: It broke."),
+				"b.nl.md": "---\ntitle: Iets ging stuk\n---\n",
+			},
+			want: []string{
+				"b.nl.md:2:1: warning: the translation has no `summary`; readers see the original's, marked as not translated: add `summary:`",
+				"b.nl.md:2:1: warning: the translation has no body; readers see the original's story, marked as not translated: translate it below the front matter",
+			},
 		},
 		{
 			name:  "warning: stray file",

@@ -59,7 +59,9 @@ func lastmod(snap *site.Snapshot, now time.Time, p string) time.Time {
 		}
 	}
 	seen(in.Started)
-	seen(in.Resolved)
+	if end, ok := in.Ended(now); ok {
+		seen(end)
+	}
 	for _, u := range status.Visible(in, now) {
 		seen(u.At)
 	}

@@ -39,6 +39,8 @@ type Event struct {
 	Lang       string
 	URL        string
 	Categories []string
+	// Cancelled marks an event that will not take place (STATUS:CANCELLED, 3.8.1.11).
+	Cancelled bool
 }
 
 // ICS encodes c as an iCalendar document whose own address is self: CRLF line ends, content lines
@@ -92,7 +94,11 @@ func ICS(c Calendar, self string) []byte {
 			}
 			w.line("CATEGORIES" + lang + ":" + strings.Join(cats, ","))
 		}
-		w.line("STATUS:CONFIRMED")
+		if e.Cancelled {
+			w.line("STATUS:CANCELLED")
+		} else {
+			w.line("STATUS:CONFIRMED")
+		}
 		// Maintenance happens to a service, not to the subscriber: don't show them as busy.
 		w.line("TRANSP:TRANSPARENT")
 		w.line("END:VEVENT")

@@ -5,6 +5,7 @@ package incident
 
 import (
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -232,15 +233,67 @@ func (in *Incident) Latest() (Update, bool) {
 // IsResolved reports whether the incident has a resolution time.
 func (in *Incident) IsResolved() bool { return !in.Resolved.IsZero() }
 
-// State is the incident's lifecycle state at time now: its latest update's status at or before now,
-// or, with no such update, one derived from its times (resolved once Resolved has passed). A
-// maintenance starts and ends by itself: while its latest update merely says scheduled, its state
-// follows the clock through its window.
-func (in *Incident) State(now time.Time) UpdateStatus {
-	var latest UpdateStatus
+// Ended reports whether the event has ended by now, and when. It is the one rule for "has it
+// ended, and when": states, lists, component statuses, uptime, pages, feeds, calendar and API
+// all ask it. Resolved, when set, is when impact ended and wins over everything else (the loader
+// warns when an update says otherwise). Without it an event ends with its latest update up to now
+// when that says resolved or completed, and a maintenance whose latest update says no more than
+// scheduled ends by itself with its announced window. An in_progress or verifying update keeps a
+// maintenance going past its window until it is resolved. Notices never end.
+func (in *Incident) Ended(now time.Time) (time.Time, bool) {
+	if in.Kind == KindNotice {
+		return time.Time{}, false
+	}
+	if in.IsResolved() {
+		if now.Before(in.Resolved) {
+			return time.Time{}, false
+		}
+		return in.Resolved, true
+	}
+	latest, ok := in.latestAt(now)
+	if ok && latest.Status.Final() {
+		return latest.At, true
+	}
+	if in.Kind == KindMaintenance && (!ok || latest.Status == StatusScheduled) {
+		if end := in.Scheduled.End; !end.IsZero() && !now.Before(end) {
+			return end, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// latestAt returns the latest update posted at or before now.
+func (in *Incident) latestAt(now time.Time) (Update, bool) {
 	for i := len(in.Updates) - 1; i >= 0; i-- {
 		if !in.Updates[i].At.After(now) {
-			latest = in.Updates[i].Status
+			return in.Updates[i], true
+		}
+	}
+	return Update{}, false
+}
+
+// State is the incident's lifecycle state at time now. Once the event has ended (Ended) it is
+// resolved or completed; before that, its latest update's status at or before now that is not
+// final (an update that says resolved before Resolved does is early), or, with no such update,
+// investigating for an incident. A maintenance starts by itself: while its latest update merely
+// says scheduled, it is scheduled before its window and in progress inside it.
+func (in *Incident) State(now time.Time) UpdateStatus {
+	if in.Kind == KindNotice {
+		if u, ok := in.latestAt(now); ok {
+			return u.Status
+		}
+		return ""
+	}
+	if _, ended := in.Ended(now); ended {
+		if in.Kind == KindMaintenance {
+			return StatusCompleted
+		}
+		return StatusResolved
+	}
+	var latest UpdateStatus
+	for i := len(in.Updates) - 1; i >= 0; i-- {
+		if u := in.Updates[i]; !u.At.After(now) && !u.Status.Final() {
+			latest = u.Status
 			break
 		}
 	}
@@ -249,20 +302,13 @@ func (in *Incident) State(now time.Time) UpdateStatus {
 		if latest != "" && latest != StatusScheduled {
 			return latest
 		}
-		w := in.Window()
-		switch {
-		case now.Before(w.Start):
+		if now.Before(in.Window().Start) {
 			return StatusScheduled
-		case w.Contains(now):
-			return StatusInProgress
 		}
-		return StatusCompleted
+		return StatusInProgress
 	case KindIncident:
 		if latest != "" {
 			return latest
-		}
-		if in.IsResolved() && !now.Before(in.Resolved) {
-			return StatusResolved
 		}
 		return StatusInvestigating
 	}
@@ -282,16 +328,16 @@ func (in *Incident) Window() Window {
 	return w
 }
 
-// Ongoing reports whether the incident affects its components at time now. An incident does from
-// Started until it is resolved. A maintenance does inside its window, and also outside it while
-// its latest update says in_progress or verifying (work that overran), until it is resolved.
+// Ongoing reports whether the incident affects its components at time now: until it has ended
+// (Ended), an incident from Started, and a maintenance while its state is in_progress or
+// verifying (inside its window, or outside it while an update says the work goes on).
 func (in *Incident) Ongoing(now time.Time) bool {
-	if in.IsResolved() && !now.Before(in.Resolved) {
+	if _, ended := in.Ended(now); ended {
 		return false
 	}
 	switch in.Kind {
 	case KindIncident:
-		return !now.Before(in.Started) && in.State(now) != StatusResolved
+		return !now.Before(in.Started)
 	case KindMaintenance:
 		switch in.State(now) {
 		case StatusInProgress, StatusVerifying:
@@ -320,6 +366,14 @@ func (in *Incident) ComponentsAt(now time.Time) []Affected {
 		}
 	}
 	return out
+}
+
+// HasPostmortem reports whether the incident has a postmortem: an incident's Markdown body is its
+// story (cause, solution, measures), which the page shows under "Postmortem" as soon as the file
+// has one. The content format has no other marker, so a body is the postmortem.
+func (in *Incident) HasPostmortem() bool {
+	o := in.Original()
+	return in.Kind == KindIncident && o != nil && strings.TrimSpace(o.Body) != ""
 }
 
 // Names reports whether the incident affects component id at any point.

@@ -290,10 +290,17 @@ func TestState(t *testing.T) {
 			want: incident.StatusResolved,
 		},
 		{
-			name: "incident: latest update wins over resolved time",
+			// resolved: is when impact ended, whatever the latest update says (lint warns).
+			name: "incident: resolved time ends it whatever the latest update says",
 			in:   outage(at(13, 0), lifecycle...),
 			now:  at(14, 0),
-			want: incident.StatusMonitoring,
+			want: incident.StatusResolved,
+		},
+		{
+			name: "incident: a resolving update before resolved is early",
+			in:   outage(at(13, 0), update(at(10, 0), incident.StatusIdentified), update(at(12, 0), incident.StatusResolved)),
+			now:  at(12, 30),
+			want: incident.StatusIdentified,
 		},
 		{
 			name: "incident: update times in another offset",
@@ -309,6 +316,13 @@ func TestState(t *testing.T) {
 		{"maintenance: at window end", works(none), at(12, 0), incident.StatusCompleted},
 		{"maintenance: after window", works(none), at(15, 0), incident.StatusCompleted},
 		{"maintenance: resolved early, no updates", works(at(11, 0)), at(11, 30), incident.StatusCompleted},
+		{"maintenance: resolved before the window", works(at(9, 0)), at(9, 30), incident.StatusCompleted},
+		{
+			name: "maintenance: scheduled update, after the window",
+			in:   works(none, update(at(8, 0), incident.StatusScheduled)),
+			now:  at(20, 0),
+			want: incident.StatusCompleted,
+		},
 		{
 			name: "maintenance: completed by an update",
 			in:   works(none, update(at(10, 0), incident.StatusInProgress), update(at(11, 0), incident.StatusCompleted)),
@@ -347,6 +361,97 @@ func TestState(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := tt.in.State(tt.now); got != tt.want {
 				t.Errorf("State(%s) = %q, want %q", tt.now.Format(time.RFC3339), got, tt.want)
+			}
+		})
+	}
+}
+
+// TestEnded pins the one rule of when an event ends, which every output asks.
+func TestEnded(t *testing.T) {
+	var none time.Time
+	tests := []struct {
+		name    string
+		in      *incident.Incident
+		now     time.Time
+		want    time.Time
+		wantEnd bool
+	}{
+		{"incident: open", outage(none), at(20, 0), none, false},
+		{"incident: before resolved", outage(at(13, 0)), at(12, 59), none, false},
+		{"incident: at resolved", outage(at(13, 0)), at(13, 0), at(13, 0), true},
+		{
+			name: "incident: by its resolving update, no resolved",
+			in:   outage(none, update(at(10, 0), incident.StatusInvestigating), update(at(12, 0), incident.StatusResolved)),
+			now:  at(14, 0), want: at(12, 0), wantEnd: true,
+		},
+		{
+			name: "incident: resolving update not posted yet",
+			in:   outage(none, update(at(10, 0), incident.StatusInvestigating), update(at(12, 0), incident.StatusResolved)),
+			now:  at(11, 0), want: none, wantEnd: false,
+		},
+		{
+			name: "incident: reopened after a resolving update",
+			in:   outage(none, update(at(11, 0), incident.StatusResolved), update(at(12, 0), incident.StatusInvestigating)),
+			now:  at(13, 0), want: none, wantEnd: false,
+		},
+		{
+			name: "incident: resolved wins over a later resolving update",
+			in:   outage(at(12, 0), update(at(10, 0), incident.StatusInvestigating), update(at(12, 40), incident.StatusResolved)),
+			now:  at(14, 0), want: at(12, 0), wantEnd: true,
+		},
+		{
+			name: "incident: resolved wins over an earlier resolving update",
+			in:   outage(at(13, 0), update(at(10, 0), incident.StatusInvestigating), update(at(12, 0), incident.StatusResolved)),
+			now:  at(12, 30), want: none, wantEnd: false,
+		},
+		{
+			name: "incident: resolved wins over a latest update that is not final",
+			in:   outage(at(13, 0), update(at(10, 0), incident.StatusMonitoring)),
+			now:  at(14, 0), want: at(13, 0), wantEnd: true,
+		},
+
+		{"maintenance: before its window", works(none), at(9, 0), none, false},
+		{"maintenance: inside its window", works(none), at(11, 0), none, false},
+		{"maintenance: ends by its window, no updates", works(none), at(12, 0), at(12, 0), true},
+		{"maintenance: ends by its window, days later", works(none), at(12, 0).AddDate(0, 0, 8), at(12, 0), true},
+		{
+			name: "maintenance: ends by its window after a scheduled update",
+			in:   works(none, update(at(8, 0), incident.StatusScheduled)),
+			now:  at(15, 0), want: at(12, 0), wantEnd: true,
+		},
+		{
+			name: "maintenance: in_progress keeps it going past its window",
+			in:   works(none, update(at(10, 0), incident.StatusInProgress)),
+			now:  at(15, 0), want: none, wantEnd: false,
+		},
+		{
+			name: "maintenance: verifying keeps it going past its window",
+			in:   works(none, update(at(10, 0), incident.StatusInProgress), update(at(11, 0), incident.StatusVerifying)),
+			now:  at(15, 0), want: none, wantEnd: false,
+		},
+		{
+			name: "maintenance: completed by an update",
+			in:   works(none, update(at(10, 0), incident.StatusInProgress), update(at(11, 0), incident.StatusCompleted)),
+			now:  at(11, 30), want: at(11, 0), wantEnd: true,
+		},
+		{"maintenance: resolved inside its window", works(at(11, 0)), at(11, 30), at(11, 0), true},
+		{"maintenance: resolved after its window", works(at(13, 0)), at(12, 30), none, false},
+		{"maintenance: cancelled before its window", works(at(9, 0)), at(9, 30), at(9, 0), true},
+
+		{"notice", &incident.Incident{Kind: incident.KindNotice, Started: at(10, 0), Resolved: at(11, 0)}, at(12, 0), none, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ended := tt.in.Ended(tt.now)
+			if ended != tt.wantEnd || !got.Equal(tt.want) {
+				t.Errorf("Ended(%s) = %s, %v; want %s, %v", tt.now.Format(time.RFC3339), got.Format(time.RFC3339), ended, tt.want.Format(time.RFC3339), tt.wantEnd)
+			}
+			// State and Ongoing follow the same rule.
+			if final := tt.in.State(tt.now).Final(); final != ended {
+				t.Errorf("State(%s) = %q, final %v, but ended %v", tt.now.Format(time.RFC3339), tt.in.State(tt.now), final, ended)
+			}
+			if ended && tt.in.Ongoing(tt.now) {
+				t.Errorf("Ongoing(%s) after it ended", tt.now.Format(time.RFC3339))
 			}
 		})
 	}
@@ -649,5 +754,29 @@ func TestLatest(t *testing.T) {
 				t.Errorf("Latest() mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestHasPostmortem: an incident's body is its postmortem; maintenances and notices have none.
+func TestHasPostmortem(t *testing.T) {
+	with := func(kind incident.Kind, body string) *incident.Incident {
+		return &incident.Incident{Kind: kind, Lang: "en", Texts: map[string]*incident.Text{"en": {Lang: "en", Body: body}}}
+	}
+	tests := []struct {
+		name string
+		in   *incident.Incident
+		want bool
+	}{
+		{"incident with a body", with(incident.KindIncident, "<h2>Cause</h2>"), true},
+		{"incident without a body", with(incident.KindIncident, ""), false},
+		{"incident with a blank body", with(incident.KindIncident, "\n  \n"), false},
+		{"maintenance with a body", with(incident.KindMaintenance, "<p>Why</p>"), false},
+		{"notice with a body", with(incident.KindNotice, "<p>News</p>"), false},
+		{"no texts", &incident.Incident{Kind: incident.KindIncident, Lang: "en"}, false},
+	}
+	for _, tt := range tests {
+		if got := tt.in.HasPostmortem(); got != tt.want {
+			t.Errorf("%s: HasPostmortem() = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }

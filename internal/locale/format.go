@@ -148,6 +148,9 @@ func (l *Localizer) Relative(t, now time.Time) string {
 // DaysAgo writes "n days ago" ("1 day ago" for 1), for the start of the uptime bars' time axis.
 func (l *Localizer) DaysAgo(n int) string { return l.Plural(relativeDaysAgo, n, nil) }
 
+// WholePercent writes a whole percentage n as the language does: "30%", "30 %".
+func (l *Localizer) WholePercent(n int) string { return strconv.Itoa(n) + l.cal.percentSign }
+
 // Percent writes an uptime percentage p (0 to 100) with two decimals, cut rather than rounded
 // so that an imperfect day never shows as 100: "99.95%", "99,95%", "99,95 %". Exactly 100 is
 // written without decimals; NaN (no figures) is "–".

@@ -403,6 +403,11 @@ var (
 		Description: "Tooltip of one day's uptime bar on a day without incidents; Date is a short date, Percent a formatted percentage.",
 		Other:       "{{.Date}}: {{.Percent}} uptime, no incidents",
 	}
+	UptimeRule = &i18n.Message{
+		ID:          "uptime.rule",
+		Description: "Shown next to the uptime bars: how statuses count towards uptime; Partial is a formatted percentage such as \"30%\".",
+		Other:       "Degraded performance and maintenance count as up; a partial outage counts as {{.Partial}} down, a major outage as fully down.",
+	}
 	UptimeDayNoData = &i18n.Message{
 		ID:          "uptime.dayNoData",
 		Description: "Tooltip of one day's uptime bar when there are no figures for it (before the component existed); Date is a short date.",
@@ -653,7 +658,7 @@ func Messages() []*i18n.Message {
 		LabelNoIncidents, LabelNoMaintenance, LabelSince, LabelToday, LabelNoData,
 		LabelUpdateCount, LabelViewHistory, LabelReadMore,
 
-		UptimePercent, UptimeDays, UptimeDay, UptimeDayNoIncidents, UptimeDayNoData,
+		UptimePercent, UptimeDays, UptimeDay, UptimeDayNoIncidents, UptimeDayNoData, UptimeRule,
 
 		NoteOnlyIn, NoteMachineTranslated, NoteReadOriginal,
 

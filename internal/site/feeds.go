@@ -64,12 +64,21 @@ func (s *Snapshot) Feed(lang, component string, now time.Time) (feed.Feed, bool)
 	return f, true
 }
 
-// feedEntry is a feed item to be: a notice, or one update of an incident or maintenance.
+// feedEntry is a feed item to be: a notice, one update of an incident or maintenance, or the end
+// of one that ended without an update saying so.
 type feedEntry struct {
 	at     time.Time
 	in     *incident.Incident
-	update int // the index in status.Visible; -1 for a notice
+	update int // the index in status.Visible; noticeEntry or endEntry
 }
+
+const (
+	noticeEntry = -1
+	// endEntry is an event that has ended (Incident.Ended) with no update saying resolved or
+	// completed: a maintenance that ended with its window, or an incident whose resolved time
+	// came without a resolving update. Subscribers learn of the end as readers of the page do.
+	endEntry = -2
+)
 
 // feedItems are the newest limit items of the site's feed, or of one component's, newest first.
 // Only the items that can make the cut are made: a long history has tens of thousands of updates,
@@ -81,11 +90,15 @@ func (v *view) feedItems(component string, limit int) []feed.Item {
 			continue
 		}
 		if in.Kind == incident.KindNotice {
-			entries = append(entries, feedEntry{at: in.Started, in: in, update: -1})
+			entries = append(entries, feedEntry{at: in.Started, in: in, update: noticeEntry})
 			continue
 		}
-		for i, u := range status.Visible(in, v.now) {
+		visible := status.Visible(in, v.now)
+		for i, u := range visible {
 			entries = append(entries, feedEntry{at: u.At, in: in, update: i})
+		}
+		if end, ok := in.Ended(v.now); ok && !slices.ContainsFunc(visible, func(u incident.Update) bool { return u.Status.Final() }) {
+			entries = append(entries, feedEntry{at: end, in: in, update: endEntry})
 		}
 	}
 	slices.SortFunc(entries, func(a, b feedEntry) int { return b.at.Compare(a.at) })
@@ -114,7 +127,19 @@ func (v *view) feedItem(e feedEntry) feed.Item {
 	loc := in.In(v.lang, v.s.Site.DefaultLanguage)
 	page := s.Absolute(IncidentPath(v.lang, in.Slug))
 	cats := v.categories(in)
-	if e.update < 0 {
+	if e.update == endEntry {
+		label := v.l.UpdateStatus(in.State(v.now))
+		return feed.Item{
+			ID:         s.tagURI(in.Slug + "/end"),
+			Title:      "[" + label + "] " + loc.Title.Text,
+			URL:        page,
+			Published:  e.at,
+			Updated:    e.at,
+			HTML:       "<p>" + html.EscapeString(label) + "</p>",
+			Categories: cats,
+		}
+	}
+	if e.update == noticeEntry {
 		body := loc.Body
 		if body.Text == "" {
 			body = incident.Part{Text: "<p>" + html.EscapeString(loc.Summary.Text) + "</p>", Lang: loc.Summary.Lang}
@@ -186,7 +211,8 @@ func (v *view) otherLang(lang string) string {
 }
 
 // Calendar is the maintenance calendar in lang at now: every published maintenance, past ones
-// included (calendars keep history), at its announced window.
+// included (calendars keep history), at its announced window until it has ended (Incident.Ended),
+// then at when it took place; one that ended before it began was cancelled.
 func (s *Snapshot) Calendar(lang string, now time.Time) feed.Calendar {
 	v := s.view(lang, now)
 	siteTitle := s.Site.Localize(s.Site.Title, v.lang)
@@ -218,6 +244,16 @@ func (s *Snapshot) Calendar(lang string, now time.Time) feed.Calendar {
 		}
 		if visible := status.Visible(in, now); len(visible) > 0 {
 			e.Stamp = visible[len(visible)-1].At
+		}
+		if end, ok := in.Ended(now); ok {
+			if w := in.Window(); end.After(w.Start) {
+				e.Start, e.End = w.Start, end
+			} else {
+				e.Cancelled = true
+			}
+			if end.After(e.Stamp) {
+				e.Stamp = end
+			}
 		}
 		cal.Events = append(cal.Events, e)
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -48,6 +49,12 @@ func (s *Snapshot) Overview(lang string, now time.Time) web.OverviewPage {
 	}
 	if rows := v.rows(loose, up); len(rows) > 0 {
 		p.Groups = append(p.Groups, web.ComponentGroup{Components: rows})
+	}
+	for _, g := range p.Groups {
+		if slices.ContainsFunc(g.Components, func(r web.ComponentRow) bool { return r.Uptime != nil }) {
+			p.UptimeRule = v.uptimeRule()
+			break
+		}
 	}
 	var past []*incident.Incident
 	for _, in := range published {
@@ -217,6 +224,9 @@ func (s *Snapshot) ComponentPage(lang, id string, n int, now time.Time) (web.Com
 		// What is going on now belongs on the first page only; later pages are the archive.
 		if c.Uptime {
 			p.Uptime = v.uptime(s.Timeline.History(id, now, s.uptimeDays, v.l.Location()), detailedStrip)
+			if p.Uptime != nil {
+				p.UptimeRule = v.uptimeRule()
+			}
 		}
 		p.Ongoing, p.Upcoming = v.cards(ongoing), v.cards(upcoming)
 	}

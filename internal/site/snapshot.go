@@ -239,14 +239,16 @@ func replaceChanges(all, drop, add []time.Time) []time.Time {
 }
 
 // lastChange is the latest instant at or before now at which the site's status changed: what the
-// pages call "updated". It stays put while nothing happens, so pages (and their ETags) do too.
+// pages call "updated". It stays put while nothing happens, so pages (and their ETags) do too;
+// before anything has happened (an empty site, a preview of an early moment) it is zero, and the
+// pages say nothing of it, rather than the clock, which would change every page on every request.
 func (s *Snapshot) lastChange(now time.Time) time.Time {
 	i, found := slices.BinarySearchFunc(s.changes, now, time.Time.Compare)
 	if found {
 		return s.changes[i]
 	}
 	if i == 0 {
-		return now
+		return time.Time{}
 	}
 	return s.changes[i-1]
 }

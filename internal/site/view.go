@@ -1,6 +1,7 @@
 package site
 
 import (
+	"math"
 	"time"
 
 	"statuspress/internal/incident"
@@ -188,24 +189,25 @@ func (v *view) card(in *incident.Incident) web.IncidentCard {
 		imp := status.ImpactAt(in, v.now)
 		c.Impact = web.Status{Key: string(imp), Label: v.l.Impact(imp)}
 	}
-	if in.IsResolved() && !v.now.Before(in.Resolved) {
-		c.Resolved = v.time(in.Resolved)
+	end, ended := in.Ended(v.now)
+	if ended {
+		c.Resolved = v.time(end)
 	}
 	if in.Kind == incident.KindMaintenance {
 		c.Window = v.l.Window(in.Scheduled.Start, in.Scheduled.End)
 	}
 	if in.Kind != incident.KindNotice && !in.Started.IsZero() && !in.Started.After(v.now) {
-		end := v.now
-		if !c.Resolved.IsZero() {
-			end = in.Resolved
+		if !ended {
+			end = v.now
 		}
-		c.Duration = v.l.Duration(end.Sub(in.Started))
+		// A maintenance cancelled before its window began took no time.
+		c.Duration = v.l.Duration(max(0, end.Sub(in.Started)))
 	}
 	if n := len(visible); n > 0 {
 		u := v.update(in, visible[n-1], loc.Updates[n-1])
 		c.Latest = &u
 	}
-	if in.IsResolved() || in.Kind == incident.KindNotice {
+	if ended || in.Kind == incident.KindNotice {
 		c.Components = v.affected(worstPerComponent(in, visible))
 	} else {
 		c.Components = v.affected(in.ComponentsAt(v.now))
@@ -291,6 +293,12 @@ func (v *view) uptime(h status.History, detail stripDetail) *web.Uptime {
 		u.Days[i] = day
 	}
 	return u
+}
+
+// uptimeRule says how statuses count towards the uptime figures, next to the bars: a customer who
+// saw a service degraded for weeks and reads 100% needs to know why.
+func (v *view) uptimeRule() string {
+	return v.l.TData(locale.UptimeRule, map[string]any{"Partial": v.l.WholePercent(int(math.Round(100 * status.PartialWeight)))})
 }
 
 // dayIncidents links the incidents of a day of a strip, titled in the page's language where

@@ -62,9 +62,8 @@ func InProgress(incidents []*incident.Incident, t time.Time) []*incident.Inciden
 // neither going on (work that began early) nor completed (cancelled or done early), soonest first.
 func Upcoming(incidents []*incident.Incident, t time.Time) []*incident.Incident {
 	out := filter(incidents, func(in *incident.Incident) bool {
-		return in.Kind == incident.KindMaintenance && in.Scheduled.Start.After(t) &&
-			Published(in, t) && !in.Ongoing(t) && !in.State(t).Final() &&
-			!(in.IsResolved() && !t.Before(in.Resolved))
+		return in.Kind == incident.KindMaintenance &&
+			Published(in, t) && in.State(t) == incident.StatusScheduled && in.Scheduled.Start.After(t)
 	})
 	slices.SortFunc(out, soonestFirst)
 	return out

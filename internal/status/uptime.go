@@ -13,9 +13,10 @@ import (
 // DefaultDays is how many days of uptime a status page shows, as Statuspage does.
 const DefaultDays = 90
 
-// partialWeight is the share of a partial outage that counts as down time, as on Statuspage, so
+// PartialWeight is the share of a partial outage that counts as down time, as on Statuspage, so
 // figures compare. Major outages count fully; degraded performance and maintenance count as up.
-const partialWeight = 0.3
+// The pages state this rule next to the bars (locale.UptimeRule).
+const PartialWeight = 0.3
 
 // Day is one calendar day of a component's or group's history, cut at midnight in one time zone.
 type Day struct {
@@ -68,7 +69,7 @@ func uptime(major, partial, length time.Duration) float64 {
 	if length <= 0 {
 		return 1
 	}
-	return 1 - (major.Seconds()+partialWeight*partial.Seconds())/length.Seconds()
+	return 1 - (major.Seconds()+PartialWeight*partial.Seconds())/length.Seconds()
 }
 
 // History returns component id's uptime over the days (DefaultDays when days <= 0) that end with

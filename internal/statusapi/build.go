@@ -13,6 +13,9 @@ import (
 	"statuspress/internal/status"
 )
 
+// statusPostmortem is Statuspage's status of a resolved incident whose postmortem is published.
+const statusPostmortem = "postmortem"
+
 // maintenanceImpact is the impact Statuspage gives scheduled maintenances.
 const maintenanceImpact = "maintenance"
 
@@ -62,9 +65,11 @@ func New(p Params) *View {
 		index:  map[string]int{},
 		since:  historyStart(p.Incidents),
 	}
-	// A preview of a moment before the first incident must not report times still to come.
+	// A preview of a moment before the first incident must not report times still to come, nor
+	// the clock, which would change created_at and updated_at on every request: nothing has
+	// happened yet, as on a site without incidents.
 	if v.since.After(p.Now) {
-		v.since = p.Now
+		v.since = epoch
 	}
 	for _, in := range p.Incidents {
 		if in.Kind != incident.KindNotice && status.Published(in, p.Now) {
@@ -93,10 +98,13 @@ func historyStart(ins []*incident.Incident) time.Time {
 		}
 	}
 	if first.IsZero() {
-		return time.Unix(0, 0)
+		return epoch
 	}
 	return first
 }
+
+// epoch is the start of the history of a site where nothing has happened yet.
+var epoch = time.Unix(0, 0)
 
 func (v *View) stamp(t time.Time) string     { return stamp(t, v.loc) }
 func (v *View) stampPtr(t time.Time) *string { return stampPtr(t, v.loc) }
@@ -272,11 +280,11 @@ func (v *View) componentsUpdated() map[string]time.Time {
 			}
 		}
 		seen(&t, in.Started)
-		seen(&t, in.Resolved)
+		if end, ok := in.Ended(now); ok {
+			seen(&t, end)
+		}
 		if in.Kind == incident.KindMaintenance {
-			w := in.Window()
-			seen(&t, w.Start)
-			seen(&t, w.End)
+			seen(&t, in.Window().Start)
 		}
 		visible := status.Visible(in, now)
 		for _, u := range visible {
@@ -413,11 +421,11 @@ func (v *View) incident(in *incident.Incident) Incident {
 	out := Incident{
 		ID:              id,
 		Name:            loc.Title.Text,
-		Status:          string(in.State(now)),
+		Status:          v.status(in),
 		CreatedAt:       v.stamp(created),
 		UpdatedAt:       v.stamp(latest(created, v.updatedAt(in))),
 		MonitoringAt:    v.stampPtr(v.monitoringAt(in, visible)),
-		ResolvedAt:      v.stampPtr(v.resolvedAt(in, visible)),
+		ResolvedAt:      v.stampPtr(v.resolvedAt(in)),
 		Impact:          string(status.ImpactAt(in, now)),
 		Shortlink:       v.p.BaseURL,
 		StartedAt:       v.stamp(v.startedAt(in, created)),
@@ -455,6 +463,16 @@ func (v *View) incident(in *incident.Incident) Incident {
 	return out
 }
 
+// status is the incident's status now, as Statuspage reports it: a resolved incident with a
+// postmortem (Incident.HasPostmortem) is "postmortem", and keeps its resolved_at.
+func (v *View) status(in *incident.Incident) string {
+	st := in.State(v.p.Now)
+	if st == incident.StatusResolved && in.HasPostmortem() {
+		return statusPostmortem
+	}
+	return string(st)
+}
+
 // createdAt is when the incident was first posted: its first update, or, with none to show, its
 // start (for a maintenance, the start of its window).
 func (v *View) createdAt(in *incident.Incident, visible []incident.Update) time.Time {
@@ -490,16 +508,12 @@ func (v *View) updatedAt(in *incident.Incident) time.Time {
 	if vis := status.Visible(in, now); len(vis) > 0 {
 		t = vis[len(vis)-1].At
 	}
-	if in.IsResolved() && !in.Resolved.After(now) {
-		t = latest(t, in.Resolved)
+	if end, ok := in.Ended(now); ok {
+		t = latest(t, end)
 	}
 	if in.Kind == incident.KindMaintenance {
-		w := in.Window()
-		if !w.Start.After(now) {
+		if w := in.Window(); !w.Start.After(now) {
 			t = latest(t, w.Start)
-		}
-		if !w.End.IsZero() && !w.End.After(now) {
-			t = latest(t, w.End)
 		}
 	} else if !in.Started.After(now) {
 		t = latest(t, in.Started)
@@ -521,25 +535,10 @@ func (v *View) monitoringAt(in *incident.Incident, visible []incident.Update) ti
 	return time.Time{}
 }
 
-// resolvedAt is when the incident ended, once it has: its resolution time, or the update that
-// ended it, or the end of a maintenance's window when it ended by the clock.
-func (v *View) resolvedAt(in *incident.Incident, visible []incident.Update) time.Time {
-	now := v.p.Now
-	if !in.State(now).Final() {
-		return time.Time{}
-	}
-	if in.IsResolved() && !in.Resolved.After(now) {
-		return in.Resolved
-	}
-	for _, u := range visible {
-		if u.Status.Final() {
-			return u.At
-		}
-	}
-	if in.Kind == incident.KindMaintenance {
-		return in.Window().End
-	}
-	return time.Time{}
+// resolvedAt is when the incident ended, once it has (Incident.Ended).
+func (v *View) resolvedAt(in *incident.Incident) time.Time {
+	end, _ := in.Ended(v.p.Now)
+	return end
 }
 
 // changes returns each visible update's affected_components: the statuses this incident gave its

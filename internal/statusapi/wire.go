@@ -36,8 +36,9 @@
 //
 // Maintenances carry impact "maintenance", and status.indicator is "maintenance" while one is in
 // progress and no incident is worse (status.IndicatorAt), which the official widget styles.
-// Incidents never take the status "postmortem": the story in an incident's body is part of the
-// incident from the start, so a finished incident stays "resolved".
+// A resolved incident whose file has a Markdown body (its postmortem: cause, solution, measures,
+// shown under "Postmortem" on its page) has the status "postmortem", as Statuspage's incidents do
+// once their postmortem is published; its resolved_at stays. One without a body stays "resolved".
 //
 // Update bodies are plain text made from the rendered, sanitised HTML of the update (see
 // PlainText): paragraphs separated by blank lines, list items as "- " lines, links followed by
@@ -51,7 +52,9 @@
 // and the resolving one shows them returning.
 //
 // Components that statuspress knows no creation time of get the start of the site's history (the
-// earliest instant any incident names) as created_at, and as start_date when their uptime is shown.
+// earliest instant any incident names) as created_at, and as start_date when their uptime is shown;
+// before that instant (a preview of an early moment), and on a site without incidents, the Unix
+// epoch. No time in the API comes from the clock, so answers only change when the content does.
 package statusapi
 
 // Page is the "page" object every response begins with.
