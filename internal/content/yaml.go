@@ -121,7 +121,7 @@ func (d *yamlDoc) fields(n *node, what string, known []string) []field {
 		}
 		seen[key] = f.keyAt
 		if known != nil && !slices.Contains(known, key) {
-			d.r.errorf(f.keyAt, "unknown field `%s` in %s%s", key, what, didYouMean(key, known))
+			d.r.errorf(f.keyAt, "unknown field `%s` in %s; %s", key, what, didYouMean(key, known, what+" takes no fields"))
 			continue
 		}
 		out = append(out, f)
