@@ -6,6 +6,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // manyBlockUpdates is an incident with n updates whose texts are block scalars, the last one
@@ -58,5 +60,32 @@ func TestManyRepeatedHeadings(t *testing.T) {
 	in, ok := cat.Incident("x")
 	if !ok || len(in.Original().TOC) != n || in.Original().TOC[n-1].ID != fmt.Sprintf("a-%d", n-1) {
 		t.Fatalf("incident not loaded with %d numbered headings:\n%s", n, cat.Problems)
+	}
+}
+
+// A text past one of markdown's limits (here lists nested 40 deep, which goldmark parses in time
+// growing with the square of the depth) is an error at its line: the file is left out, or its
+// last good version kept, and the other files load at once.
+func TestMarkdownPastALimit(t *testing.T) {
+	deep := strings.Repeat("- ", 40) + "a"
+	body := "---\ntitle: x\nstarted: 2024-01-10T10:00:00Z\nupdates:\n  - at: 2024-01-10T10:05:00Z\n    status: investigating\n    text: |\n      Looking.\n      " + deep + "\n---\nIntro\n\n" + deep + "\n"
+	fsys := fstest.MapFS{"site.yaml": {Data: []byte(siteYAML)}, "a.md": {Data: []byte(goodIncident)}, "x.md": {Data: []byte(body)}}
+	cat := Load(fsys, Options{})
+	want := []string{
+		"x.md:9:71: error: lists and block quotes are nested more than 32 deep here; nest them less deeply",
+		"x.md:13:65: error: lists and block quotes are nested more than 32 deep here; nest them less deeply",
+	}
+	var got []string
+	for _, p := range cat.Problems {
+		got = append(got, p.String())
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	if _, ok := cat.Incident("x"); ok {
+		t.Errorf("x.md was published")
+	}
+	if _, ok := cat.Incident("a"); !ok {
+		t.Errorf("a.md was not published")
 	}
 }
