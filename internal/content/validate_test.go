@@ -60,6 +60,16 @@ func TestValidation(t *testing.T) {
 			want:  []string{"b.md:4:10: error: YAML syntax error: sequence end token ']' not found; check indentation and quote values that contain `: ` or start with a special character"},
 		},
 		{
+			name:  "front matter nested too deeply",
+			files: map[string]string{"b.md": fm(title, started, "summary: "+strings.Repeat("[", 40))},
+			want:  []string{"b.md:4:42: error: the YAML is nested more than 32 deep here; nest it less deeply"},
+		},
+		{
+			name:  "a sequence nested too deeply on one line",
+			files: map[string]string{"b.md": fm(title, started, "summary:", strings.Repeat("- ", 40)+"a")},
+			want:  []string{"b.md:5:65: error: the YAML is nested more than 32 deep here; nest it less deeply"},
+		},
+		{
 			name:  "tab indentation",
 			files: map[string]string{"b.md": fm(title, started, "components:", "\tsoap-api: major_outage")},
 			want:  []string{"b.md:5:1: error: YAML syntax error: found character '\t' that cannot start any token; YAML does not allow tabs for indentation; indent with spaces"},
