@@ -55,8 +55,11 @@ func checkLimits(src []byte) []Problem {
 		problems = append(problems, Problem{Line: line, Col: col, Message: fmt.Sprintf(format, args...)})
 	}
 	var fence []byte // the marker of the open top-level fenced code block
-	open := 0        // at most this many containers are open after the line before
-	lazy := false    // the line before was not blank: this one may continue its paragraph
+	// An HTML block at the top level: what ends it (a line holding htmlEnd, or a blank line).
+	var htmlEnd []byte
+	htmlToBlank := false
+	open := 0     // at most this many containers are open after the line before
+	lazy := false // the line before was not blank: this one may continue its paragraph
 	tableCols, tableRows, tableLine := 0, 0, 0
 	// What the paragraph that the line belongs to holds so far: a line that starts a list item,
 	// a quote, a heading or a table row starts a new one (goldmark parses each on its own), so a
@@ -95,6 +98,7 @@ func checkLimits(src []byte) []Problem {
 		}
 		blank := len(bytes.Trim(l, " \t")) == 0
 		if blank {
+			htmlToBlank = false
 			endBlock(start - 1)
 			lastRef = -1
 			lazy = false
@@ -102,10 +106,17 @@ func checkLimits(src []byte) []Problem {
 			openBrackets, runs = 0, 0
 			continue
 		}
-		if f := opensFence(l); f != nil && open == 0 {
-			fence = f
-			lazy = false
-			continue
+		// A fence inside an HTML block is text, and what follows the block is Markdown again:
+		// skipping it as code would let anything through. So no fence is taken for one while an
+		// HTML block may be open, at any depth.
+		if htmlEnd != nil && bytes.Contains(bytes.ToLower(l), htmlEnd) {
+			htmlEnd = nil
+		} else if htmlEnd == nil && !htmlToBlank && open == 0 {
+			if f := opensFence(l); f != nil {
+				fence = f
+				lazy = false
+				continue
+			}
 		}
 
 		// The line's prefix: whitespace, and list and quote markers.
@@ -170,6 +181,9 @@ func checkLimits(src []byte) []Problem {
 		lazy = true
 
 		rest := l[i:]
+		if htmlEnd == nil && !htmlToBlank {
+			htmlEnd, htmlToBlank = htmlBlock(rest)
+		}
 		if items > 0 || tableCols > 0 || heading(rest) {
 			openBrackets, runs = 0, 0
 		}
@@ -313,6 +327,35 @@ func opensFence(l []byte) []byte {
 		return nil
 	}
 	return t[:n]
+}
+
+// htmlBlock tells whether line l starts an HTML block (CommonMark's seven kinds, counted
+// generously: any line that starts with `<`), and what ends it: a line holding end, or else a
+// blank line.
+func htmlBlock(l []byte) (end []byte, toBlank bool) {
+	t := bytes.TrimLeft(l, " ")
+	if len(l)-len(t) > 3 || len(t) == 0 || t[0] != '<' {
+		return nil, false
+	}
+	lower := bytes.ToLower(t)
+	for _, tag := range []string{"script", "pre", "style", "textarea"} {
+		if bytes.HasPrefix(lower[1:], []byte(tag)) {
+			end = []byte("</" + tag + ">")
+			if bytes.Contains(lower, end) {
+				return nil, false
+			}
+			return end, false
+		}
+	}
+	for _, k := range [][2]string{{"<!--", "-->"}, {"<?", "?>"}, {"<![cdata[", "]]>"}, {"<!", ">"}} {
+		if bytes.HasPrefix(lower, []byte(k[0])) {
+			if bytes.Contains(lower[len(k[0]):], []byte(k[1])) {
+				return nil, false
+			}
+			return []byte(k[1]), false
+		}
+	}
+	return nil, true
 }
 
 // closesFence reports whether line l closes the fenced code block opened with marker.

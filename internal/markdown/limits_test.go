@@ -83,6 +83,16 @@ func TestLimits(t *testing.T) {
 			src:      "<kbd>a</kbd>\n\n" + strings.Repeat("<b>", 4999) + "\n",
 			problems: []Problem{{Line: 3, Col: 14995, Message: "more than 5000 HTML tags; write Markdown instead"}},
 		},
+		{
+			name:     "a fence inside an HTML comment is no fence",
+			src:      "- a\n<!--\n\nb\n```\n-->\n\n" + strings.Repeat("- ", 40) + "a\n",
+			problems: []Problem{{Line: 8, Col: 65, Message: "lists and block quotes are nested more than 32 deep here; nest them less deeply"}},
+		},
+		{
+			name:     "a fence inside an HTML block is no fence",
+			src:      "<div>\n```\n\n" + strings.Repeat(">", 33) + "\n",
+			problems: []Problem{{Line: 4, Col: 33, Message: "lists and block quotes are nested more than 32 deep here; nest them less deeply"}},
+		},
 		// What real texts hold stays within the limits.
 		{name: "nested 32 deep", src: strings.Repeat("> ", 16) + strings.Repeat("- ", 16) + "a\n"},
 		{name: "a long thematic break", src: "a\n\n" + strings.Repeat("- ", 50) + "\n\nb\n"},
