@@ -54,7 +54,8 @@ func checkLimits(src []byte) []Problem {
 	report := func(line, col int, format string, args ...any) {
 		problems = append(problems, Problem{Line: line, Col: col, Message: fmt.Sprintf(format, args...)})
 	}
-	var fence []byte // the marker of the open top-level fenced code block
+	var fence []byte  // the marker of the open top-level fenced code block
+	var header []byte // the line before, after its prefix: a table's header row if this line is its delimiter row
 	// An HTML block at the top level: what ends it (a line holding htmlEnd, or a blank line).
 	var htmlEnd []byte
 	htmlToBlank := false
@@ -98,6 +99,7 @@ func checkLimits(src []byte) []Problem {
 		}
 		blank := len(bytes.Trim(l, " \t")) == 0
 		if blank {
+			header = nil
 			htmlToBlank = false
 			endBlock(start - 1)
 			lastRef = -1
@@ -184,7 +186,8 @@ func checkLimits(src []byte) []Problem {
 		if htmlEnd == nil && !htmlToBlank {
 			htmlEnd, htmlToBlank = htmlBlock(rest)
 		}
-		if items > 0 || tableCols > 0 || heading(rest) {
+		// An empty list item cannot interrupt a paragraph ("*" alone is its text).
+		if items > 0 && len(bytes.Trim(rest, " \t")) > 0 || tableCols > 0 || heading(rest) {
 			openBrackets, runs = 0, 0
 		}
 		lineStart := start - len(l) - 1
@@ -256,14 +259,18 @@ func checkLimits(src []byte) []Problem {
 				wide = true
 				report(tableLine, 1, "the tables up to this one's row %d have more than the %d cells a text may have (this one has %d columns); split the text, or make the tables smaller", tableRows, MaxTableCells, tableCols)
 			}
-		case delimiterRow(rest):
-			tableCols, tableRows, tableLine = bytes.Count(bytes.Trim(rest, " \t|"), []byte("|"))+1, 0, line-1
+		case delimiterRow(rest) && tableCells(header) == tableCells(rest):
+			// A table only when the header above has as many cells: else it is text of the
+			// paragraph, and its lines are no rows that start paragraphs of their own.
+			tableCols, tableRows, tableLine = tableCells(rest), 0, line-1
 			cells += 2 * tableCols // the header and the delimiter row
 			if tableCols > MaxTableColumns && !wide {
 				wide = true
 				report(line, i+1, "a table of %d columns; a table may have at most %d: split it, or turn it into a list", tableCols, MaxTableColumns)
 			}
 		}
+
+		header = rest
 
 		if !links {
 			n, at := 0, 0
@@ -366,6 +373,21 @@ func closesFence(l, marker []byte) bool {
 	}
 	t = bytes.TrimLeft(t, string(marker[:1]))
 	return len(bytes.Trim(t, " \t")) == 0
+}
+
+// tableCells counts the cells of a table row: its pipes (not escaped), less those at its ends.
+func tableCells(l []byte) int {
+	l = bytes.Trim(l, " \t")
+	n := 1
+	for i := 0; i < len(l); i++ {
+		switch {
+		case l[i] == '\\':
+			i++
+		case l[i] == '|' && i > 0 && i < len(l)-1:
+			n++
+		}
+	}
+	return n
 }
 
 // heading reports whether l starts an ATX heading ("## Cause"), a paragraph of its own.

@@ -93,6 +93,16 @@ func TestLimits(t *testing.T) {
 			src:      "<div>\n```\n\n" + strings.Repeat(">", 33) + "\n",
 			problems: []Problem{{Line: 4, Col: 33, Message: "lists and block quotes are nested more than 32 deep here; nest them less deeply"}},
 		},
+		{
+			name:     "empty list items do not split a paragraph",
+			src:      strings.Repeat("**_a "+"\n*\n", 201),
+			problems: []Problem{{Line: 401, Col: 1, Message: "more than 400 runs of `*`, `_` or `~` in one paragraph; split the paragraph with a blank line, or write `\\*` for a star that marks nothing"}},
+		},
+		{
+			name:     "a delimiter row under a header of other cells is text",
+			src:      "a\n|-|-|\n" + strings.Repeat("**_a\n", 201),
+			problems: []Problem{{Line: 203, Col: 1, Message: "more than 400 runs of `*`, `_` or `~` in one paragraph; split the paragraph with a blank line, or write `\\*` for a star that marks nothing"}},
+		},
 		// What real texts hold stays within the limits.
 		{name: "nested 32 deep", src: strings.Repeat("> ", 16) + strings.Repeat("- ", 16) + "a\n"},
 		{name: "a long thematic break", src: "a\n\n" + strings.Repeat("- ", 50) + "\n\nb\n"},
