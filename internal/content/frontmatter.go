@@ -70,7 +70,7 @@ func decodeOriginal(root *node, d *yamlDoc, site *incident.Site) *original {
 			if f.key == "translation" {
 				d.r.errorf(f.keyAt, "`translation` belongs in a translation file (<slug>.<lang>.md), not in the original")
 			} else {
-				d.r.errorf(f.keyAt, "unknown field `%s`%s", f.key, didYouMean(f.key, originalFields))
+				d.r.errorf(f.keyAt, "unknown field `%s`; %s", f.key, didYouMean(f.key, originalFields, ""))
 			}
 			continue
 		}
@@ -91,7 +91,7 @@ func decodeOriginal(root *node, d *yamlDoc, site *incident.Site) *original {
 			if incident.Kind(k).Valid() {
 				o.kind = incident.Kind(k)
 			} else {
-				d.r.errorf(f.at, "kind `%s` is not one of incident, maintenance, notice%s", k, didYouMean(k, words(incident.Kinds)))
+				d.r.errorf(f.at, "unknown kind `%s`; %s", k, didYouMean(k, words(incident.Kinds), ""))
 			}
 		}
 	}
@@ -110,7 +110,7 @@ func decodeOriginal(root *node, d *yamlDoc, site *incident.Site) *original {
 			if incident.Impact(s).Valid() {
 				o.impact = incident.Impact(s)
 			} else {
-				d.r.errorf(f.at, "impact `%s` is not one of none, minor, major, critical%s", s, didYouMean(s, words(incident.Impacts)))
+				d.r.errorf(f.at, "unknown impact `%s`; %s", s, didYouMean(s, words(incident.Impacts), ""))
 			}
 		}
 	}
@@ -193,7 +193,7 @@ func (d *yamlDoc) affected(f field, site *incident.Site, kind incident.Kind) []i
 	var out []incident.Affected
 	for _, e := range d.fields(f.value, "`components`", nil) {
 		if !d.lenient && !slices.Contains(ids, e.key) {
-			d.r.errorf(e.keyAt, "unknown component `%s`%s", e.key, didYouMean(e.key, ids))
+			d.r.errorf(e.keyAt, "unknown component `%s`; %s", e.key, didYouMean(e.key, ids, "site.yaml declares no components: add it under `components` there"))
 			continue
 		}
 		s, ok := d.str(e)
@@ -205,10 +205,10 @@ func (d *yamlDoc) affected(f field, site *incident.Site, kind incident.Kind) []i
 		case s == "" && kind == incident.KindMaintenance:
 			st = incident.UnderMaintenance
 		case s == "":
-			d.r.errorf(e.at, "component `%s` has no status; write e.g. `%s: partial_outage` (one of %s)", e.key, e.key, strings.Join(words(incident.ComponentStatuses), ", "))
+			d.r.errorf(e.at, "component `%s` has no status; write e.g. `%s: partial_outage`, or %s", e.key, e.key, oneOf(words(incident.ComponentStatuses), ""))
 			continue
 		case !st.Valid():
-			d.r.errorf(e.at, "component status `%s` is not one of %s%s", s, strings.Join(words(incident.ComponentStatuses), ", "), didYouMean(s, words(incident.ComponentStatuses)))
+			d.r.errorf(e.at, "unknown component status `%s`; %s", s, didYouMean(s, words(incident.ComponentStatuses), ""))
 			continue
 		}
 		out = append(out, incident.Affected{Component: e.key, Status: st})
@@ -232,7 +232,7 @@ func (d *yamlDoc) updates(f field, site *incident.Site, kind incident.Kind, loc 
 				if translation && (e.key == "status" || e.key == "components") {
 					d.r.errorf(e.keyAt, "`%s` belongs in the original's update; a translation's update carries only `at` and `text`", e.key)
 				} else {
-					d.r.errorf(e.keyAt, "unknown field `%s` in an update%s", e.key, didYouMean(e.key, known))
+					d.r.errorf(e.keyAt, "unknown field `%s` in an update; %s", e.key, didYouMean(e.key, known, ""))
 				}
 				continue
 			}
@@ -246,7 +246,7 @@ func (d *yamlDoc) updates(f field, site *incident.Site, kind incident.Kind, loc 
 					if slices.Contains(statuses, s) {
 						u.status = incident.UpdateStatus(s)
 					} else {
-						d.r.errorf(e.at, "`%s` is not a status of a%s %s; use one of %s%s", s, article(kind), kind, strings.Join(statuses, ", "), didYouMean(s, statuses))
+						d.r.errorf(e.at, "`%s` is not a status of a%s %s; %s", s, article(kind), kind, didYouMean(s, statuses, ""))
 					}
 				}
 			case "text":
@@ -264,7 +264,7 @@ func (d *yamlDoc) updates(f field, site *incident.Site, kind incident.Kind, loc 
 			d.r.errorf(u.pos, "an update needs `at`, the time it was published, e.g. `at: %s`", example(loc))
 		}
 		if !hasStatus && !translation {
-			d.r.errorf(u.pos, "an update needs a `status`, one of %s", strings.Join(statuses, ", "))
+			d.r.errorf(u.pos, "an update needs a `status`; %s", oneOf(statuses, ""))
 		}
 		if !hasText {
 			d.r.errorf(u.pos, "an update needs a `text` saying what changed")
@@ -285,7 +285,7 @@ func article(k incident.Kind) string {
 func checkLang(d *yamlDoc, at pos, l string, site *incident.Site) bool {
 	switch {
 	case !slices.Contains(incident.SupportedLanguages, l):
-		d.r.errorf(at, "language `%s` is not supported; use one of %s", l, strings.Join(incident.SupportedLanguages, ", "))
+		d.r.errorf(at, "language `%s` is not supported; %s", l, oneOf(incident.SupportedLanguages, ""))
 	case !site.Enabled(l) && !d.lenient:
 		d.r.errorf(at, "language `%s` is not enabled in site.yaml (languages: %s); add it there", l, strings.Join(site.Languages, ", "))
 	default:
@@ -325,7 +325,7 @@ func decodeTranslation(root *node, d *yamlDoc, site *incident.Site, loc *time.Lo
 			if slices.Contains(originalFields, f.key) {
 				d.r.errorf(f.keyAt, "`%s` belongs in the original; a translation carries only title, summary, updates and translation", f.key)
 			} else {
-				d.r.errorf(f.keyAt, "unknown field `%s`%s", f.key, didYouMean(f.key, translationFields))
+				d.r.errorf(f.keyAt, "unknown field `%s`; %s", f.key, didYouMean(f.key, translationFields, ""))
 			}
 		}
 	}

@@ -502,7 +502,7 @@ func (l *loader) nameFile(p, slug, suffix, bundle string, size int64, mod time.T
 	lang := strings.TrimPrefix(suffix, ".")
 	site := l.cat.Site
 	if !l.languageCode(lang) {
-		l.problem(p, "`%s` in the file name is not a language code; translations are named %s with lang one of %s", lang, form, strings.Join(site.Languages, ", "))
+		l.problem(p, "`%s` in the file name is not a language code; translations are named %s: for lang, %s", lang, form, oneOf(site.Languages, "add it to `languages` in site.yaml"))
 		f.slug = ""
 		return f
 	}

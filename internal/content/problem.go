@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Severity tells whether a problem keeps a file out of the site.
@@ -111,27 +112,56 @@ type pos struct{ line, col int }
 // suggest returns the candidate closest to s when it is close enough to be a likely typo: at most
 // one edit per three letters.
 func suggest(s string, candidates []string) (string, bool) {
-	best, bestDist := "", max(1, len([]rune(s))/3)+1
+	lower := strings.ToLower(s)
+	n := utf8.RuneCountInString(lower)
+	best, bestDist := "", max(1, n/3)+1
 	for _, c := range candidates {
-		if d := distance(strings.ToLower(s), c); d < bestDist {
+		// The distance is at least the difference in length: skip what cannot be close, and
+		// spare a long unknown word (a whole paragraph typed as a key) a table per candidate.
+		if m := utf8.RuneCountInString(c); n-m >= bestDist || m-n >= bestDist {
+			continue
+		}
+		if d := distance(lower, c); d < bestDist {
 			best, bestDist = c, d
 		}
 	}
 	return best, best != ""
 }
 
-// DidYouMean is the hint to add to a message about an unknown word: "; did you mean `x`?" for a
-// likely typo, or the list of the valid words. Tools that take content words (statuspress new and
-// update) use it so their hints read like lint's.
-func DidYouMean(s string, candidates []string) string { return didYouMean(s, candidates) }
-
-// didYouMean is the hint suffix for an unknown word, or a list of the valid ones.
-func didYouMean(s string, candidates []string) string {
+// DidYouMean is the hint to add to a message about an unknown word: "did you mean `x`?" for a
+// likely typo, or else OneOf's list of the valid words (none when there are no valid words).
+// Tools that take content words (statuspress new and update) use it so their hints read like
+// lint's.
+func DidYouMean(s string, candidates []string, none string) string {
 	if c, ok := suggest(s, candidates); ok {
-		return fmt.Sprintf("; did you mean `%s`?", c)
+		return fmt.Sprintf("did you mean `%s`?", c)
 	}
-	return "; use one of " + strings.Join(candidates, ", ")
+	return OneOf(candidates, none)
 }
+
+// OneOf is the hint to add to a message about a word that is not one of candidates: "use one of
+// a, b, c", the first listMax of a longer list and how many more there are, or, when there are
+// no candidates, none, which says what to do instead (an empty list tells the reader nothing).
+// The message itself should not list the candidates again.
+func OneOf(candidates []string, none string) string {
+	switch n := len(candidates); {
+	case n == 0:
+		return none
+	case n == 1:
+		return "use `" + candidates[0] + "`, the only one"
+	case n > listMax:
+		return "use one of " + strings.Join(candidates[:listMax], ", ") + fmt.Sprintf(" (and %d more)", n-listMax)
+	}
+	return "use one of " + strings.Join(candidates, ", ")
+}
+
+// listMax is how many valid words OneOf lists: a site may have hundreds of incidents.
+const listMax = 20
+
+var (
+	didYouMean = DidYouMean
+	oneOf      = OneOf
+)
 
 // distance is the edit distance between a and b in runes, counting a swap of two neighbours as one
 // edit (optimal string alignment), since `titel` for `title` is the commonest typo.

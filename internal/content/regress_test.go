@@ -2,10 +2,14 @@ package content
 
 import (
 	"fmt"
+	"os"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // manyBlockUpdates is an incident with n updates whose texts are block scalars, the last one
@@ -58,5 +62,91 @@ func TestManyRepeatedHeadings(t *testing.T) {
 	in, ok := cat.Incident("x")
 	if !ok || len(in.Original().TOC) != n || in.Original().TOC[n-1].ID != fmt.Sprintf("a-%d", n-1) {
 		t.Fatalf("incident not loaded with %d numbered headings:\n%s", n, cat.Problems)
+	}
+}
+
+// A text past one of markdown's limits (here lists nested 40 deep, which goldmark parses in time
+// growing with the square of the depth) is an error at its line: the file is left out, or its
+// last good version kept, and the other files load at once.
+func TestMarkdownPastALimit(t *testing.T) {
+	deep := strings.Repeat("- ", 40) + "a"
+	body := "---\ntitle: x\nstarted: 2024-01-10T10:00:00Z\nupdates:\n  - at: 2024-01-10T10:05:00Z\n    status: investigating\n    text: |\n      Looking.\n      " + deep + "\n---\nIntro\n\n" + deep + "\n"
+	fsys := fstest.MapFS{"site.yaml": {Data: []byte(siteYAML)}, "a.md": {Data: []byte(goodIncident)}, "x.md": {Data: []byte(body)}}
+	cat := Load(fsys, Options{})
+	want := []string{
+		"x.md:9:71: error: lists and block quotes are nested more than 32 deep here; nest them less deeply",
+		"x.md:13:65: error: lists and block quotes are nested more than 32 deep here; nest them less deeply",
+	}
+	var got []string
+	for _, p := range cat.Problems {
+		got = append(got, p.String())
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	if _, ok := cat.Incident("x"); ok {
+		t.Errorf("x.md was published")
+	}
+	if _, ok := cat.Incident("a"); !ok {
+		t.Errorf("a.md was not published")
+	}
+}
+
+// Loading time grows linearly with the size of a file, whatever its front matter or texts hold:
+// each pathological file is loaded at n and 8n bytes, and 8n may take no more than 30 times as
+// long (linear would be 8, quadratic 64); the best of three runs is taken.
+func TestLoadTimeGrowsLinearly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads some 2 MB of pathological files")
+	}
+	head := "---\ntitle: x\nstarted: 2024-01-10T10:00:00Z\n"
+	files := []struct {
+		name string
+		file func(n int) string
+	}{
+		{"flow sequences", func(n int) string { return head + "summary: " + strings.Repeat("[", n) + "\n---\n" }},
+		{"flow sequences closed", func(n int) string {
+			return head + "summary: " + strings.Repeat("[", n/2) + strings.Repeat("]", n/2) + "\n---\n"
+		}},
+		{"flow mappings", func(n int) string { return head + "summary: " + strings.Repeat("{a: ", n/4) + "\n---\n" }},
+		{"block sequences on one line", func(n int) string { return head + "summary:\n" + strings.Repeat("- ", n/2) + "a\n---\n" }},
+		{"many fields", func(n int) string {
+			var b strings.Builder
+			b.WriteString(head)
+			for i := 0; b.Len() < n; i++ {
+				fmt.Fprintf(&b, "k%d: v\n", i)
+			}
+			return b.String() + "---\n"
+		}},
+		{"lists nested in the body", func(n int) string { return head + "---\n" + strings.Repeat("- ", n/2) + "a\n" }},
+		{"quotes nested in an update", func(n int) string {
+			return head + "updates:\n  - at: 2024-01-10T10:05:00Z\n    status: investigating\n    text: |\n      " + strings.Repeat(">", n) + "\n---\n"
+		}},
+		{"link targets in the body", func(n int) string { return head + "---\n" + strings.Repeat("[a](b", n/5) + "\n" }},
+	}
+	site, err := os.ReadFile("../../incidents/site.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 16 << 10
+	best := func(file string) time.Duration {
+		fsys := fstest.MapFS{"site.yaml": {Data: site}, "x.md": {Data: []byte(file)}}
+		d := time.Duration(1 << 62)
+		for range 3 {
+			runtime.GC()
+			start := time.Now()
+			Load(fsys, Options{})
+			d = min(d, time.Since(start))
+		}
+		return max(d, 100*time.Microsecond) // below that, the clock says nothing
+	}
+	for _, f := range files {
+		t.Run(f.name, func(t *testing.T) {
+			small, large := f.file(n), f.file(8*n)
+			ts, tl := best(small), best(large)
+			if ratio := float64(tl) / float64(ts); ratio > 30 {
+				t.Errorf("%d bytes took %v, %d bytes %v: %.0f times as long for 8 times the size", len(small), ts, len(large), tl, ratio)
+			}
+		})
 	}
 }

@@ -49,7 +49,7 @@ func parseSite(src []byte, r *report) (site *incident.Site, readable bool) {
 			lang := scalarText(n)
 			switch {
 			case !slices.Contains(incident.SupportedLanguages, lang):
-				r.errorf(d.at(n), "language `%s` is not supported; use some of %s", lang, strings.Join(incident.SupportedLanguages, ", "))
+				r.errorf(d.at(n), "language `%s` is not supported; %s", lang, oneOf(incident.SupportedLanguages, ""))
 			case slices.Contains(site.Languages, lang):
 				r.errorf(d.at(n), "language `%s` is listed twice", lang)
 			default:
@@ -63,7 +63,7 @@ func parseSite(src []byte, r *report) (site *incident.Site, readable bool) {
 		if lang, ok := d.required(f, "en"); ok {
 			switch {
 			case !slices.Contains(incident.SupportedLanguages, lang):
-				r.errorf(f.at, "default_language `%s` is not supported; use one of %s", lang, strings.Join(incident.SupportedLanguages, ", "))
+				r.errorf(f.at, "default_language `%s` is not supported; %s", lang, oneOf(incident.SupportedLanguages, ""))
 			case !slices.Contains(site.Languages, lang):
 				r.errorf(f.at, "default_language `%s` is not in `languages`; add it there", lang)
 				site.DefaultLanguage = lang
@@ -202,7 +202,7 @@ func (d *yamlDoc) component(n *node, site *incident.Site) (incident.Component, b
 					ids[i] = gr.ID
 				}
 				if !slices.Contains(ids, g) {
-					d.r.errorf(f.at, "group `%s` is not declared under `groups`%s", g, didYouMean(g, ids))
+					d.r.errorf(f.at, "group `%s` is not declared under `groups`; %s", g, didYouMean(g, ids, "site.yaml declares no groups: add it under `groups`, or remove `group` from this component"))
 				} else {
 					c.Group = g
 				}
@@ -264,7 +264,7 @@ func (d *yamlDoc) localized(f field, site *incident.Site, required bool) map[str
 	}
 	for _, e := range d.fields(f.value, "`"+f.key+"`", nil) {
 		if !site.Enabled(e.key) {
-			d.r.errorf(e.keyAt, "`%s` in `%s` is not one of the site's languages (%s)", e.key, f.key, strings.Join(site.Languages, ", "))
+			d.r.errorf(e.keyAt, "`%s` in `%s` is not one of the site's languages; %s", e.key, f.key, oneOf(site.Languages, "add it to `languages`"))
 			continue
 		}
 		if s, ok := d.str(e); ok && s != "" {

@@ -60,6 +60,16 @@ func TestValidation(t *testing.T) {
 			want:  []string{"b.md:4:10: error: YAML syntax error: sequence end token ']' not found; check indentation and quote values that contain `: ` or start with a special character"},
 		},
 		{
+			name:  "front matter nested too deeply",
+			files: map[string]string{"b.md": fm(title, started, "summary: "+strings.Repeat("[", 40))},
+			want:  []string{"b.md:4:42: error: the YAML is nested more than 32 deep here; nest it less deeply"},
+		},
+		{
+			name:  "a sequence nested too deeply on one line",
+			files: map[string]string{"b.md": fm(title, started, "summary:", strings.Repeat("- ", 40)+"a")},
+			want:  []string{"b.md:5:65: error: the YAML is nested more than 32 deep here; nest it less deeply"},
+		},
+		{
 			name:  "tab indentation",
 			files: map[string]string{"b.md": fm(title, started, "components:", "\tsoap-api: major_outage")},
 			want:  []string{"b.md:5:1: error: YAML syntax error: found character '\t' that cannot start any token; YAML does not allow tabs for indentation; indent with spaces"},
@@ -95,24 +105,24 @@ func TestValidation(t *testing.T) {
 		{
 			name:  "kind outside the enum",
 			files: map[string]string{"b.md": fm(title, started, "kind: outage")},
-			want:  []string{"b.md:4:7: error: kind `outage` is not one of incident, maintenance, notice; use one of incident, maintenance, notice"},
+			want:  []string{"b.md:4:7: error: unknown kind `outage`; use one of incident, maintenance, notice"},
 		},
 		{
 			name:  "kind misspelt",
 			files: map[string]string{"b.md": fm(title, started, "kind: maintainance")},
 			want: []string{
-				"b.md:4:7: error: kind `maintainance` is not one of incident, maintenance, notice; did you mean `maintenance`?",
+				"b.md:4:7: error: unknown kind `maintainance`; did you mean `maintenance`?",
 			},
 		},
 		{
 			name:  "impact outside the enum",
 			files: map[string]string{"b.md": fm(title, started, "impact: huge")},
-			want:  []string{"b.md:4:9: error: impact `huge` is not one of none, minor, major, critical; use one of none, minor, major, critical"},
+			want:  []string{"b.md:4:9: error: unknown impact `huge`; use one of none, minor, major, critical"},
 		},
 		{
 			name:  "component status outside the enum",
 			files: map[string]string{"b.md": fm(title, started, "components:", "  soap-api: down")},
-			want:  []string{"b.md:5:13: error: component status `down` is not one of operational, degraded_performance, partial_outage, major_outage, under_maintenance; use one of operational, degraded_performance, partial_outage, major_outage, under_maintenance"},
+			want:  []string{"b.md:5:13: error: unknown component status `down`; use one of operational, degraded_performance, partial_outage, major_outage, under_maintenance"},
 		},
 		{
 			name:  "unknown component",
@@ -122,13 +132,13 @@ func TestValidation(t *testing.T) {
 		{
 			name:  "update status of another kind",
 			files: map[string]string{"b.md": fm(title, started, "updates:", "  - at: 2024-01-10T11:00:00+01:00", "    status: completed", "    text: Done.")},
-			want:  []string{"b.md:6:13: error: `completed` is not a status of an incident; use one of investigating, identified, monitoring, resolved; use one of investigating, identified, monitoring, resolved"},
+			want:  []string{"b.md:6:13: error: `completed` is not a status of an incident; use one of investigating, identified, monitoring, resolved"},
 		},
 		{
 			name:  "update without status and text",
 			files: map[string]string{"b.md": fm(title, started, "updates:", "  - at: 2024-01-10T11:00:00+01:00")},
 			want: []string{
-				"b.md:5:5: error: an update needs a `status`, one of investigating, identified, monitoring, resolved",
+				"b.md:5:5: error: an update needs a `status`; use one of investigating, identified, monitoring, resolved",
 				"b.md:5:5: error: an update needs a `text` saying what changed",
 			},
 		},
@@ -178,7 +188,7 @@ func TestValidation(t *testing.T) {
 		{
 			name:  "language suffix that is not a language",
 			files: map[string]string{"a.english.md": fm(title)},
-			want:  []string{"a.english.md:1:1: error: `english` in the file name is not a language code; translations are named <slug>.<lang>.md with lang one of en, nl, fr"},
+			want:  []string{"a.english.md:1:1: error: `english` in the file name is not a language code; translations are named <slug>.<lang>.md: for lang, use one of en, nl, fr"},
 		},
 		{
 			name:  "language not enabled",
@@ -281,10 +291,60 @@ components:
     name: {nl: Web}
 `, "a.md": ""},
 			want: []string{
-				"site.yaml:4:17: error: language `es` is not supported; use some of en, nl, fr, de",
+				"site.yaml:4:17: error: language `es` is not supported; use one of en, nl, fr, de",
 				"site.yaml:8:9: error: component id `api` is used twice; ids must be unique",
 				"site.yaml:11:11: error: `name` has no text in the default language `en`; add `en: ...`",
-				"site.yaml:11:12: error: `nl` in `name` is not one of the site's languages (en)",
+				"site.yaml:11:12: error: `nl` in `name` is not one of the site's languages; use `en`, the only one",
+			},
+		},
+		{
+			name: "site.yaml: a group when none are declared",
+			files: map[string]string{"site.yaml": `title: Example
+base_url: https://status.example.com
+default_language: en
+languages: [en]
+components:
+  - id: api
+    name: API
+    group: apis
+`, "a.md": ""},
+			want: []string{"site.yaml:8:12: error: group `apis` is not declared under `groups`; site.yaml declares no groups: add it under `groups`, or remove `group` from this component"},
+		},
+		{
+			name: "site.yaml: a group misspelt, and one far from any",
+			files: map[string]string{"site.yaml": `title: Example
+base_url: https://status.example.com
+default_language: en
+languages: [en]
+groups:
+  - id: apis
+    name: APIs
+  - id: web
+    name: Web
+components:
+  - id: api
+    name: API
+    group: apsi
+  - id: www
+    name: WWW
+    group: frontends
+`, "a.md": ""},
+			want: []string{
+				"site.yaml:13:12: error: group `apsi` is not declared under `groups`; did you mean `apis`?",
+				"site.yaml:16:12: error: group `frontends` is not declared under `groups`; use one of apis, web",
+			},
+		},
+		{
+			name: "a component when site.yaml declares none",
+			files: map[string]string{"site.yaml": `title: Example
+base_url: https://status.example.com
+default_language: en
+languages: [en]
+components: []
+`, "a.md": "", "b.md": fm(title, started, "components:", "  soap-api: major_outage")},
+			want: []string{
+				"b.md:5:3: error: unknown component `soap-api`; site.yaml declares no components: add it under `components` there",
+				"site.yaml:1:6: error: site.yaml lacks `components`; add for example `components: [{id: api, name: API}]`",
 			},
 		},
 		{

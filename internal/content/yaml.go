@@ -30,6 +30,10 @@ func (d *yamlDoc) parse(src []byte) *node {
 	if root, ok := parseFast(src); ok {
 		return root
 	}
+	if at, ok := tooDeep(src); ok {
+		d.r.errorf(pos{at.line + d.lineOff, at.col}, "the YAML is nested more than %d deep here; nest it less deeply", maxYAMLDepth)
+		return nil
+	}
 	// Duplicate keys are reported by fields, with both lines.
 	f, err := parser.ParseBytes(src, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
@@ -47,6 +51,42 @@ func (d *yamlDoc) parse(src []byte) *node {
 		d.r.errorf(second, "a second YAML document starts here; front matter is one document between two `---` lines")
 	}
 	return fromGoccy(f.Docs[0].Body)
+}
+
+// maxYAMLDepth is how deeply front matter and site.yaml may nest: goccy/go-yaml's time grows with
+// the square of the depth (128 KB of `[` or `- - - ` took 20 to 35 s), and no real file nests
+// more than a few levels.
+const maxYAMLDepth = 32
+
+// tooDeep looks at src once for nesting past maxYAMLDepth, counted high rather than low: open
+// `[` and `{` (wherever they are, even in text), and sequence entries (`- `) opened on one line.
+// It returns where the limit is passed.
+func tooDeep(src []byte) (pos, bool) {
+	line, col, depth, dashes := 1, 0, 0, 0
+	lineStart := true
+	for i, c := range src {
+		col++
+		switch c {
+		case '\n':
+			line, col, dashes, lineStart = line+1, 0, 0, true
+			continue
+		case '[', '{':
+			depth++
+		case ']', '}':
+			depth = max(depth-1, 0)
+		case '-', '?':
+			if lineStart && (i+1 == len(src) || src[i+1] == ' ' || src[i+1] == '\n') {
+				dashes++
+			}
+		}
+		if lineStart && c != ' ' && c != '-' && c != '?' {
+			lineStart = false
+		}
+		if depth+dashes > maxYAMLDepth {
+			return pos{line, col}, true
+		}
+	}
+	return pos{}, false
 }
 
 func (d *yamlDoc) syntaxError(err error, src []byte) {
@@ -121,7 +161,7 @@ func (d *yamlDoc) fields(n *node, what string, known []string) []field {
 		}
 		seen[key] = f.keyAt
 		if known != nil && !slices.Contains(known, key) {
-			d.r.errorf(f.keyAt, "unknown field `%s` in %s%s", key, what, didYouMean(key, known))
+			d.r.errorf(f.keyAt, "unknown field `%s` in %s; %s", key, what, didYouMean(key, known, what+" takes no fields"))
 			continue
 		}
 		out = append(out, f)

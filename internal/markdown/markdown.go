@@ -174,7 +174,7 @@ func (r *Renderer) result(src []byte, opt Options, shortcut bool) Result {
 func (r *Renderer) render(src []byte, opt Options, shortcut bool, emit func(html []byte)) Result {
 	buf := buffers.Get().(*htmlBuffer)
 	defer buffers.Put(buf)
-	buf.Reset()
+	buf.reset()
 	if shortcut {
 		if text, ok := plainParagraph(src); ok {
 			buf.WriteString("<p>")
@@ -184,6 +184,11 @@ func (r *Renderer) render(src []byte, opt Options, shortcut bool, emit func(html
 			return Result{}
 		}
 	}
+	if ps := checkLimits(src); ps != nil {
+		// Nothing is published of a text past a limit: the problems are errors.
+		return Result{Problems: ps}
+	}
+	buf.limit = maxHTML(len(src))
 	doc := r.parse(src, !shortcut)
 	in := r.inspect(doc, src, opt, shortcut && linkable(src))
 	if in.relink {
@@ -194,6 +199,9 @@ func (r *Renderer) render(src []byte, opt Options, shortcut bool, emit func(html
 	case err != nil:
 		// Rendering into a buffer fails only on a renderer bug; say so rather than publish half.
 		in.report(doc, false, "cannot render Markdown: %v", err)
+	case buf.over:
+		in.res.Problems = append(in.res.Problems, Problem{Line: 1, Col: 1, Message: fmt.Sprintf(
+			"the text makes more than %d KB of HTML, over 32 times its size; tables of many empty cells do this: fill them, or split the tables", buf.limit>>10)})
 	case in.sanitize:
 		emit(r.policy.SanitizeBytes(buf.Bytes()))
 	default:
@@ -306,11 +314,58 @@ func (r *Renderer) inspect(doc ast.Node, src []byte, opt Options, check bool) *i
 }
 
 // htmlBuffer is a bytes.Buffer that goldmark writes into directly (it is a util.BufWriter), where
-// it would otherwise put a 4 KB bufio.Writer of its own in front of every text it renders.
-type htmlBuffer struct{ bytes.Buffer }
+// it would otherwise put a 4 KB bufio.Writer of its own in front of every text it renders. It
+// keeps no more than limit bytes (0: no limit) and sets over when more were written.
+type htmlBuffer struct {
+	bytes.Buffer
+	limit int
+	over  bool
+}
 
 func (b *htmlBuffer) Buffered() int { return 0 } // nothing waits to be flushed
 func (b *htmlBuffer) Flush() error  { return nil }
+
+// room reports whether n more bytes fit under the limit.
+func (b *htmlBuffer) room(n int) bool {
+	if b.limit > 0 && b.Len()+n > b.limit {
+		b.over = true
+	}
+	return !b.over
+}
+
+func (b *htmlBuffer) Write(p []byte) (int, error) {
+	if !b.room(len(p)) {
+		return len(p), nil // goldmark ignores write errors: the caller checks over
+	}
+	return b.Buffer.Write(p)
+}
+
+func (b *htmlBuffer) WriteString(s string) (int, error) {
+	if !b.room(len(s)) {
+		return len(s), nil
+	}
+	return b.Buffer.WriteString(s)
+}
+
+func (b *htmlBuffer) WriteByte(c byte) error {
+	if !b.room(1) {
+		return nil
+	}
+	return b.Buffer.WriteByte(c)
+}
+
+func (b *htmlBuffer) WriteRune(r rune) (int, error) {
+	if !b.room(utf8.RuneLen(r)) {
+		return utf8.RuneLen(r), nil
+	}
+	return b.Buffer.WriteRune(r)
+}
+
+// reset empties the buffer for the next text, with no limit.
+func (b *htmlBuffer) reset() {
+	b.Reset()
+	b.limit, b.over = 0, false
+}
 
 // buffers keeps the buffers Render writes into: a load renders tens of thousands of texts, and
 // growing a new buffer for each was a tenth of what loading allocated.

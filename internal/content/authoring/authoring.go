@@ -12,8 +12,11 @@ import (
 	"statuspress/internal/content"
 )
 
-// didYouMean is lint's hint for an unknown word, so both tools suggest alike.
-var didYouMean = content.DidYouMean
+// didYouMean and oneOf are lint's hints for an unknown word, so both tools suggest alike.
+var (
+	didYouMean = content.DidYouMean
+	oneOf      = content.OneOf
+)
 
 func words[T ~string](ws []T) []string {
 	out := make([]string, len(ws))

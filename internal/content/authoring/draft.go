@@ -55,7 +55,7 @@ func (d *Draft) Check() error {
 		bad("a notice has no updates, so no status")
 	} else if d.Kind.Valid() && d.Kind != incident.KindNotice {
 		if statuses := words(incident.UpdateStatuses(d.Kind)); !slices.Contains(statuses, string(d.Status)) {
-			bad("`%s` is not a status of a%s %s; use one of %s", d.Status, article(d.Kind), d.Kind, strings.Join(statuses, ", "))
+			bad("`%s` is not a status of a%s %s; %s", d.Status, article(d.Kind), d.Kind, oneOf(statuses, ""))
 		}
 	}
 	if d.Impact != "" && d.Kind != incident.KindIncident {

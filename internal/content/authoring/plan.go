@@ -43,7 +43,7 @@ func ParseKind(s string) (incident.Kind, error) {
 	if k := incident.Kind(s); k.Valid() {
 		return k, nil
 	}
-	return "", fmt.Errorf("`%s` is not a kind: incident, maintenance or notice%s", s, didYouMean(s, words(incident.Kinds)))
+	return "", fmt.Errorf("`%s` is not a kind; %s", s, didYouMean(s, words(incident.Kinds), ""))
 }
 
 // ParseStatus reads an update status valid for kind.
@@ -55,7 +55,7 @@ func ParseStatus(s string, kind incident.Kind) (incident.UpdateStatus, error) {
 	if slices.Contains(statuses, s) {
 		return incident.UpdateStatus(s), nil
 	}
-	return "", fmt.Errorf("`%s` is not a status of a%s %s: %s%s", s, article(kind), kind, strings.Join(statuses, ", "), didYouMean(s, statuses))
+	return "", fmt.Errorf("`%s` is not a status of a%s %s; %s", s, article(kind), kind, didYouMean(s, statuses, ""))
 }
 
 // ParseImpact reads an incident's impact.
@@ -63,7 +63,7 @@ func ParseImpact(s string) (incident.Impact, error) {
 	if i := incident.Impact(s); i.Valid() {
 		return i, nil
 	}
-	return "", fmt.Errorf("`%s` is not an impact: none, minor, major or critical%s", s, didYouMean(s, words(incident.Impacts)))
+	return "", fmt.Errorf("`%s` is not an impact; %s", s, didYouMean(s, words(incident.Impacts), ""))
 }
 
 // ParseComponents reads `id:status,id2:status`. The ids must be components of the site. A bare
@@ -85,7 +85,7 @@ func ParseComponents(spec string, site *incident.Site, kind incident.Kind) ([]in
 		}
 		switch {
 		case !slices.Contains(ids, id):
-			errs = append(errs, fmt.Errorf("unknown component `%s`%s", id, didYouMean(id, ids)))
+			errs = append(errs, fmt.Errorf("unknown component `%s`; %s", id, didYouMean(id, ids, "site.yaml declares no components: add it under `components` there")))
 			continue
 		case slices.ContainsFunc(out, func(a incident.Affected) bool { return a.Component == id }):
 			errs = append(errs, fmt.Errorf("component `%s` is named twice", id))
@@ -98,10 +98,10 @@ func ParseComponents(spec string, site *incident.Site, kind incident.Kind) ([]in
 		case status == "" && kind == incident.KindNotice:
 			st = incident.Operational
 		case status == "":
-			errs = append(errs, fmt.Errorf("say how `%s` is affected, e.g. `%s:partial_outage` (one of %s)", id, id, strings.Join(statuses, ", ")))
+			errs = append(errs, fmt.Errorf("say how `%s` is affected, e.g. `%s:partial_outage`, or %s", id, id, oneOf(statuses, "")))
 			continue
 		case !st.Valid():
-			errs = append(errs, fmt.Errorf("`%s` is not a component status: %s%s", status, strings.Join(statuses, ", "), didYouMean(status, statuses)))
+			errs = append(errs, fmt.Errorf("`%s` is not a component status; %s", status, didYouMean(status, statuses, "")))
 			continue
 		}
 		out = append(out, incident.Affected{Component: id, Status: st})
@@ -148,7 +148,7 @@ func Find(fsys fs.FS, cat *content.Catalog, slug string) (*incident.Incident, er
 	for i, in := range cat.Incidents {
 		known[i] = in.Slug
 	}
-	return nil, fmt.Errorf("no incident `%s`%s", slug, didYouMean(slug, known))
+	return nil, fmt.Errorf("no incident `%s`; %s", slug, didYouMean(slug, known, "the site has no incidents yet: `statuspress new` writes one"))
 }
 
 // PlanNew checks a new file at path rel (slash-separated, in fsys) holding the draft. It refuses

@@ -220,3 +220,32 @@ func TestParseStatusKindImpact(t *testing.T) {
 		t.Errorf("ParseImpact: %v", err)
 	}
 }
+
+// The hints of the command line say the valid words once, and something useful when there are
+// none.
+func TestParseMessages(t *testing.T) {
+	errText := func(err error) string {
+		if err == nil {
+			return "<nil>"
+		}
+		return err.Error()
+	}
+	_, kindErr := ParseKind("outage")
+	_, statusErr := ParseStatus("completed", incident.KindIncident)
+	_, impactErr := ParseImpact("huge")
+	_, compErr := ParseComponents("api:down", &incident.Site{Components: []incident.Component{{ID: "api"}}}, incident.KindIncident)
+	_, noCompErr := ParseComponents("api:major_outage", &incident.Site{}, incident.KindIncident)
+	_, findErr := Find(fstest.MapFS{}, &content.Catalog{}, "outage")
+	got := []string{errText(kindErr), errText(statusErr), errText(impactErr), errText(compErr), errText(noCompErr), errText(findErr)}
+	want := []string{
+		"`outage` is not a kind; use one of incident, maintenance, notice",
+		"`completed` is not a status of an incident; use one of investigating, identified, monitoring, resolved",
+		"`huge` is not an impact; use one of none, minor, major, critical",
+		"`down` is not a component status; use one of operational, degraded_performance, partial_outage, major_outage, under_maintenance",
+		"unknown component `api`; site.yaml declares no components: add it under `components` there",
+		"no incident `outage`; the site has no incidents yet: `statuspress new` writes one",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("messages (-want +got):\n%s", diff)
+	}
+}

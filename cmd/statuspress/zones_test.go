@@ -1,0 +1,26 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"statuspress/internal/zonetest"
+)
+
+func TestMain(m *testing.M) {
+	zonetest.Main()
+	os.Exit(m.Run())
+}
+
+// The binary gives the same times on a host without a zone database: the zones site.yaml names
+// come with it. (This test's own binary embeds them through internal/synthetic, so the real
+// binary is built and run.)
+func TestZonesWithoutHostDatabase(t *testing.T) {
+	bin := buildStatuspress(t)
+	out, code := zonetest.Run(t, bin, "lint", "../../incidents")
+	// The sample's site.yaml names Europe/Amsterdam, Europe/Paris and Europe/Berlin.
+	if code != 0 || !strings.Contains(out, "0 errors, 0 warnings") {
+		t.Errorf("statuspress lint without the host's zones exited %d:\n%s", code, out)
+	}
+}
