@@ -50,7 +50,10 @@ type Catalog struct {
 	// bytes (not their times), so it changes whenever any of them does, and replicas with the same
 	// content report the same version.
 	Version string
-	bySlug  map[string]*incident.Incident
+	// Lost is set when the content directory could not be read: the catalog is the last one read,
+	// with that problem added (see Loader.Lost).
+	Lost   bool
+	bySlug map[string]*incident.Incident
 }
 
 // Asset is a file inside a bundle folder, served beside its incident.
@@ -201,12 +204,13 @@ func (ld *Loader) lose(err error) *Catalog {
 		Message: fmt.Sprintf("cannot read the content directory (%v); the site keeps serving what it last read until the directory is back", err)}
 	ld.tree = nil
 	if ld.last == nil {
-		return &Catalog{Site: ld.site, Assets: map[string][]Asset{}, bySlug: map[string]*incident.Incident{}, Problems: Problems{pr}}
+		return &Catalog{Site: ld.site, Assets: map[string][]Asset{}, bySlug: map[string]*incident.Incident{}, Problems: Problems{pr}, Lost: true}
 	}
 	if l := ld.lost; l != nil && l.Version == ld.last.Version && slices.Contains(l.Problems, pr) {
 		return l
 	}
 	c := *ld.last
+	c.Lost = true
 	c.Problems = append(slices.Clone(ld.last.Problems), pr)
 	c.Problems.sort()
 	ld.lost = &c

@@ -208,7 +208,7 @@ func TestLoaderDirectoryGone(t *testing.T) {
 		"Lost":                  func() *Catalog { return ld.Lost(fs.ErrNotExist) },
 	} {
 		c := load()
-		if len(c.Incidents) != 2 || c.Site != first.Site || c.Version != first.Version {
+		if len(c.Incidents) != 2 || c.Site != first.Site || c.Version != first.Version || !c.Lost {
 			t.Errorf("%s: %d incidents, version %s (was %s)", name, len(c.Incidents), c.Version, first.Version)
 		}
 		if ps := c.Problems.In("."); len(ps) != 1 || !strings.Contains(ps[0].String(), ".:1:1: error: cannot read the content directory (") ||
@@ -228,7 +228,7 @@ func TestLoaderDirectoryGone(t *testing.T) {
 		t.Fatal(err)
 	}
 	back := ld.LoadFS(os.DirFS(dir))
-	if len(back.Incidents) != 1 || len(back.Problems) != 0 {
+	if len(back.Incidents) != 1 || len(back.Problems) != 0 || back.Lost {
 		t.Errorf("back: %d incidents, want 1; problems:\n%s", len(back.Incidents), back.Problems)
 	}
 }
