@@ -34,7 +34,7 @@ func brokenSites(t *testing.T) []struct{ name, text, problem string } {
 	return []struct{ name, text, problem string }{
 		{"unknown language", strings.Replace(good, "languages: [en, nl, fr, de]", "languages: [en, nl, xx]", 1), "site.yaml:11:21: error: language `xx` is not supported"},
 		{"truncated", good[:strings.Index(good, "\ncomponents:")], "error: site.yaml lacks `components`"},
-		{"emptied", "", "site.yaml:1:1: error: the file is empty"},
+		{"emptied", "", "site.yaml:1:1: error: site.yaml is empty; it needs at least title"},
 		{"deleted", "\x00delete", "site.yaml:1:1: error: site.yaml is missing"},
 		{"unknown field", good + "timezone: Europe/Paris\n", fmt.Sprintf("site.yaml:%d:1: error: unknown field `timezone`", end)},
 	}

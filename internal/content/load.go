@@ -344,7 +344,11 @@ func (l *loader) read(name string, size int64, r *report) ([]byte, bool) {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
-		r.errorf(pos{1, 1}, "the file is empty; an incident needs front matter between `---` lines with at least a title")
+		if name == SiteFile {
+			r.errorf(pos{1, 1}, "site.yaml is empty; it needs at least title, base_url, default_language, languages and components")
+		} else {
+			r.errorf(pos{1, 1}, "the file is empty; an incident needs front matter between `---` lines with at least a title")
+		}
 		return nil, false
 	}
 	return src, true

@@ -121,7 +121,7 @@ func TestLoaderKeepsLastGoodSite(t *testing.T) {
 	}{
 		{"unknown language", strings.Replace(siteYAML, "[en, nl, fr]", "[en, nl, xx]", 1), "site.yaml:4:21: error: language `xx` is not supported"},
 		{"truncated", "", "site.yaml:1:1: error: site.yaml is missing"},
-		{"empty", "\n", "site.yaml:1:1: error: the file is empty"},
+		{"empty", "\n", "site.yaml:1:1: error: site.yaml is empty; it needs at least title"},
 		{"cut in the middle", siteYAML[:strings.Index(siteYAML, "groups:")], "site.yaml:1:6: error: site.yaml lacks `components`"},
 		{"unknown field", siteYAML + "timezone: Europe/Paris\n", "site.yaml:17:1: error: unknown field `timezone` in site.yaml; did you mean `timezones`?"},
 	}
