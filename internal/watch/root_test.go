@@ -161,3 +161,17 @@ func TestWatchDeleteGrace(t *testing.T) {
 		t.Errorf("a save through a temporary file waited %v, the whole grace", waited)
 	}
 }
+
+// TestWatchDirectoryPermissions: the directory's own permissions changed (made unreadable, or
+// readable again) is a change of everything: what can be read of it is not what was.
+func TestWatchDirectoryPermissions(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.md"), "x")
+	w := start(t, dir, Notify)
+	if err := os.Chmod(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if c := expect(t, w, "the directory's permissions changed", wait); !c.All {
+		t.Errorf("the directory's permissions changed: %+v, want All", c)
+	}
+}

@@ -390,10 +390,10 @@ func (w *Watcher) notifyLoop() {
 				return
 			}
 			if filepath.Clean(ev.Name) == w.dir {
-				// The directory itself, from its own watch or its parent's.
-				if w.rootChanged() {
-					changed("")
-				}
+				// The directory itself, from its own watch or its parent's: gone, back, another
+				// one, or its permissions changed. Whichever, everything is to be read again.
+				w.rootChanged()
+				changed("")
 				continue
 			}
 			if w.outside(ev.Name) || hidden(w.dir, ev.Name) {
