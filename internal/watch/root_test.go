@@ -175,3 +175,25 @@ func TestWatchDirectoryPermissions(t *testing.T) {
 		t.Errorf("the directory's permissions changed: %+v, want All", c)
 	}
 }
+
+// TestWatchParentMoved: the folder holding the directory moved away takes the directory with it,
+// and one put back at the same place is found again.
+func TestWatchParentMoved(t *testing.T) {
+	top := t.TempDir()
+	parent := filepath.Join(top, "status")
+	dir := filepath.Join(parent, "content")
+	write(t, filepath.Join(dir, "a.md"), "x")
+	w := start(t, dir, Notify)
+	if err := os.Rename(parent, filepath.Join(top, "status-old")); err != nil {
+		t.Fatal(err)
+	}
+	if c := expect(t, w, "the parent moved away", wait); !c.All {
+		t.Errorf("the parent moved away: %+v, want All", c)
+	}
+	write(t, filepath.Join(dir, "a.md"), "a new checkout")
+	if c := expect(t, w, "a new parent and directory", wait); !c.All {
+		t.Errorf("a new parent and directory: %+v, want All", c)
+	}
+	write(t, filepath.Join(dir, "a.md"), "edited in the new checkout")
+	has(t, expect(t, w, "an edit in the new checkout", wait), "an edit in the new checkout", "a.md")
+}

@@ -364,11 +364,25 @@ func (w *Watcher) notifyLoop() {
 		rewatch bool
 	)
 	quiet.Stop()
-	var lookForRoot <-chan time.Time
+	// lookForRoot ticks while the parent is not watched: from the start when it could not be,
+	// or once it was itself moved or deleted (its watch goes with it).
+	var (
+		lookForRoot <-chan time.Time
+		looking     *time.Ticker
+	)
+	look := func() {
+		if looking == nil {
+			looking = time.NewTicker(w.opt.Interval)
+			lookForRoot = looking.C
+		}
+	}
+	defer func() {
+		if looking != nil {
+			looking.Stop()
+		}
+	}()
 	if !w.parentWatched {
-		t := time.NewTicker(w.opt.Interval)
-		defer t.Stop()
-		lookForRoot = t.C
+		look()
 	}
 	changed := func(p string) {
 		now := time.Now()
@@ -392,6 +406,13 @@ func (w *Watcher) notifyLoop() {
 			if filepath.Clean(ev.Name) == w.dir {
 				// The directory itself, from its own watch or its parent's: gone, back, another
 				// one, or its permissions changed. Whichever, everything is to be read again.
+				w.rootChanged()
+				changed("")
+				continue
+			}
+			if filepath.Clean(ev.Name) == filepath.Dir(w.dir) {
+				// The parent itself was moved or deleted, and its watch went with it.
+				look()
 				w.rootChanged()
 				changed("")
 				continue
