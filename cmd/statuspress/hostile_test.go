@@ -140,18 +140,31 @@ func TestReloadDirectoryGone(t *testing.T) {
 					t.Errorf("%s while the directory is away: %d, want 200", path, code)
 				}
 			}
-			// A rescan or SIGHUP while it is away changes nothing.
+			// A rescan or SIGHUP while it is away changes nothing, nor an empty folder in its
+			// place (a volume not mounted).
 			ls.pub.publish("rescan", nil, true)
 			ls.hup <- nil
+			if err := os.Mkdir(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			waitFor(t, "/readyz says the empty folder holds no content", func() bool {
+				return readyz(t, base).has(".", 1, 1, "it holds neither site.yaml nor any incident file")
+			})
+			if code := status(t, page); code != http.StatusOK {
+				t.Errorf("an incident page with an empty folder in the directory's place: %d, want 200", code)
+			}
+			if n := strings.Count(ls.log.String(), "cannot read the content directory (stat"); n != 1 {
+				t.Errorf("the directory's problem was logged %d times through changes, a rescan and SIGHUP; want once", n)
+			}
+			if err := os.Remove(dir); err != nil {
+				t.Fatal(err)
+			}
 			edit(t, filepath.Join(away, "2026", "rest-api-errors.md"), "title: Errors and slow responses on the REST API", "title: Edited while away")
 			rename(t, away, dir)
 			waitFor(t, "the directory back, with its edit, by itself", func() bool {
 				_, body := get(t, page)
 				return strings.Contains(body, "Edited while away") && !readyz(t, base).has(".", 0, 0, "")
 			})
-			if n := strings.Count(ls.log.String(), "cannot read the content directory"); n != 1 {
-				t.Errorf("the problem was logged %d times, want once", n)
-			}
 			// And it is watched again.
 			edit(t, filepath.Join(dir, "2026", "rest-api-errors.md"), "title: Edited while away", "title: Edited back home")
 			waitFor(t, "an edit after the return", func() bool {

@@ -234,6 +234,11 @@ func (ld *Loader) load() *Catalog {
 		// take every incident down.
 		return ld.lose(l.rootErr)
 	}
+	if l.noSite && len(files) == 0 && ld.last != nil && len(ld.last.Incidents) > 0 {
+		// Neither site.yaml nor any incident: a mount point whose volume is not mounted, a
+		// checkout not made yet. That is content missing, not every incident deleted.
+		return ld.lose(errors.New("it holds neither site.yaml nor any incident file; is it mounted or checked out?"))
+	}
 	if good {
 		ld.site, ld.siteKey = l.cat.Site, l.siteKey
 	}
@@ -264,6 +269,8 @@ type loader struct {
 	tree *tree
 	// rootErr is why the top of the directory could not be read, if it could not.
 	rootErr error
+	// noSite is set when there is no site.yaml.
+	noSite bool
 }
 
 func (l *loader) add(r *report) { l.cat.Problems = append(l.cat.Problems, r.problems...) }
@@ -305,6 +312,7 @@ func (l *loader) read(name string, size int64, r *report) ([]byte, bool) {
 	f, err := l.fsys.Open(name)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) && name == SiteFile {
+			l.noSite = true
 			r.errorf(pos{1, 1}, "site.yaml is missing: the content directory needs one with the title, languages and components")
 			return nil, false
 		}

@@ -219,6 +219,16 @@ func TestLoaderDirectoryGone(t *testing.T) {
 	if a, b := ld.Load(), ld.Load(); a != b {
 		t.Errorf("a directory still gone gives a new catalog each time")
 	}
+	// An empty directory in its place (a volume not mounted on its mount point) is no better.
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if c := ld.LoadFS(os.DirFS(dir)); len(c.Incidents) != 2 || !c.Lost || !strings.Contains(c.Problems.String(), ".:1:1: error: cannot read the content directory (it holds neither site.yaml nor any incident file; is it mounted or checked out?)") {
+		t.Errorf("an empty directory in its place: %d incidents, problems:\n%s", len(c.Incidents), c.Problems)
+	}
+	if err := os.Remove(dir); err != nil {
+		t.Fatal(err)
+	}
 
 	// Back, with a change made meanwhile.
 	if err := os.Remove(filepath.Join(away, "b.md")); err != nil {
