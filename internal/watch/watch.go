@@ -45,8 +45,9 @@ type Options struct {
 	// Grace is how long a burst holding the removal of a file that existed before it waits for the
 	// file to come back (notify mode): git and some editors delete a file and write it anew, and
 	// the page must not be gone meanwhile. A file back within Grace is reported as changed, with
-	// no moment of absence. 0 means 50 ms; negative, no wait. Polling needs none: it waits for a
-	// tick without changes.
+	// no moment of absence. 0 means 100 ms: git and editors take microseconds, a script's `rm`
+	// then `cp` some 50 ms on a busy machine, and a removal told later costs nothing. Negative:
+	// no wait. Polling needs none: it waits for a tick without changes.
 	Grace time.Duration
 	// OnError receives errors that do not stop watching (a folder that vanished mid-walk).
 	OnError func(error)
@@ -56,7 +57,7 @@ type Options struct {
 const longPause = 250 * time.Millisecond
 
 // defaultGrace is Options.Grace unless told otherwise.
-const defaultGrace = 50 * time.Millisecond
+const defaultGrace = 100 * time.Millisecond
 
 // Change is one burst of changes.
 type Change struct {
