@@ -76,8 +76,8 @@ func parseBuild(args []string, stderr io.Writer) (buildConfig, error) {
 	return cfg, nil
 }
 
-// build writes the static site. Content problems are reported, not fatal, as in serve: broken
-// files are left out and everything else is published.
+// build writes the static site. Problems of incident files are reported, not fatal, as in serve:
+// broken files are left out and everything else is published. Errors in site.yaml are fatal.
 func build(args []string, stdout, stderr io.Writer) int {
 	cfg, err := parseBuild(args, stderr)
 	if errors.Is(err, flag.ErrHelp) {
@@ -128,19 +128,16 @@ func buildFailed(stderr io.Writer, err error) int {
 	return 1
 }
 
-// loadStatic loads the content and builds a snapshot for static hosting at cfg.now.
+// loadStatic loads the content and builds a snapshot for static hosting at cfg.now. Like serve's
+// first start, it refuses a site.yaml with errors: there is no last good one to build instead.
 func loadStatic(cfg buildConfig, log *slog.Logger) (*site.Snapshot, error) {
-	info, err := os.Stat(cfg.content)
-	if err != nil || !info.IsDir() {
-		return nil, fmt.Errorf("content directory %s not found; pass --content DIR", cfg.content)
+	files, err := openContent(cfg.content)
+	if err != nil {
+		return nil, contentMissing(cfg.content, err)
 	}
 	cat, err := locale.Load(locales.FS)
 	if err != nil {
 		return nil, err
-	}
-	files, err := content.OpenDir(cfg.content)
-	if err != nil {
-		return nil, fmt.Errorf("content directory: %w", err)
 	}
 	c := content.Load(files, content.Options{})
 	for _, p := range c.Problems {
@@ -149,6 +146,9 @@ func loadStatic(cfg buildConfig, log *slog.Logger) (*site.Snapshot, error) {
 			level = slog.LevelWarn
 		}
 		log.Log(context.Background(), level, "content", "problem", p.String())
+	}
+	if err := unusable(c); err != nil {
+		return nil, err
 	}
 	return site.Build(files, c, cat, site.Options{BaseURL: cfg.baseURL, Static: true}, cfg.now), nil
 }

@@ -60,6 +60,12 @@ func (b *lockedBuffer) String() string {
 // --base-url flag ("" keeps site.yaml's). Everything stops when the test ends.
 func startLive(t *testing.T, mode watch.Mode, baseURL string) *liveSite {
 	t.Helper()
+	return startLiveWith(t, watch.Options{Mode: mode, Interval: 50 * time.Millisecond}, baseURL)
+}
+
+// startLiveWith is startLive with the watcher's options given.
+func startLiveWith(t *testing.T, opt watch.Options, baseURL string) *liveSite {
+	t.Helper()
 	dir := t.TempDir()
 	if err := os.CopyFS(dir, os.DirFS("../../incidents")); err != nil {
 		t.Fatal(err)
@@ -70,7 +76,7 @@ func startLive(t *testing.T, mode watch.Mode, baseURL string) *liveSite {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := watch.New(dir, watch.Options{Mode: mode, Interval: 50 * time.Millisecond})
+	w, err := watch.New(dir, opt)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -195,15 +195,20 @@ func serve(args []string, stdout, stderr io.Writer) int {
 
 // publisher loads the content and publishes a new snapshot on every change.
 type publisher struct {
-	cfg     serveConfig
-	log     *slog.Logger
-	loader  *content.Loader
+	cfg    serveConfig
+	log    *slog.Logger
+	loader *content.Loader
+	// open opens the content directory by its path. Every full load opens it anew, so a directory
+	// moved away and back, or replaced, is read where it is now; files is the last one opened.
+	open    func() (fs.FS, error)
 	files   fs.FS
 	locales *locale.Catalog
 	clock   func() time.Time
 	srv     *server.Server
 	mu      sync.Mutex
 	logged  map[string]bool // the problems already logged, so each is logged once
+	// lost is set while the content directory cannot be read: every load is a full one then.
+	lost bool
 	// rescan, when set, is how often follow walks the whole content directory, in case a change
 	// was missed.
 	rescan time.Duration
@@ -213,31 +218,77 @@ type publisher struct {
 // of work at 10,000 incidents, and a new snapshot only when something was missed.
 const rescanInterval = 10 * time.Minute
 
-// newPublisher loads the content and builds the first snapshot and the server. Content problems are
-// logged, not fatal: broken files are left out and everything else is served.
+// openContent opens the content directory dir by its path, confined (content.OpenDir): it is
+// called for every full load, since the descriptor it holds would follow a directory that was
+// moved away, and the directory now at the path is the one to read.
+func openContent(dir string) (fs.FS, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, err
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("%s is not a directory", dir)
+	}
+	return content.OpenDir(dir)
+}
+
+// contentMissing is the error of a content directory that cannot be opened at the start.
+func contentMissing(dir string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("content directory %s not found; pass --content DIR", dir)
+	}
+	return fmt.Errorf("content directory %s: %w; pass --content DIR", dir, err)
+}
+
+// newPublisher loads the content and builds the first snapshot and the server. Problems of
+// incident files are logged, not fatal: broken files are left out and everything else is served.
+// A site.yaml with errors is fatal at the start, since there is no good one to keep yet and a
+// site of defaults (no languages but one, times in UTC) is not the site that was described.
 func newPublisher(cfg serveConfig, log *slog.Logger) (*publisher, error) {
-	info, err := os.Stat(cfg.content)
-	if err != nil || !info.IsDir() {
-		return nil, fmt.Errorf("content directory %s not found; pass --content DIR", cfg.content)
+	files, err := openContent(cfg.content)
+	if err != nil {
+		return nil, contentMissing(cfg.content, err)
 	}
 	cat, err := locale.Load(locales.FS)
 	if err != nil {
 		return nil, err
 	}
-	files, err := content.OpenDir(cfg.content)
-	if err != nil {
-		return nil, fmt.Errorf("content directory %s: %w", cfg.content, err)
-	}
-	p := &publisher{cfg: cfg, log: log, files: files, locales: cat, clock: time.Now, logged: map[string]bool{}}
+	p := &publisher{cfg: cfg, log: log, open: func() (fs.FS, error) { return openContent(cfg.content) }, files: files,
+		locales: cat, clock: time.Now, logged: map[string]bool{}}
 	if !cfg.now.IsZero() {
 		p.clock = func() time.Time { return cfg.now }
 	}
 	p.loader = content.NewLoader(p.files, content.Options{})
 	start := time.Now()
-	snap := p.build()
+	snap, err := p.build()
+	if err != nil {
+		return nil, err
+	}
 	p.srv = server.New(snap, server.Config{Now: p.clock, Logger: log, AccessLog: cfg.accessLog})
 	p.srv.ObserveBuild(time.Since(start))
 	return p, nil
+}
+
+// unusable says why a first load cannot be served, or nil: site.yaml has errors, or the content
+// directory could not be read.
+func unusable(c *content.Catalog) error {
+	var lines []string
+	for _, pr := range c.Problems {
+		if pr.Severity == content.Error && (pr.Path == content.SiteFile || pr.Path == ".") {
+			lines = append(lines, pr.String())
+		}
+	}
+	if lines == nil {
+		return nil
+	}
+	// One mistake (a language left out) can make dozens of errors; each was logged already.
+	const shown = 5
+	more := ""
+	if len(lines) > shown {
+		more = fmt.Sprintf("; and %d more", len(lines)-shown)
+		lines = lines[:shown]
+	}
+	return fmt.Errorf("the site cannot be made of this content until these are fixed (statuspress lint lists every problem): %s%s", strings.Join(lines, "; "), more)
 }
 
 // newServer is the server over the content as it is now, for commands that serve it once.
@@ -250,22 +301,34 @@ func newServer(cfg serveConfig, log *slog.Logger) (*server.Server, error) {
 }
 
 // build loads all of the content and makes the first snapshot of it.
-func (p *publisher) build() *site.Snapshot {
+func (p *publisher) build() (*site.Snapshot, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	c := p.load(nil, true)
-	return site.Build(p.files, c, p.locales, site.Options{BaseURL: p.cfg.baseURL}, time.Now())
+	if err := unusable(c); err != nil {
+		return nil, err
+	}
+	return site.Build(p.files, c, p.locales, site.Options{BaseURL: p.cfg.baseURL}, time.Now()), nil
 }
 
 // load reads the content again where it changed (paths), or all of it, and logs what is new among
-// its problems.
+// its problems. A full load opens the directory anew; while it cannot be read, every load is a
+// full one, so the content comes back as soon as the directory does.
 func (p *publisher) load(paths []string, all bool) *content.Catalog {
 	var c *content.Catalog
-	if all {
-		c = p.loader.Load()
-	} else {
+	switch {
+	case all || p.lost:
+		files, err := p.open()
+		if err != nil {
+			c = p.loader.Lost(err)
+			break
+		}
+		p.files = files
+		c = p.loader.LoadFS(files)
+	default:
 		c = p.loader.LoadChanged(paths)
 	}
+	p.lost = c.Lost
 	seen := map[string]bool{}
 	for _, pr := range c.Problems {
 		line := pr.String()
@@ -321,6 +384,7 @@ func (p *publisher) publish(why string, paths []string, all bool) {
 		return
 	}
 	snap := site.Update(prev, c, time.Now())
+	snap.Files = p.files // the directory as last opened, for the files of bundles
 	p.srv.Swap(snap)
 	p.mu.Unlock()
 	d := time.Since(start)

@@ -217,6 +217,7 @@ type stat struct {
 func (ld *Loader) changed(paths []string) (map[string]*stat, bool) {
 	t := ld.tree
 	out := map[string]*stat{}
+	rootChecked := false
 	for _, p := range paths {
 		if !fs.ValidPath(p) || p == "." || p == SiteFile || t.dirs[p] {
 			return nil, false
@@ -228,6 +229,13 @@ func (ld *Loader) changed(paths []string) (map[string]*stat, bool) {
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			if old := t.files[p]; old != nil {
+				if !rootChecked {
+					// Every file is gone when the directory is: a full load tells which it is.
+					if _, err := fs.Stat(ld.fsys, "."); err != nil {
+						return nil, false
+					}
+					rootChecked = true
+				}
 				if isIndex(p) {
 					return nil, false // a bundle lost its index.md: its files are no longer its assets
 				}

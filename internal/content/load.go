@@ -50,7 +50,10 @@ type Catalog struct {
 	// bytes (not their times), so it changes whenever any of them does, and replicas with the same
 	// content report the same version.
 	Version string
-	bySlug  map[string]*incident.Incident
+	// Lost is set when the content directory could not be read: the catalog is the last one read,
+	// with that problem added (see Loader.Lost).
+	Lost   bool
+	bySlug map[string]*incident.Incident
 }
 
 // Asset is a file inside a bundle folder, served beside its incident.
@@ -120,6 +123,12 @@ type Loader struct {
 	// LoadChanged to start from; tree is nil when LoadChanged must walk everything again.
 	last *Catalog
 	tree *tree
+	// site is the last site.yaml without errors and siteKey its hash: kept while site.yaml has
+	// errors, as good keeps incidents.
+	site    *incident.Site
+	siteKey []byte
+	// lost is the catalog Lost returned last, so that a directory still missing gives the same.
+	lost *Catalog
 }
 
 // stamp is what the Loader remembers of a file it read.
@@ -164,18 +173,55 @@ func NewLoader(fsys fs.FS, opt Options) *Loader {
 	return &Loader{fsys: fsys, opt: opt, built: map[string]built{}, good: map[string]*incident.Incident{}, seen: map[string]stamp{}}
 }
 
-// Load reads the directory as it is now.
+// Load reads the directory as it is now. Once a load has succeeded, a directory whose top cannot
+// be read (it was moved or deleted) changes nothing: Load returns what Lost does.
 func (ld *Loader) Load() *Catalog {
 	ld.mu.Lock()
 	defer ld.mu.Unlock()
 	return ld.load()
 }
 
+// LoadFS is Load of fsys, the same content directory opened again (by its path, so a directory
+// moved back or replaced since is the one read); the Loader reads fsys from then on.
+func (ld *Loader) LoadFS(fsys fs.FS) *Catalog {
+	ld.mu.Lock()
+	defer ld.mu.Unlock()
+	ld.fsys = fsys
+	return ld.load()
+}
+
+// Lost returns the last catalog with one more problem: the content directory cannot be read (err
+// says why). Nothing is taken down for a directory that went away; the next load walks
+// everything again. Before any load, it is the catalog of an empty directory with that problem.
+func (ld *Loader) Lost(err error) *Catalog {
+	ld.mu.Lock()
+	defer ld.mu.Unlock()
+	return ld.lose(err)
+}
+
+func (ld *Loader) lose(err error) *Catalog {
+	pr := Problem{Path: ".", Line: 1, Col: 1, Severity: Error,
+		Message: fmt.Sprintf("cannot read the content directory (%v); the site keeps serving what it last read until the directory is back", err)}
+	ld.tree = nil
+	if ld.last == nil {
+		return &Catalog{Site: ld.site, Assets: map[string][]Asset{}, bySlug: map[string]*incident.Incident{}, Problems: Problems{pr}, Lost: true}
+	}
+	if l := ld.lost; l != nil && l.Version == ld.last.Version && slices.Contains(l.Problems, pr) {
+		return l
+	}
+	c := *ld.last
+	c.Lost = true
+	c.Problems = append(slices.Clone(ld.last.Problems), pr)
+	c.Problems.sort()
+	ld.lost = &c
+	return &c
+}
+
 // load walks the whole directory; see Load.
 func (ld *Loader) load() *Catalog {
 	started := time.Now()
 	l := &loader{ld: ld, fsys: ld.fsys, opt: ld.opt, cat: &Catalog{Assets: map[string][]Asset{}, bySlug: map[string]*incident.Incident{}}}
-	l.loadSite()
+	good := l.loadSite()
 	if last, t := ld.last, ld.tree; t != nil && bytes.Equal(t.siteKey, l.siteKey) && t.lenient == l.lenient {
 		// The same site.yaml: keep the same value, so the snapshot can tell nothing about the
 		// site changed (site.Update) and incidents built against it stay valid.
@@ -183,6 +229,20 @@ func (ld *Loader) load() *Catalog {
 	}
 	l.tree = newTree(l)
 	files := l.walk()
+	if l.rootErr != nil && ld.last != nil {
+		// The directory went away (or away from under the walk): an empty walk is no reason to
+		// take every incident down.
+		return ld.lose(l.rootErr)
+	}
+	if l.noSite && len(files) == 0 && ld.last != nil && len(ld.last.Incidents) > 0 {
+		// Neither site.yaml nor any incident: a mount point whose volume is not mounted, a
+		// checkout not made yet. That is content missing, not every incident deleted.
+		return ld.lose(errors.New("it holds neither site.yaml nor any incident file; is it mounted or checked out?"))
+	}
+	if good {
+		ld.site, ld.siteKey = l.cat.Site, l.siteKey
+	}
+	ld.lost = nil
 	l.build(files)
 	l.cat.Problems.sort()
 	ld.started = started
@@ -207,28 +267,43 @@ type loader struct {
 	langCodes map[string]bool
 	// tree records what a full load finds, for LoadChanged.
 	tree *tree
+	// rootErr is why the top of the directory could not be read, if it could not.
+	rootErr error
+	// noSite is set when there is no site.yaml.
+	noSite bool
 }
 
 func (l *loader) add(r *report) { l.cat.Problems = append(l.cat.Problems, r.problems...) }
 
-func (l *loader) loadSite() {
+// loadSite reads site.yaml, and reports whether it is good (has no errors). While it has errors,
+// the last good site.yaml stays, as the last good version of an incident does: a typo there must
+// not take languages, components or the title off a running site.
+func (l *loader) loadSite() (good bool) {
 	r := &report{path: SiteFile}
 	defer l.add(r)
 	src, ok := l.read(SiteFile, -1, r)
+	var site *incident.Site
+	readable := false
+	if ok {
+		l.cat.Files++
+		site, readable = parseSite(src, r)
+	} else if !r.failed() {
+		r.errorf(pos{1, 1}, "cannot read site.yaml")
+	}
+	if r.failed() && l.ld.site != nil {
+		r.warnf(pos{1, 1}, "the site keeps serving the last good version of site.yaml until the errors here are fixed")
+		l.cat.Site, l.siteKey = l.ld.site, l.ld.siteKey
+		return false
+	}
 	if !ok {
-		if !r.failed() {
-			r.errorf(pos{1, 1}, "cannot read site.yaml")
-		}
 		l.cat.Site, _ = parseSite(nil, &report{})
 		l.lenient = true
-		return
+		return false
 	}
-	l.cat.Files++
-	var readable bool
-	l.cat.Site, readable = parseSite(src, r)
-	l.lenient = !readable
+	l.cat.Site, l.lenient = site, !readable
 	sum := sha256.Sum256(src)
 	l.siteKey = sum[:]
+	return !r.failed()
 }
 
 // read returns a file's text with a byte-order mark and CR line endings removed, refusing files
@@ -258,6 +333,7 @@ func (l *loader) read(name string, size int64, r *report) ([]byte, bool) {
 			return nil, false
 		}
 		if errors.Is(err, fs.ErrNotExist) && name == SiteFile {
+			l.noSite = true
 			r.errorf(pos{1, 1}, "site.yaml is missing: the content directory needs one with the title, languages and components")
 			return nil, false
 		}
@@ -292,7 +368,11 @@ func (l *loader) read(name string, size int64, r *report) ([]byte, bool) {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
-		r.errorf(pos{1, 1}, "the file is empty; an incident needs front matter between `---` lines with at least a title")
+		if name == SiteFile {
+			r.errorf(pos{1, 1}, "site.yaml is empty; it needs at least title, base_url, default_language, languages and components")
+		} else {
+			r.errorf(pos{1, 1}, "the file is empty; an incident needs front matter between `---` lines with at least a title")
+		}
 		return nil, false
 	}
 	return src, true
@@ -343,6 +423,11 @@ func (l *loader) walk() []mdFile {
 	t := l.tree
 	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			if p == "." {
+				l.rootErr, t.uncertain = err, true
+				l.problem(p, "cannot read the content directory: %v", err)
+				return fs.SkipAll
+			}
 			l.problem(p, "cannot read: %v", err)
 			t.uncertain = true
 			return nil
@@ -387,6 +472,12 @@ func (l *loader) walk() []mdFile {
 	if err != nil {
 		l.problem(".", "cannot read the content directory: %v", err)
 		t.uncertain = true
+	}
+	if t.uncertain && l.rootErr == nil {
+		// Folders that could not be read may be a directory moved away during the walk.
+		if _, err := fs.Stat(l.fsys, "."); err != nil {
+			l.rootErr = err
+		}
 	}
 
 	// A folder holding index.md (or index.<lang>.md) is a bundle; every other file in it is an asset.

@@ -1,7 +1,9 @@
 // Package watch tells when the files of a content directory change, and which, so a running
 // server can reload them: by file-system notifications on every folder (folders created later
 // included), or by polling where notifications do not work (network and container mounts). A burst
-// of changes, such as a git pull touching hundreds of files, comes out as one Change.
+// of changes, such as a git pull touching hundreds of files, comes out as one Change. The
+// directory itself may go away and come back (moved, deleted, a symbolic link swapped to another
+// release): that is a Change of everything each time.
 package watch
 
 import (
@@ -37,14 +39,25 @@ type Options struct {
 	// MaxDelay bounds how long after its first change a burst is reported even if changes go on;
 	// 0 means 2 s.
 	MaxDelay time.Duration
-	// Interval is the polling period; 0 means 1 s.
+	// Interval is the polling period; 0 means 1 s. In notify mode, when the directory's parent
+	// cannot be watched, the directory itself is looked for this often.
 	Interval time.Duration
+	// Grace is how long a burst holding the removal of a file that existed before it waits for the
+	// file to come back (notify mode): git and some editors delete a file and write it anew, and
+	// the page must not be gone meanwhile. A file back within Grace is reported as changed, with
+	// no moment of absence. 0 means 100 ms: git and editors take microseconds, a script's `rm`
+	// then `cp` some 50 ms on a busy machine, and a removal told later costs nothing. Negative:
+	// no wait. Polling needs none: it waits for a tick without changes.
+	Grace time.Duration
 	// OnError receives errors that do not stop watching (a folder that vanished mid-walk).
 	OnError func(error)
 }
 
 // longPause is the longest pause a burst may make without being cut in two.
 const longPause = 250 * time.Millisecond
+
+// defaultGrace is Options.Grace unless told otherwise.
+const defaultGrace = 100 * time.Millisecond
 
 // Change is one burst of changes.
 type Change struct {
@@ -67,6 +80,12 @@ type Watcher struct {
 	fsw     *fsnotify.Watcher
 	// dirs are the folders watched, to tell when one is renamed away (notify mode).
 	dirs map[string]bool
+	// root is what the directory was when last looked at (nil: not there), to tell when it goes,
+	// comes back or is another directory (a link swapped).
+	root os.FileInfo
+	// parentWatched is set when the directory's parent is watched, which tells when the
+	// directory comes back (notify mode).
+	parentWatched bool
 }
 
 // New starts watching dir.
@@ -80,10 +99,15 @@ func New(dir string, opt Options) (*Watcher, error) {
 	if opt.Interval <= 0 {
 		opt.Interval = time.Second
 	}
+	if opt.Grace == 0 {
+		opt.Grace = defaultGrace
+	}
+	dir = filepath.Clean(dir)
 	if opt.OnError == nil {
 		opt.OnError = func(error) {}
 	}
 	w := &Watcher{dir: dir, opt: opt, changes: make(chan Change), done: make(chan struct{}), stopped: make(chan struct{}), dirs: map[string]bool{}}
+	w.root, _ = os.Stat(dir)
 	switch opt.Mode {
 	case Notify, "":
 		fsw, err := fsnotify.NewWatcher()
@@ -94,6 +118,15 @@ func New(dir string, opt Options) (*Watcher, error) {
 		if err := w.addTree(dir); err != nil {
 			fsw.Close()
 			return nil, fmt.Errorf("watch %s: %w (try --watch poll)", dir, err)
+		}
+		// The parent tells when the directory is moved back, made again or swapped; where it
+		// cannot be watched, the directory is looked for every Interval instead.
+		if parent := filepath.Dir(dir); parent != dir {
+			if err := fsw.Add(parent); err == nil {
+				w.parentWatched = true
+			} else {
+				opt.OnError(fmt.Errorf("watch %s, to notice %s moved back or replaced: %w; looking for it every %v instead", parent, dir, err, opt.Interval))
+			}
 		}
 		go w.notifyLoop()
 	case Poll:
@@ -133,6 +166,38 @@ type burst struct {
 	all   bool
 	// began is when the first change came, zero while there is none.
 	began time.Time
+	// gone holds when each file that existed before the burst was removed, while it has not come
+	// back; created, the files the burst made (whose removal is no loss: an editor's temporary
+	// file).
+	gone    map[string]time.Time
+	created map[string]bool
+}
+
+// removed records that p was removed or renamed away at now.
+func (b *burst) removed(p string, now time.Time) {
+	if p == "" || b.created[p] {
+		return
+	}
+	if b.gone == nil {
+		b.gone = map[string]time.Time{}
+	}
+	if _, ok := b.gone[p]; !ok {
+		b.gone[p] = now
+	}
+}
+
+// made records that p was created or written.
+func (b *burst) made(p string, created bool) {
+	if _, ok := b.gone[p]; ok {
+		delete(b.gone, p) // back: a change, not a removal
+		return
+	}
+	if created {
+		if b.created == nil {
+			b.created = map[string]bool{}
+		}
+		b.created[p] = true
+	}
 }
 
 // add records a change at now, p relative to the watched directory ("" for one not known).
@@ -150,10 +215,17 @@ func (b *burst) add(p string, now time.Time) {
 	b.paths[p] = true
 }
 
-// due is when the burst is reported if nothing else changes after the change at now.
+// due is when the burst is reported if nothing else changes after the change at now: after a
+// pause, and no sooner than Grace after the first removal of a file that has not come back.
 func (b *burst) due(now time.Time, opt Options) time.Time {
 	pause := min(max(opt.Quiet, 2*now.Sub(b.began)), max(opt.Quiet, longPause))
-	return minTime(now.Add(pause), b.began.Add(opt.MaxDelay))
+	at := now.Add(pause)
+	for _, t := range b.gone {
+		if g := t.Add(opt.Grace); g.After(at) {
+			at = g
+		}
+	}
+	return minTime(at, b.began.Add(opt.MaxDelay))
 }
 
 func minTime(a, b time.Time) time.Time {
@@ -186,11 +258,23 @@ func (w *Watcher) rel(p string) string {
 	return filepath.ToSlash(r)
 }
 
+// walkDir is filepath.WalkDir, except that dir is followed when it is a symbolic link to a folder
+// (a content directory deployed as a `current` link): WalkDir would not look inside.
+func walkDir(dir string, fn fs.WalkDirFunc) error {
+	root := dir + string(filepath.Separator) + "."
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if p == root {
+			p = dir
+		}
+		return fn(p, d, err)
+	})
+}
+
 // addTree watches dir and every folder below it; hidden folders such as .git are skipped, since
 // a git operation writes there constantly and never changes content by itself. A folder below dir
 // that cannot be read is reported to OnError and left out.
 func (w *Watcher) addTree(dir string) error {
-	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	return walkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == dir {
 				return err
@@ -218,7 +302,7 @@ func (w *Watcher) rewatch() {
 		watched[p] = true
 	}
 	w.dirs = map[string]bool{}
-	_ = filepath.WalkDir(w.dir, func(p string, d fs.DirEntry, err error) error {
+	_ = walkDir(w.dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || !d.IsDir() {
 			return nil
 		}
@@ -235,6 +319,40 @@ func (w *Watcher) rewatch() {
 	})
 }
 
+// rootChanged looks at the directory itself and reports whether it went, came back or is another
+// folder than before. Then, in notify mode, what was watched below it is forgotten and, if it is
+// there, watched again: a directory moved away keeps its watches, which would report what happens
+// at its new place under the old names.
+func (w *Watcher) rootChanged() bool {
+	info, err := os.Stat(w.dir)
+	if err != nil || !info.IsDir() {
+		info = nil
+	}
+	if info == nil && w.root == nil || info != nil && w.root != nil && os.SameFile(info, w.root) {
+		return false
+	}
+	w.root = info
+	if w.fsw == nil {
+		return true
+	}
+	for p := range w.dirs {
+		_ = w.fsw.Remove(p) // already gone with its folder, mostly
+	}
+	w.dirs = map[string]bool{}
+	if info != nil {
+		if err := w.addTree(w.dir); err != nil {
+			w.opt.OnError(err)
+		}
+	}
+	return true
+}
+
+// outside reports whether p lies outside the watched directory (a sibling, in the parent).
+func (w *Watcher) outside(p string) bool {
+	r, err := filepath.Rel(w.dir, p)
+	return err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator))
+}
+
 func (w *Watcher) notifyLoop() {
 	defer close(w.stopped)
 	var (
@@ -247,6 +365,26 @@ func (w *Watcher) notifyLoop() {
 		rewatch bool
 	)
 	quiet.Stop()
+	// lookForRoot ticks while the parent is not watched: from the start when it could not be,
+	// or once it was itself moved or deleted (its watch goes with it).
+	var (
+		lookForRoot <-chan time.Time
+		looking     *time.Ticker
+	)
+	look := func() {
+		if looking == nil {
+			looking = time.NewTicker(w.opt.Interval)
+			lookForRoot = looking.C
+		}
+	}
+	defer func() {
+		if looking != nil {
+			looking.Stop()
+		}
+	}()
+	if !w.parentWatched {
+		look()
+	}
 	changed := func(p string) {
 		now := time.Now()
 		b.add(p, now)
@@ -258,12 +396,39 @@ func (w *Watcher) notifyLoop() {
 		select {
 		case <-w.done:
 			return
+		case <-lookForRoot:
+			if w.rootChanged() {
+				changed("")
+			}
 		case ev, ok := <-w.fsw.Events:
 			if !ok {
 				return
 			}
-			if hidden(w.dir, ev.Name) {
+			if filepath.Clean(ev.Name) == w.dir {
+				// The directory itself, from its own watch or its parent's: gone, back, another
+				// one, or its permissions changed. Whichever, everything is to be read again.
+				w.rootChanged()
+				changed("")
 				continue
+			}
+			if filepath.Clean(ev.Name) == filepath.Dir(w.dir) {
+				// The parent itself was moved or deleted, and its watch went with it.
+				look()
+				w.rootChanged()
+				changed("")
+				continue
+			}
+			if w.outside(ev.Name) || hidden(w.dir, ev.Name) {
+				continue
+			}
+			rel := w.rel(ev.Name)
+			switch {
+			case ev.Has(fsnotify.Create):
+				b.made(rel, true)
+			case ev.Has(fsnotify.Write):
+				b.made(rel, false)
+			case ev.Has(fsnotify.Remove), ev.Has(fsnotify.Rename):
+				b.removed(rel, time.Now())
 			}
 			if ev.Has(fsnotify.Create) {
 				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
@@ -279,7 +444,7 @@ func (w *Watcher) notifyLoop() {
 			if ev.Has(fsnotify.Rename) && w.dirs[ev.Name] {
 				rewatch = true // see rewatch
 			}
-			changed(w.rel(ev.Name))
+			changed(rel)
 		case err, ok := <-w.fsw.Errors:
 			if !ok {
 				return
@@ -323,7 +488,7 @@ type stamp struct {
 
 func (w *Watcher) scan() map[string]stamp {
 	out := map[string]stamp{}
-	_ = filepath.WalkDir(w.dir, func(p string, d fs.DirEntry, err error) error {
+	_ = walkDir(w.dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
 		}
@@ -364,6 +529,10 @@ func (w *Watcher) pollLoop(last map[string]stamp) {
 		case <-tick.C:
 			now, at := w.scan(), time.Now()
 			changed := false
+			if w.rootChanged() {
+				b.add("", at)
+				changed = true
+			}
 			for p, s := range now {
 				if old, ok := last[p]; !ok || old != s {
 					b.add(w.rel(p), at)
