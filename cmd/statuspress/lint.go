@@ -75,7 +75,7 @@ func lint(args []string, stdout, stderr io.Writer) int {
 	case "github":
 		// Workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 		for _, p := range ps {
-			fmt.Fprintf(stdout, "::%s file=%s,line=%d,col=%d::%s\n", p.Severity, ghProperty(dir+"/"+p.Path), p.Line, p.Col, ghData(p.Message))
+			fmt.Fprintf(stdout, "::%s file=%s,line=%d,col=%d::%s\n", p.Severity, ghProperty(content.Printable(dir+"/"+p.Path)), p.Line, p.Col, ghData(content.Printable(p.Message)))
 		}
 		fmt.Fprintln(stdout, summary(cat))
 	default:

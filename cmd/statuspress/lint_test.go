@@ -192,3 +192,34 @@ func TestLintBundleFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestLintControlCharacters: a file name or a value in a file that holds terminal escapes is
+// reported with the escapes written out, in the text and the GitHub formats, so running lint on a
+// hostile commit cannot recolour, retitle or rewrite the terminal or the CI log.
+func TestLintControlCharacters(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../incidents")); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"esc.md":                  "---\ntitle: x\nkind: \"\\e]0;pwned\\a\\e[31mred\\u202e\"\nstarted: 2026-01-01T00:00:00Z\n---\n",
+		"a\x1b[32mgreen\u202e.md": "---\ntitle: x\nstarted: 2026-01-01T00:00:00Z\n---\n",
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, format := range []string{"text", "github"} {
+		var out, errOut bytes.Buffer
+		run([]string{"lint", "--format", format, dir}, &out, &errOut)
+		if strings.ContainsAny(out.String(), "\x1b\a\u202e") {
+			t.Errorf("--format %s wrote control characters:\n%q", format, out.String())
+		}
+		for _, want := range []string{"unknown kind `\\x1b]0;pwned\\a\\x1b[31mred\\u202e`", "a\\x1b[32mgreen\\u202e"} {
+			if !strings.Contains(out.String(), want) {
+				t.Errorf("--format %s: no %q in:\n%s", format, want, out.String())
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -38,9 +39,55 @@ type Problem struct {
 	Message  string   `json:"message"`
 }
 
-// String formats the problem the way compilers do, so editors and CI can jump to it.
+// String formats the problem the way compilers do, so editors and CI can jump to it. Control
+// characters in the path or the message (a file name or a value quoted from a file) are written
+// as escapes: a committed file must not be able to move the cursor, retitle the window or recolour
+// the terminal of whoever runs lint.
 func (p Problem) String() string {
-	return fmt.Sprintf("%s:%d:%d: %s: %s", p.Path, max(p.Line, 1), max(p.Col, 1), p.Severity, p.Message)
+	return fmt.Sprintf("%s:%d:%d: %s: %s", Printable(p.Path), max(p.Line, 1), max(p.Col, 1), p.Severity, Printable(p.Message))
+}
+
+// Printable returns s with every control character written as a Go escape (`\x1b`,
+// `\a`, `\u200e`...), so that text taken from content files can be shown on a terminal as it is.
+// Newlines and tabs are escaped too: a problem is one line.
+func Printable(s string) string {
+	clean := utf8.ValidString(s)
+	for _, r := range s {
+		if !printable(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case printable(r):
+			b.WriteString(s[i : i+n])
+		default:
+			q := strconv.QuoteRune(r) // 'x' with the escape inside the quotes
+			b.WriteString(q[1 : len(q)-1])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// printable reports whether r can go to a terminal as it is: not a control character (C0, DEL,
+// C1), and not a bidirectional control that could make a line read differently than it is.
+func printable(r rune) bool {
+	switch {
+	case r < 0x20, r >= 0x7f && r < 0xa0:
+		return false
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
+		return false
+	}
+	return true
 }
 
 // Problems is every problem of one load, in file and line order.

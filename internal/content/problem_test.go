@@ -1,38 +1,22 @@
 package content
 
-import (
-	"fmt"
-	"strings"
-	"testing"
+import "testing"
 
-	"github.com/google/go-cmp/cmp"
-)
-
-// The hint after a message about an unknown word says something whatever the list of valid words
-// holds, and never repeats it.
-func TestDidYouMean(t *testing.T) {
-	many := make([]string, 25)
-	for i := range many {
-		many[i] = fmt.Sprintf("c%02d", i)
+func TestPrintable(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"plain `text`, é and 日本", "plain `text`, é and 日本"},
+		{"\x1b[31mred", `\x1b[31mred`},
+		{"bell\a tab\t line\nend\r", `bell\a tab\t line\nend\r`},
+		{"c1 \u009b and del \x7f", `c1 \u009b and del \x7f`},
+		{"bidi \u202eevil\u202c \u2066x\u2069 \u200f", `bidi \u202eevil\u202c \u2066x\u2069 \u200f`},
+		{"bad \xff byte", `bad \xff byte`},
+	} {
+		if got := Printable(tt.in); got != tt.want {
+			t.Errorf("Printable(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
-	tests := []struct {
-		name       string
-		word       string
-		candidates []string
-		want       string
-	}{
-		{"typo", "majr", []string{"none", "minor", "major"}, "did you mean `major`?"},
-		{"far from all", "huge", []string{"none", "minor", "major"}, "use one of none, minor, major"},
-		{"only one", "web", []string{"apis"}, "use `apis`, the only one"},
-		{"none", "apis", nil, "there are none: declare one"},
-		{"a long list is cut", "zzzzzz", many, "use one of " + strings.Join(many[:20], ", ") + " (and 5 more)"},
-		{"a paragraph is no typo", strings.Repeat("major ", 10000), []string{"major"}, "use `major`, the only one"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if diff := cmp.Diff(tt.want, DidYouMean(tt.word, tt.candidates, "there are none: declare one")); diff != "" {
-				t.Errorf("DidYouMean (-want +got):\n%s", diff)
-			}
-		})
+	p := Problem{Path: "a\x1b.md", Line: 2, Col: 3, Message: "unknown kind `\x1b]0;t\a`"}
+	if got, want := p.String(), "a\\x1b.md:2:3: error: unknown kind `\\x1b]0;t\\a`"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
 	}
 }
