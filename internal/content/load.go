@@ -367,6 +367,9 @@ func (l *loader) read(name string, size int64, r *report) ([]byte, bool) {
 	if bytes.IndexByte(src, '\r') >= 0 {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	}
+	if i := controlByte(src); i >= 0 {
+		r.warnf(posOf(src, i), "holds the invisible control character U+%04X (pasted from a terminal or a document?); delete it: readers see nothing, or a box, and some feed readers reject it", src[i])
+	}
 	if len(bytes.TrimSpace(src)) == 0 {
 		if name == SiteFile {
 			r.errorf(pos{1, 1}, "site.yaml is empty; it needs at least title, base_url, default_language, languages and components")
@@ -379,18 +382,39 @@ func (l *loader) read(name string, size int64, r *report) ([]byte, bool) {
 }
 
 func invalidUTF8(src []byte) pos {
-	line, col := 1, 1
-	for len(src) > 0 {
-		r, n := utf8.DecodeRune(src)
+	i := 0
+	for i < len(src) {
+		r, n := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && n <= 1 {
 			break
 		}
+		i += n
+	}
+	return posOf(src, i)
+}
+
+// controlByte returns the offset of the first control character in src that has no place in a
+// text file (anything below space but tab, newline and carriage return, and DEL), or -1.
+func controlByte(src []byte) int {
+	for i, b := range src {
+		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' || b == 0x7f {
+			return i
+		}
+	}
+	return -1
+}
+
+// posOf is the line and column (in characters) of the byte offset off of valid UTF-8 text src.
+func posOf(src []byte, off int) pos {
+	line, col := 1, 1
+	for i := 0; i < off; {
+		r, n := utf8.DecodeRune(src[i:])
 		if r == '\n' {
 			line, col = line+1, 1
 		} else {
 			col++
 		}
-		src = src[n:]
+		i += n
 	}
 	return pos{line, col}
 }

@@ -72,7 +72,7 @@ func TestValidation(t *testing.T) {
 		{
 			name:  "tab indentation",
 			files: map[string]string{"b.md": fm(title, started, "components:", "\tsoap-api: major_outage")},
-			want:  []string{"b.md:5:1: error: YAML syntax error: found character '\t' that cannot start any token; YAML does not allow tabs for indentation; indent with spaces"},
+			want:  []string{"b.md:5:1: error: YAML syntax error: found character '\\t' that cannot start any token; YAML does not allow tabs for indentation; indent with spaces"},
 		},
 		{
 			name:  "misspelt field",
@@ -254,6 +254,11 @@ func TestValidation(t *testing.T) {
 			name:  "invalid UTF-8",
 			files: map[string]string{"b.md": "---\ntitle: caf\xe9\n---\n"},
 			want:  []string{"b.md:2:11: error: the file is not valid UTF-8 (a byte here is not part of any character); save it as UTF-8"},
+		},
+		{
+			name:  "control character",
+			files: map[string]string{"b.md": fm(title, started) + "Ünïcode first, then a bell\a here\n"},
+			want:  []string{"b.md:6:27: warning: holds the invisible control character U+0007 (pasted from a terminal or a document?); delete it: readers see nothing, or a box, and some feed readers reject it"},
 		},
 		{
 			name:  "file above the size limit",
