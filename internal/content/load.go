@@ -396,6 +396,29 @@ func invalidUTF8(src []byte) pos {
 // controlByte returns the offset of the first control character in src that has no place in a
 // text file (anything below space but tab, newline and carriage return, and DEL), or -1.
 func controlByte(src []byte) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	// Eight bytes at a time: a word with no byte below space and none that is DEL holds nothing to
+	// look at (the usual bit trick: a byte b < n, n <= 128, borrows into its high bit in b - n
+	// while b's own high bit is clear). Most words of a text pass at once; those with a newline or
+	// tab are looked at byte by byte.
+	for ; i+8 <= len(src); i += 8 {
+		w := binary.LittleEndian.Uint64(src[i:])
+		del := w ^ 0x7f*ones
+		if (w-0x20*ones)&^w&highs == 0 && (del-ones)&^del&highs == 0 {
+			continue
+		}
+		if j := controlByteSlow(src[i : i+8]); j >= 0 {
+			return i + j
+		}
+	}
+	if j := controlByteSlow(src[i:]); j >= 0 {
+		return i + j
+	}
+	return -1
+}
+
+func controlByteSlow(src []byte) int {
 	for i, b := range src {
 		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' || b == 0x7f {
 			return i

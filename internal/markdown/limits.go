@@ -79,6 +79,11 @@ func checkLimits(src []byte) []Problem {
 		}
 		blockRefs, blockRefAt = 0, -1
 	}
+	// The inline limits can be passed only by a text that holds more of their characters than
+	// they allow in all; counting those (a vector instruction each) spares most texts the look at
+	// every byte, which was a twelfth of loading.
+	inline := bytes.Count(src, []byte("[")) > MaxOpenBrackets || bytes.Count(src, []byte("<")) > MaxHTMLTags ||
+		bytes.Count(src, []byte("*"))+bytes.Count(src, []byte("_"))+bytes.Count(src, []byte("~")) > MaxDelimiterRuns
 	line := 0
 	for start := 0; start < len(src); {
 		line++
@@ -217,9 +222,13 @@ func checkLimits(src []byte) []Problem {
 			}
 		}
 		allBrackets += bytes.Count(rest, []byte("["))
-		if !brackets || !emphasis || !tags {
+		if inline && (!brackets || !emphasis || !tags) {
 			for j := 0; j < len(rest); j++ {
-				switch c := rest[j]; c {
+				c := rest[j]
+				if !inlineMark[c] {
+					continue // most bytes are text: one table lookup, not the switch's comparisons
+				}
+				switch c {
 				case '\\':
 					j++ // an escaped character is text
 				case '[':
@@ -297,6 +306,9 @@ func checkLimits(src []byte) []Problem {
 	}
 	return problems
 }
+
+// inlineMark holds the bytes checkLimits looks at inside a line.
+var inlineMark = [256]bool{'\\': true, '[': true, ']': true, '<': true, '*': true, '_': true, '~': true}
 
 // reference reports whether l starts a link reference definition: `[label]:`.
 func reference(l []byte) bool {
