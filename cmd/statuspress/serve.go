@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -10,7 +9,6 @@ import (
 	"net"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 	"time"
 
@@ -33,9 +31,9 @@ func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
 	var cfg serveConfig
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&cfg.content, "content", env("STATUSPRESS_CONTENT", "incidents"), "content `directory` with site.yaml and incidents (STATUSPRESS_CONTENT)")
+	content := contentFlag(fs)
 	fs.StringVar(&cfg.addr, "addr", env("STATUSPRESS_ADDR", ":8080"), "`host:port` to listen on (STATUSPRESS_ADDR)")
-	fs.StringVar(&cfg.baseURL, "base-url", env("STATUSPRESS_BASE_URL", ""), "public `URL` of the site, overriding site.yaml's base_url (STATUSPRESS_BASE_URL)")
+	baseURL := baseURLFlag(fs)
 	fs.StringVar(&cfg.watch, "watch", env("STATUSPRESS_WATCH", "notify"), "how to notice content changes: notify (inotify), poll (for mounts where inotify does not work) or off; SIGHUP always reloads (STATUSPRESS_WATCH)")
 	fs.StringVar(&cfg.logFormat, "log-format", env("STATUSPRESS_LOG_FORMAT", "text"), "log `format`: text or json (STATUSPRESS_LOG_FORMAT)")
 	// The access log is on by default: one line per request is what operators expect to find.
@@ -59,17 +57,14 @@ func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
 		fs.Usage()
 		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
-	if *now != "" {
-		t, err := time.Parse(time.RFC3339, *now)
-		if err != nil {
-			return cfg, fmt.Errorf("--now %q is not an RFC 3339 time such as 2026-11-23T12:00:00Z", *now)
-		}
-		cfg.now = t
+	cfg.content = *content
+	var err error
+	if cfg.now, err = parseNow(*now); err != nil {
+		return cfg, err
 	}
-	if cfg.baseURL != "" && !strings.HasPrefix(cfg.baseURL, "http://") && !strings.HasPrefix(cfg.baseURL, "https://") {
-		return cfg, fmt.Errorf("--base-url %q must start with http:// or https://", cfg.baseURL)
+	if cfg.baseURL, err = checkBaseURL(*baseURL); err != nil {
+		return cfg, err
 	}
-	cfg.baseURL = strings.TrimSuffix(cfg.baseURL, "/")
 	if cfg.logFormat != "text" && cfg.logFormat != "json" {
 		return cfg, fmt.Errorf("--log-format %q: use text or json", cfg.logFormat)
 	}
@@ -93,23 +88,14 @@ func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
 	return cfg, nil
 }
 
-func env(name, def string) string {
-	if v, ok := os.LookupEnv(name); ok {
-		return v
-	}
-	return def
-}
-
-func serve(args []string, stdout, stderr io.Writer) int {
-	cfg, err := parseServe(args, stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
+// serve runs Main until SIGINT or SIGTERM. What goes wrong once the flags are read is logged, not
+// returned: the log is where an operator looks.
+func serve(args []string, std stdio) error {
+	cfg, err := parseServe(args, std.err)
 	if err != nil {
-		fmt.Fprintf(stderr, "statuspress serve: %v\n", err)
-		return 2
+		return usageError(err)
 	}
-	out := newLogOutput(stderr)
+	out := newLogOutput(std.err)
 	defer out.Flush()
 	var handler slog.Handler = slog.NewTextHandler(out, nil)
 	if cfg.logFormat == "json" {
@@ -120,7 +106,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	if err := m.Run(context.Background()); err != nil {
 		m.Close()
 		log.Error("cannot start", "err", err)
-		return 1
+		return errReported
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -128,15 +114,15 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	case err := <-m.Failed():
 		m.Close()
 		log.Error("server stopped", "err", err)
-		return 1
+		return errReported
 	case <-ctx.Done():
 	}
 	if err := m.Close(); err != nil {
 		log.Error("shutdown", "err", err)
-		return 1
+		return errReported
 	}
 	log.Info("stopped")
-	return 0
+	return nil
 }
 
 func displayAddr(a net.Addr) string {

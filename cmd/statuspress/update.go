@@ -1,10 +1,8 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -15,14 +13,15 @@ import (
 	"statuspress/internal/incident"
 )
 
-func updateCmd(args []string, stdout, stderr io.Writer) int {
+func updateCmd(args []string, std stdio) error {
+	stdout, stderr := std.out, std.err
 	fs := flag.NewFlagSet("update", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	status := fs.String("status", "", "the update's `status` (required): investigating, identified, monitoring or resolved for an\nincident; scheduled, in_progress, verifying or completed for a maintenance")
 	text := fs.String("text", "", "the update's Markdown `text`; - reads it from standard input (required)")
 	comps := fs.String("components", "", "component statuses changing from this update on, as `id:status,...`")
-	dir := fs.String("dir", "incidents", "the content `directory`")
-	now := fs.String("now", "", "the update's `time` (RFC 3339; default: now, to the minute)")
+	dir := dirFlag(fs)
+	now := authorNowFlag(fs, "the update's `time` (RFC 3339; default: now, to the minute)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: statuspress update SLUG --status STATUS --text TEXT [flags]")
 		fmt.Fprintln(stderr)
@@ -38,64 +37,55 @@ func updateCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	pos, err := authorArgs(fs, args)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	fail := func(code int, format string, args ...any) int {
-		fmt.Fprintf(stderr, "statuspress update: "+format+"\n", args...)
-		return code
+		return err
 	}
 	if len(pos) != 1 {
 		fs.Usage()
-		return 2
+		return errUsage
 	}
 	slug := pos[0]
 	if *status == "" {
-		return fail(2, "--status is required")
+		return usagef("--status is required")
 	}
 	if *text == "" {
-		return fail(2, "--text is required: what changed, for the public timeline")
+		return usagef("--text is required: what changed, for the public timeline")
 	}
-	body, err := authorText(*text)
+	body, err := authorText(*text, std.in)
 	if err != nil {
-		return fail(1, "%v", err)
+		return err
 	}
-	cat, code := authorLoad(*dir, "update", stderr)
-	if cat == nil {
-		return code
+	cat, err := authorLoad(*dir)
+	if err != nil {
+		return err
 	}
 	fsys, err := content.OpenDir(*dir)
 	if err != nil {
-		return fail(1, "%v", err)
+		return err
 	}
 	in, err := authoring.Find(fsys, cat, slug)
 	if err != nil {
-		authorFailure(stderr, "update", *dir, err)
-		return 1
+		return authorFailure(*dir, err)
 	}
 	if in.Kind == incident.KindNotice {
-		return fail(1, "%s is a notice; notices have no timeline to update", slug)
+		return fmt.Errorf("%s is a notice; notices have no timeline to update", slug)
 	}
 	u := authoring.Update{Text: body}
 	if u.Status, err = authoring.ParseStatus(*status, in.Kind); err != nil {
-		return fail(2, "--status: %v", err)
+		return usagef("--status: %v", err)
 	}
 	if u.Components, err = authoring.ParseComponents(*comps, cat.Site, in.Kind); err != nil {
-		return fail(2, "--components: %v", err)
+		return usagef("--components: %v", err)
 	}
 	loc := cat.Site.Location(in.Lang)
 	if u.At, err = authorClock(*now, loc); err != nil {
-		return fail(2, "--now: %v", err)
+		return usagef("--now: %v", err)
 	}
 	plan, err := authoring.PlanUpdate(fsys, cat, in, u)
 	if err != nil {
-		authorFailure(stderr, "update", *dir, err)
-		return 1
+		return authorFailure(*dir, err)
 	}
 	if err := plan.Write(*dir); err != nil {
-		return fail(1, "%v", err)
+		return err
 	}
 	path := filepath.Join(*dir, filepath.FromSlash(plan.Path))
 	at := u.At.In(loc).Truncate(time.Second).Format(time.RFC3339)
@@ -114,5 +104,5 @@ func updateCmd(args []string, stdout, stderr io.Writer) int {
 	})
 	authorNotes(stderr, "update", *dir, notes)
 	fmt.Fprintln(stdout, path)
-	return 0
+	return nil
 }
