@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -13,15 +14,21 @@ import (
 	"statuspress/internal/incident"
 )
 
-func updateCmd(args []string, std stdio) error {
-	stdout, stderr := std.out, std.err
+// updateFlags are the flags of `update`.
+type updateFlags struct {
+	status, text, comps, dir, now *string
+}
+
+func updateFlagSet(stderr io.Writer) (*flag.FlagSet, updateFlags) {
 	fs := flag.NewFlagSet("update", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	status := fs.String("status", "", "the update's `status` (required): investigating, identified, monitoring or resolved for an\nincident; scheduled, in_progress, verifying or completed for a maintenance")
-	text := fs.String("text", "", "the update's Markdown `text`; - reads it from standard input (required)")
-	comps := fs.String("components", "", "component statuses changing from this update on, as `id:status,...`")
-	dir := dirFlag(fs)
-	now := authorNowFlag(fs, "the update's `time` (RFC 3339; default: now, to the minute)")
+	f := updateFlags{
+		status: fs.String("status", "", "the update's `status` (required): investigating, identified, monitoring or resolved for an\nincident; scheduled, in_progress, verifying or completed for a maintenance"),
+		text:   fs.String("text", "", "the update's Markdown `text`; - reads it from standard input (required)"),
+		comps:  fs.String("components", "", "component statuses changing from this update on, as `id:status,...`"),
+		dir:    dirFlag(fs),
+		now:    authorNowFlag(fs, "the update's `time` (RFC 3339; default: now, to the minute)"),
+	}
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: statuspress update SLUG --status STATUS --text TEXT [flags]")
 		fmt.Fprintln(stderr)
@@ -35,6 +42,11 @@ func updateCmd(args []string, std stdio) error {
 		fmt.Fprintln(stderr)
 		fs.PrintDefaults()
 	}
+	return fs, f
+}
+
+func updateCmd(args []string, std stdio) error {
+	fs, f := updateFlagSet(std.err)
 	pos, err := authorArgs(fs, args)
 	if err != nil {
 		return err
@@ -44,50 +56,57 @@ func updateCmd(args []string, std stdio) error {
 		return errUsage
 	}
 	slug := pos[0]
-	if *status == "" {
+	if *f.status == "" {
 		return usagef("--status is required")
 	}
-	if *text == "" {
+	if *f.text == "" {
 		return usagef("--text is required: what changed, for the public timeline")
 	}
-	body, err := authorText(*text, std.in)
+	body, err := authorText(*f.text, std.in)
 	if err != nil {
 		return err
 	}
-	cat, err := authorLoad(*dir)
+	cat, err := authorLoad(*f.dir)
 	if err != nil {
 		return err
 	}
-	fsys, err := content.OpenDir(*dir)
+	fsys, err := content.OpenDir(*f.dir)
 	if err != nil {
 		return err
 	}
 	in, err := authoring.Find(fsys, cat, slug)
 	if err != nil {
-		return authorFailure(*dir, err)
+		return authorFailure(*f.dir, err)
 	}
 	if in.Kind == incident.KindNotice {
 		return fmt.Errorf("%s is a notice; notices have no timeline to update", slug)
 	}
 	u := authoring.Update{Text: body}
-	if u.Status, err = authoring.ParseStatus(*status, in.Kind); err != nil {
+	if u.Status, err = authoring.ParseStatus(*f.status, in.Kind); err != nil {
 		return usagef("--status: %v", err)
 	}
-	if u.Components, err = authoring.ParseComponents(*comps, cat.Site, in.Kind); err != nil {
+	if u.Components, err = authoring.ParseComponents(*f.comps, cat.Site, in.Kind); err != nil {
 		return usagef("--components: %v", err)
 	}
 	loc := cat.Site.Location(in.Lang)
-	if u.At, err = authorClock(*now, loc); err != nil {
+	if u.At, err = authorClock(*f.now, loc); err != nil {
 		return usagef("--now: %v", err)
 	}
 	plan, err := authoring.PlanUpdate(fsys, cat, in, u)
 	if err != nil {
-		return authorFailure(*dir, err)
+		return authorFailure(*f.dir, err)
 	}
-	if err := plan.Write(*dir); err != nil {
+	if err := plan.Write(*f.dir); err != nil {
 		return err
 	}
-	path := filepath.Join(*dir, filepath.FromSlash(plan.Path))
+	path := filepath.Join(*f.dir, filepath.FromSlash(plan.Path))
+	reportUpdate(std.err, *f.dir, path, in, u, loc, plan)
+	fmt.Fprintln(std.out, path)
+	return nil
+}
+
+// reportUpdate says on stderr what update did to the file at path, and what its translations lack.
+func reportUpdate(stderr io.Writer, dir, path string, in *incident.Incident, u authoring.Update, loc *time.Location, plan *authoring.Plan) {
 	at := u.At.In(loc).Truncate(time.Second).Format(time.RFC3339)
 	fmt.Fprintf(stderr, "statuspress update: added `%s` at %s to %s\n", u.Status, at, path)
 	if plan.Resolved {
@@ -102,7 +121,5 @@ func updateCmd(args []string, std stdio) error {
 	notes := slices.DeleteFunc(plan.Notes, func(p content.Problem) bool {
 		return slices.ContainsFunc(langs, func(l string) bool { return in.Texts[l].Source == p.Path })
 	})
-	authorNotes(stderr, "update", *dir, notes)
-	fmt.Fprintln(stdout, path)
-	return nil
+	authorNotes(stderr, "update", dir, notes)
 }
