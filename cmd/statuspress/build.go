@@ -8,7 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"strings"
 	"time"
 
 	"statuspress/internal/content"
@@ -33,8 +32,7 @@ func parseBuild(args []string, stderr io.Writer) (buildConfig, error) {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&cfg.out, "out", "", "output `directory` (required); written beside and renamed into place")
-	fs.StringVar(&cfg.content, "content", env("STATUSPRESS_CONTENT", "incidents"), "content `directory` with site.yaml and incidents (STATUSPRESS_CONTENT)")
-	fs.StringVar(&cfg.baseURL, "base-url", env("STATUSPRESS_BASE_URL", ""), "public `URL` of the site, overriding site.yaml's base_url (STATUSPRESS_BASE_URL)")
+	content, baseURL := contentFlag(fs), baseURLFlag(fs)
 	now := fs.String("now", "", "build the site as it is at this RFC 3339 `time` (default: now)")
 	fs.BoolVar(&cfg.force, "force", false, "replace the output directory when it is not empty")
 	fs.IntVar(&cfg.brotli, "brotli-quality", 11, "brotli `quality` of the .br copies, 1 (fast) to 11 (smallest)")
@@ -61,31 +59,26 @@ func parseBuild(args []string, stderr io.Writer) (buildConfig, error) {
 	if cfg.brotli < 1 || cfg.brotli > 11 {
 		return cfg, fmt.Errorf("--brotli-quality %d is not between 1 and 11", cfg.brotli)
 	}
-	cfg.now = time.Now()
-	if *now != "" {
-		t, err := time.Parse(time.RFC3339, *now)
-		if err != nil {
-			return cfg, fmt.Errorf("--now %q is not an RFC 3339 time such as 2026-11-23T12:00:00Z", *now)
-		}
-		cfg.now = t
+	cfg.content = *content
+	var err error
+	if cfg.now, err = parseNow(*now); err != nil {
+		return cfg, err
 	}
-	if cfg.baseURL != "" && !strings.HasPrefix(cfg.baseURL, "http://") && !strings.HasPrefix(cfg.baseURL, "https://") {
-		return cfg, fmt.Errorf("--base-url %q must start with http:// or https://", cfg.baseURL)
+	if cfg.now.IsZero() {
+		cfg.now = time.Now()
 	}
-	cfg.baseURL = strings.TrimSuffix(cfg.baseURL, "/")
+	if cfg.baseURL, err = checkBaseURL(*baseURL); err != nil {
+		return cfg, err
+	}
 	return cfg, nil
 }
 
 // build writes the static site. Problems of incident files are reported, not fatal, as in serve:
 // broken files are left out and everything else is published. Errors in site.yaml are fatal.
-func build(args []string, stdout, stderr io.Writer) int {
-	cfg, err := parseBuild(args, stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
+func build(args []string, std stdio) error {
+	cfg, err := parseBuild(args, std.err)
 	if err != nil {
-		fmt.Fprintf(stderr, "statuspress build: %v\n", err)
-		return 2
+		return usageError(err)
 	}
 	start := time.Now()
 	keep := []string{cfg.content}
@@ -98,34 +91,33 @@ func build(args []string, stdout, stderr io.Writer) int {
 	wopt := export.WriteOptions{Force: cfg.force, Keep: keep}
 	// Refuse a full output directory before the work, then write (which checks again).
 	if err := export.CheckDir(cfg.out, wopt); err != nil {
-		return buildFailed(stderr, err)
+		return buildFailed(err)
 	}
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	log := slog.New(slog.NewTextHandler(std.err, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	snap, err := loadStatic(cfg, log)
 	if err != nil {
-		return buildFailed(stderr, err)
+		return err
 	}
 	s, err := export.Render(snap, cfg.now, export.Options{BrotliQuality: cfg.brotli})
 	if err != nil {
-		return buildFailed(stderr, err)
+		return err
 	}
 	if err := s.Write(cfg.out, wopt); err != nil {
-		return buildFailed(stderr, err)
+		return buildFailed(err)
 	}
 	total := s.Total()
-	fmt.Fprintf(stdout, "statuspress build: wrote %d files (%d pages in %d languages, %d compressed copies), %s, to %s in %s\n",
+	fmt.Fprintf(std.out, "statuspress build: wrote %d files (%d pages in %d languages, %d compressed copies), %s, to %s in %s\n",
 		total.Files, s.Pages, len(snap.Site.Languages), s.Compressed, byteSize(total.Bytes), cfg.out,
 		time.Since(start).Round(time.Millisecond))
-	return 0
+	return nil
 }
 
-// buildFailed reports err and returns the exit code of a failed build.
-func buildFailed(stderr io.Writer, err error) int {
+// buildFailed adds to an output directory's error what to do about it.
+func buildFailed(err error) error {
 	if errors.Is(err, export.ErrNotEmpty) {
-		err = fmt.Errorf("%w; pass --force to replace it", err)
+		return fmt.Errorf("%w; pass --force to replace it", err)
 	}
-	fmt.Fprintf(stderr, "statuspress build: %v\n", err)
-	return 1
+	return err
 }
 
 // loadStatic loads the content and builds a snapshot for static hosting at cfg.now. Like serve's

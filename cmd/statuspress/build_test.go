@@ -15,7 +15,7 @@ func TestBuild(t *testing.T) {
 	args := []string{"build", "--out", out, "--now", "2026-11-23T12:00:00Z", "--content", "../../incidents",
 		"--base-url", "https://status.example.org/", "--brotli-quality", "1"}
 	var stdout, stderr bytes.Buffer
-	if code := run(args, &stdout, &stderr); code != 0 {
+	if code := run(args, nil, &stdout, &stderr); code != 0 {
 		t.Fatalf("build exited %d:\n%s%s", code, stdout.String(), stderr.String())
 	}
 	if !strings.Contains(stdout.String(), "72 pages in 4 languages") || !strings.Contains(stdout.String(), out) {
@@ -37,7 +37,7 @@ func TestBuild(t *testing.T) {
 
 	stdout.Reset()
 	stderr.Reset()
-	if code := run(args, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "--force") {
+	if code := run(args, nil, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "--force") {
 		t.Errorf("over a built site without --force: exit %d, %s", code, stderr.String())
 	}
 	stale := filepath.Join(out, "stale.html")
@@ -46,7 +46,7 @@ func TestBuild(t *testing.T) {
 	}
 	stdout.Reset()
 	stderr.Reset()
-	if code := run(append(args, "--force"), &stdout, &stderr); code != 0 {
+	if code := run(append(args, "--force"), nil, &stdout, &stderr); code != 0 {
 		t.Fatalf("with --force: exit %d, %s", code, stderr.String())
 	}
 	if _, err := os.Stat(stale); !os.IsNotExist(err) {
@@ -63,25 +63,25 @@ func TestBuildFlags(t *testing.T) {
 		{"build", "--out", t.TempDir(), "extra"},
 	} {
 		var stdout, stderr bytes.Buffer
-		if code := run(args, &stdout, &stderr); code != 2 {
+		if code := run(args, nil, &stdout, &stderr); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
 	}
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"build", "--out", t.TempDir(), "--content", filepath.Join(t.TempDir(), "missing")}, &stdout, &stderr); code != 1 ||
+	if code := run([]string{"build", "--out", t.TempDir(), "--content", filepath.Join(t.TempDir(), "missing")}, nil, &stdout, &stderr); code != 1 ||
 		!strings.Contains(stderr.String(), "not found") {
 		t.Errorf("missing content: exit %d, %s", code, stderr.String())
 	}
 	// --force never deletes the working directory (nor the content or home directory).
 	stderr.Reset()
-	if code := run([]string{"build", "--out", ".", "--force"}, &stdout, &stderr); code != 1 ||
+	if code := run([]string{"build", "--out", ".", "--force"}, nil, &stdout, &stderr); code != 1 ||
 		!strings.Contains(stderr.String(), "refusing to replace") {
 		t.Errorf("--out . --force: exit %d, %s", code, stderr.String())
 	}
 	if _, err := os.Stat("build_test.go"); err != nil {
 		t.Fatal(err)
 	}
-	if code := run([]string{"build", "-h"}, &stdout, &stderr); code != 0 {
+	if code := run([]string{"build", "-h"}, nil, &stdout, &stderr); code != 0 {
 		t.Errorf("-h: exit %d", code)
 	}
 }

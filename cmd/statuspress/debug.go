@@ -1,12 +1,8 @@
 package main
 
 import (
-	"fmt"
-	"log/slog"
-	"net"
 	"net/http"
 	"net/http/pprof"
-	"time"
 
 	"statuspress/internal/server"
 )
@@ -24,22 +20,4 @@ func debugHandler(srv *server.Server) http.Handler {
 	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
 	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
 	return mux
-}
-
-// listenDebug starts the profiler's listener on addr. A profile, or the content problems, are
-// asked for by whoever can reach it, so it belongs on a loopback or private address.
-func listenDebug(addr string, log *slog.Logger, srv *server.Server) (*http.Server, error) {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return nil, fmt.Errorf("--debug-addr: %w", err)
-	}
-	// No write timeout: a CPU profile or trace takes as long as it is asked to.
-	hs := &http.Server{Handler: debugHandler(srv), ReadHeaderTimeout: 5 * time.Second}
-	log.Info("profiler", "url", "http://"+displayAddr(ln.Addr())+"/debug/pprof/", "readiness", "http://"+displayAddr(ln.Addr())+"/readyz")
-	go func() {
-		if err := hs.Serve(ln); err != nil && err != http.ErrServerClosed {
-			log.Error("profiler stopped", "err", err)
-		}
-	}()
-	return hs, nil
 }

@@ -28,7 +28,7 @@ const (
 
 // firstLoadGC sets the collector for the first load (see above) and returns what sets it back to
 // serveGCPercent with no memory limit. It watches the live heap while the load runs, and sets the
-// collector back itself when the heap outgrows liveMax.
+// collector back itself when the heap outgrows liveMax; restore returns once the watching has.
 func firstLoadGC(limit, liveMax int64) (restore func()) {
 	debug.SetGCPercent(-1)
 	debug.SetMemoryLimit(limit)
@@ -39,8 +39,9 @@ func firstLoadGC(limit, liveMax int64) (restore func()) {
 			debug.SetGCPercent(serveGCPercent)
 		})
 	}
-	done := make(chan struct{})
+	done, watched := make(chan struct{}), make(chan struct{})
 	go func() {
+		defer close(watched)
 		t := time.NewTicker(10 * time.Millisecond)
 		defer t.Stop()
 		live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
@@ -60,6 +61,7 @@ func firstLoadGC(limit, liveMax int64) (restore func()) {
 	var stop sync.Once
 	return func() {
 		stop.Do(func() { close(done) })
+		<-watched
 		back()
 	}
 }

@@ -16,7 +16,8 @@ var healthTimeout = 3 * time.Second
 // healthcheck asks a running server whether it is up: exit 0 when GET --url answers 200 within
 // healthTimeout, 1 otherwise, bad flags included (Docker reserves exit code 2). It is the
 // container image's HEALTHCHECK, which has no shell, curl or wget.
-func healthcheck(args []string, stdout, stderr io.Writer) int {
+func healthcheck(args []string, std stdio) error {
+	stdout, stderr := std.out, std.err
 	fs := flag.NewFlagSet("healthcheck", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	url := fs.String("url", healthURL(env("STATUSPRESS_ADDR", ":8080")),
@@ -30,13 +31,13 @@ func healthcheck(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return 0
+			return nil
 		}
-		return 1
+		return errReported // exit 1, not 2: Docker reserves 2
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
-		return 1
+		return errReported
 	}
 	client := &http.Client{
 		Timeout: healthTimeout,
@@ -46,21 +47,18 @@ func healthcheck(args []string, stdout, stderr io.Writer) int {
 	}
 	resp, err := client.Get(*url)
 	if err != nil {
-		fmt.Fprintf(stderr, "statuspress healthcheck: unhealthy: %v\n", err)
-		return 1
+		return fmt.Errorf("unhealthy: %v", err)
 	}
 	defer resp.Body.Close()
 	_, err = io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
 	if resp.StatusCode != http.StatusOK {
-		fmt.Fprintf(stderr, "statuspress healthcheck: unhealthy: %s answered %s\n", *url, resp.Status)
-		return 1
+		return fmt.Errorf("unhealthy: %s answered %s", *url, resp.Status)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "statuspress healthcheck: unhealthy: reading the answer of %s: %v\n", *url, err)
-		return 1
+		return fmt.Errorf("unhealthy: reading the answer of %s: %v", *url, err)
 	}
 	fmt.Fprintf(stdout, "healthy: %s answered %s\n", *url, resp.Status)
-	return 0
+	return nil
 }
 
 // healthURL is the /healthz URL of a server listening on addr, reached from the same machine:

@@ -49,7 +49,7 @@ func TestHealthcheck(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var out, errOut bytes.Buffer
 			start := time.Now()
-			got := run(append([]string{"healthcheck"}, tc.args...), &out, &errOut)
+			got := run(append([]string{"healthcheck"}, tc.args...), nil, &out, &errOut)
 			if got != tc.want {
 				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", got, tc.want, out.String(), errOut.String())
 			}
@@ -75,7 +75,7 @@ func TestHealthcheckDefaultURL(t *testing.T) {
 	_, port, _ := net.SplitHostPort(ts.Listener.Addr().String())
 	t.Setenv("STATUSPRESS_ADDR", ":"+port)
 	var out, errOut bytes.Buffer
-	if code := run([]string{"healthcheck"}, &out, &errOut); code != 0 {
+	if code := run([]string{"healthcheck"}, nil, &out, &errOut); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
 }
@@ -101,7 +101,7 @@ func TestVersion(t *testing.T) {
 	version = "1.4.0"
 	for _, args := range [][]string{{"version"}, {"--version"}, {"-version"}} {
 		var out, errOut bytes.Buffer
-		if code := run(args, &out, &errOut); code != 0 {
+		if code := run(args, nil, &out, &errOut); code != 0 {
 			t.Errorf("%v: exit %d: %s", args, code, errOut.String())
 		}
 		if got := out.String(); got != "statuspress 1.4.0\n" {
@@ -109,10 +109,10 @@ func TestVersion(t *testing.T) {
 		}
 	}
 	var out, errOut bytes.Buffer
-	if code := run([]string{"version", "extra"}, &out, &errOut); code != 2 {
+	if code := run([]string{"version", "extra"}, nil, &out, &errOut); code != 2 {
 		t.Errorf("version with an argument: exit %d, want 2", code)
 	}
-	if out.Reset(); run([]string{"help"}, &out, &errOut) != 0 || !strings.Contains(out.String(), "healthcheck") || !strings.Contains(out.String(), "version") {
+	if out.Reset(); run([]string{"help"}, nil, &out, &errOut) != 0 || !strings.Contains(out.String(), "healthcheck") || !strings.Contains(out.String(), "version") {
 		t.Errorf("help does not list healthcheck and version:\n%s", out.String())
 	}
 }

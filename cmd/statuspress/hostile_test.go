@@ -64,7 +64,7 @@ func TestStartRefusesBrokenSite(t *testing.T) {
 				t.Errorf("serve: %v, want an error naming %q", err, tt.problem)
 			}
 			var stdout, stderr bytes.Buffer
-			code := build([]string{"--out", filepath.Join(t.TempDir(), "out"), "--content", dir}, &stdout, &stderr)
+			code := run([]string{"build", "--out", filepath.Join(t.TempDir(), "out"), "--content", dir}, nil, &stdout, &stderr)
 			if code != 1 || !strings.Contains(stderr.String(), tt.problem) {
 				t.Errorf("build: exit %d, want 1 and %q in:\n%s", code, tt.problem, stderr.String())
 			}

@@ -4,14 +4,14 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
 	"statuspress/internal/content"
 )
 
-func lint(args []string, stdout, stderr io.Writer) int {
+func lint(args []string, std stdio) error {
+	stdout, stderr := std.out, std.err
 	fs := flag.NewFlagSet("lint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "output `format`: text, json (for tools) or github (workflow annotations)")
@@ -26,26 +26,24 @@ func lint(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
-			return 0
+			return nil
 		}
-		return 2
+		return errUsage
 	}
 	if fs.NArg() > 1 {
 		fs.Usage()
-		return 2
+		return errUsage
 	}
 	dir := "incidents"
 	if fs.NArg() == 1 {
 		dir = fs.Arg(0)
 	}
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		fmt.Fprintf(stderr, "statuspress lint: %s is not a directory\n", dir)
-		return 2
+		return usagef("%s is not a directory", dir)
 	}
 	fsys, err := content.OpenDir(dir)
 	if err != nil {
-		fmt.Fprintf(stderr, "statuspress lint: %v\n", err)
-		return 2
+		return usageError(err)
 	}
 	cat := content.Load(fsys, content.Options{MaxFileSize: *maxSize})
 	ps := cat.Problems
@@ -69,8 +67,7 @@ func lint(args []string, stdout, stderr io.Writer) int {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(out); err != nil {
-			fmt.Fprintf(stderr, "statuspress lint: %v\n", err)
-			return 2
+			return &exitError{code: 2, err: err}
 		}
 	case "github":
 		// Workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
@@ -79,13 +76,12 @@ func lint(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintln(stdout, summary(cat))
 	default:
-		fmt.Fprintf(stderr, "statuspress lint: unknown format %q; use text, json or github\n", *format)
-		return 2
+		return usagef("unknown format %q; use text, json or github", *format)
 	}
 	if ps.Errors() > 0 {
-		return 1
+		return errReported // listed above
 	}
-	return 0
+	return nil
 }
 
 func summary(cat *content.Catalog) string {

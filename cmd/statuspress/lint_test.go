@@ -32,7 +32,7 @@ func badDir(t *testing.T) string {
 
 func TestLintSampleContent(t *testing.T) {
 	var out, errOut bytes.Buffer
-	code := run([]string{"lint", "../../incidents"}, &out, &errOut)
+	code := run([]string{"lint", "../../incidents"}, nil, &out, &errOut)
 	if code != 0 {
 		t.Fatalf("lint exited %d on the sample content:\n%s%s", code, out.String(), errOut.String())
 	}
@@ -44,7 +44,7 @@ func TestLintSampleContent(t *testing.T) {
 func TestLintText(t *testing.T) {
 	dir := badDir(t)
 	var out, errOut bytes.Buffer
-	code := run([]string{"lint", dir}, &out, &errOut)
+	code := run([]string{"lint", dir}, nil, &out, &errOut)
 	if code != 1 {
 		t.Errorf("exit code %d, want 1", code)
 	}
@@ -66,7 +66,7 @@ func TestLintText(t *testing.T) {
 
 func TestLintJSON(t *testing.T) {
 	var out, errOut bytes.Buffer
-	if code := run([]string{"lint", "--format", "json", badDir(t)}, &out, &errOut); code != 1 {
+	if code := run([]string{"lint", "--format", "json", badDir(t)}, nil, &out, &errOut); code != 1 {
 		t.Errorf("exit code %d, want 1", code)
 	}
 	var got struct {
@@ -94,7 +94,7 @@ func TestLintJSON(t *testing.T) {
 func TestLintGitHub(t *testing.T) {
 	dir := badDir(t)
 	var out, errOut bytes.Buffer
-	run([]string{"lint", "--format", "github", dir}, &out, &errOut)
+	run([]string{"lint", "--format", "github", dir}, nil, &out, &errOut)
 	want := "::error file=" + ghProperty(dir+"/2026/broken.md") + ",line=2,col=1::unknown field `titel`; did you mean `title`?\n"
 	if !strings.Contains(out.String(), want) {
 		t.Errorf("output lacks %q:\n%s", want, out.String())
@@ -112,7 +112,7 @@ func TestLintUsageErrors(t *testing.T) {
 		{"frobnicate"},
 	} {
 		var out, errOut bytes.Buffer
-		if code := run(args, &out, &errOut); code != 2 {
+		if code := run(args, nil, &out, &errOut); code != 2 {
 			t.Errorf("%v: exit code %d, want 2", args, code)
 		}
 		if errOut.Len() == 0 {
@@ -144,7 +144,7 @@ func TestLintSymlinkChain(t *testing.T) {
 		}
 	}
 	var out, errOut bytes.Buffer
-	if code := run([]string{"lint", dir}, &out, &errOut); code != 1 {
+	if code := run([]string{"lint", dir}, nil, &out, &errOut); code != 1 {
 		t.Errorf("exit code %d, want 1", code)
 	}
 	leaves := " leads outside the content directory"
@@ -178,7 +178,7 @@ func TestLintBundleFiles(t *testing.T) {
 		}
 	}
 	var out, errOut bytes.Buffer
-	if code := run([]string{"lint", dir}, &out, &errOut); code != 1 {
+	if code := run([]string{"lint", dir}, nil, &out, &errOut); code != 1 {
 		t.Errorf("exit code %d, want 1", code)
 	}
 	for _, w := range []string{
@@ -212,7 +212,7 @@ func TestLintControlCharacters(t *testing.T) {
 	}
 	for _, format := range []string{"text", "github"} {
 		var out, errOut bytes.Buffer
-		run([]string{"lint", "--format", format, dir}, &out, &errOut)
+		run([]string{"lint", "--format", format, dir}, nil, &out, &errOut)
 		if strings.ContainsAny(out.String(), "\x1b\a\u202e") {
 			t.Errorf("--format %s wrote control characters:\n%q", format, out.String())
 		}

@@ -2,6 +2,9 @@
 //
 //	statuspress serve           serve the status site (see serve -h)
 //	statuspress lint [DIR]      check the content directory and list every problem
+//	statuspress new KIND        write a new incident, maintenance or notice file
+//	statuspress update SLUG     append an update to an incident's or maintenance's timeline
+//	statuspress build --out DIR write the whole site as static files
 //	statuspress healthcheck     exit 0 when a running server answers (a container's HEALTHCHECK)
 //	statuspress version         print the version (also --version)
 //
@@ -12,17 +15,25 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-// command is one subcommand; run returns the process exit code.
+// stdio is where a command reads and writes: the process's own streams, or a test's buffers.
+type stdio struct {
+	in  io.Reader
+	out io.Writer
+	err io.Writer
+}
+
+// command is one subcommand; the error run returns becomes the exit code (exitCode).
 type command struct {
 	name    string
 	summary string
-	run     func(args []string, stdout, stderr io.Writer) int
+	run     func(args []string, std stdio) error
 }
 
 func commands() []command {
@@ -37,17 +48,22 @@ func commands() []command {
 	}
 }
 
-func run(args []string, stdout, stderr io.Writer) int {
+// run runs the command args name and returns the process's exit code. A nil stdin reads as empty.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if stdin == nil {
+		stdin = strings.NewReader("")
+	}
+	std := stdio{in: stdin, out: stdout, err: stderr}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(stdout)
 		return 0
 	}
 	if args[0] == "--version" || args[0] == "-version" {
-		return printVersion(args[1:], stdout, stderr)
+		return exitCode(stderr, "version", printVersion(args[1:], std))
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			return c.run(args[1:], stdout, stderr)
+			return exitCode(stderr, c.name, c.run(args[1:], std))
 		}
 	}
 	fmt.Fprintf(stderr, "statuspress: unknown command %q\n\n", args[0])

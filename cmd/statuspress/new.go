@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -16,26 +17,30 @@ import (
 	"statuspress/internal/incident"
 )
 
-// authorStdin is where `--text -` reads from; tests replace it.
-var authorStdin io.Reader = os.Stdin
+// newFlags are the flags of `new`.
+type newFlags struct {
+	title, comps, impact, lang, status, text, started, start, end, summary, dir, slug, outFolder, now *string
+}
 
-func newCmd(args []string, stdout, stderr io.Writer) int {
+func newFlagSet(stderr io.Writer) (*flag.FlagSet, newFlags) {
 	fs := flag.NewFlagSet("new", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	title := fs.String("title", "", "the `title` (required)")
-	comps := fs.String("components", "", "the affected components as `id:status,...`; an incident needs a status for each\n(e.g. rest-api:partial_outage), a bare id is under_maintenance in a maintenance and\noperational in a notice")
-	impact := fs.String("impact", "", "an incident's `impact`: none, minor, major or critical (default: derived from the components)")
-	lang := fs.String("lang", "", "the `language` the file is written in (default: the site's default language)")
-	status := fs.String("status", "", "the first update's `status` (default investigating, or scheduled for a maintenance);\na final status (resolved, completed) also sets resolved")
-	text := fs.String("text", "", "the first update's Markdown `text`, or a notice's body; - reads it from standard input (required)")
-	started := fs.String("started", "", "incident: when impact began; notice: when it takes effect (RFC 3339 `time`, default now)")
-	start := fs.String("start", "", "maintenance: the announced window's start (RFC 3339 `time`, required)")
-	end := fs.String("end", "", "maintenance: the announced window's end (RFC 3339 `time`, required)")
-	summary := fs.String("summary", "", "a one- or two-sentence `summary` for lists and feeds")
-	dir := fs.String("dir", "incidents", "the content `directory`")
-	slug := fs.String("slug", "", "the `slug`, the file name and URL (default: made from the title, with -2, -3 ... if taken)")
-	outFolder := fs.String("out-folder", "", "the `folder` to write to, inside the content directory (default DIR/YEAR)")
-	now := fs.String("now", "", "the current `time` (RFC 3339; default: now, to the minute)")
+	f := newFlags{
+		title:     fs.String("title", "", "the `title` (required)"),
+		comps:     fs.String("components", "", "the affected components as `id:status,...`; an incident needs a status for each\n(e.g. rest-api:partial_outage), a bare id is under_maintenance in a maintenance and\noperational in a notice"),
+		impact:    fs.String("impact", "", "an incident's `impact`: none, minor, major or critical (default: derived from the components)"),
+		lang:      fs.String("lang", "", "the `language` the file is written in (default: the site's default language)"),
+		status:    fs.String("status", "", "the first update's `status` (default investigating, or scheduled for a maintenance);\na final status (resolved, completed) also sets resolved"),
+		text:      fs.String("text", "", "the first update's Markdown `text`, or a notice's body; - reads it from standard input (required)"),
+		started:   fs.String("started", "", "incident: when impact began; notice: when it takes effect (RFC 3339 `time`, default now)"),
+		start:     fs.String("start", "", "maintenance: the announced window's start (RFC 3339 `time`, required)"),
+		end:       fs.String("end", "", "maintenance: the announced window's end (RFC 3339 `time`, required)"),
+		summary:   fs.String("summary", "", "a one- or two-sentence `summary` for lists and feeds"),
+		dir:       dirFlag(fs),
+		slug:      fs.String("slug", "", "the `slug`, the file name and URL (default: made from the title, with -2, -3 ... if taken)"),
+		outFolder: fs.String("out-folder", "", "the `folder` to write to, inside the content directory (default DIR/YEAR)"),
+		now:       authorNowFlag(fs, "the current `time` (RFC 3339; default: now, to the minute)"),
+	}
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: statuspress new incident|maintenance|notice --title TITLE [flags]")
 		fmt.Fprintln(stderr)
@@ -50,37 +55,68 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr)
 		fs.PrintDefaults()
 	}
+	return fs, f
+}
+
+func newCmd(args []string, std stdio) error {
+	fs, f := newFlagSet(std.err)
 	pos, err := authorArgs(fs, args)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	fail := func(code int, format string, args ...any) int {
-		fmt.Fprintf(stderr, "statuspress new: "+format+"\n", args...)
-		return code
+		return err
 	}
 	if len(pos) != 1 {
 		fs.Usage()
-		return 2
+		return errUsage
 	}
 	kind, err := authoring.ParseKind(pos[0])
 	if err != nil {
-		return fail(2, "%v", err)
+		return usageError(err)
 	}
-	if strings.TrimSpace(*title) == "" {
-		return fail(2, "--title is required")
+	if strings.TrimSpace(*f.title) == "" {
+		return usagef("--title is required")
 	}
-	if *text == "" {
-		return fail(2, "--text is required: %s", map[bool]string{true: "the notice's body", false: "the first update of the timeline"}[kind == incident.KindNotice])
+	if *f.text == "" {
+		return usagef("--text is required: %s", map[bool]string{true: "the notice's body", false: "the first update of the timeline"}[kind == incident.KindNotice])
 	}
-	body, err := authorText(*text)
+	body, err := authorText(*f.text, std.in)
 	if err != nil {
-		return fail(1, "%v", err)
+		return err
 	}
+	if err := f.fit(fs, kind); err != nil {
+		return err
+	}
+	cat, err := authorLoad(*f.dir)
+	if err != nil {
+		return err
+	}
+	d, err := f.draft(kind, cat.Site, body)
+	if err != nil {
+		return err
+	}
+	fsys, err := content.OpenDir(*f.dir)
+	if err != nil {
+		return err
+	}
+	rel, err := f.path(fsys, cat, d, std.err)
+	if err != nil {
+		return err
+	}
+	plan, err := authoring.PlanNew(fsys, cat, d, rel)
+	if err != nil {
+		return authorFailure(*f.dir, err)
+	}
+	if err := plan.Write(*f.dir); err != nil {
+		return err
+	}
+	authorNotes(std.err, "new", *f.dir, plan.Notes)
+	fmt.Fprintln(std.out, filepath.Join(*f.dir, filepath.FromSlash(rel)))
+	return nil
+}
+
+// fit refuses the flags given that are not for a kind.
+func (f newFlags) fit(fs *flag.FlagSet, kind incident.Kind) error {
 	set := authorFlagsSet(fs)
-	for _, f := range []struct {
+	for _, fl := range []struct {
 		name string
 		ok   bool
 	}{
@@ -90,119 +126,108 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 		{"start", kind == incident.KindMaintenance},
 		{"end", kind == incident.KindMaintenance},
 	} {
-		if set[f.name] && !f.ok {
-			return fail(2, "--%s is not for a %s", f.name, kind)
+		if set[fl.name] && !fl.ok {
+			return usagef("--%s is not for a %s", fl.name, kind)
 		}
 	}
+	return nil
+}
 
-	cat, code := authorLoad(*dir, "new", stderr)
-	if cat == nil {
-		return code
-	}
-	site := cat.Site
-	d := authoring.Draft{Kind: kind, Title: strings.TrimSpace(*title), Lang: site.DefaultLanguage, Text: body, Summary: *summary}
-	if *lang != "" {
-		if !site.Enabled(*lang) {
-			return fail(2, "language `%s` is not one of the site's: %s", *lang, strings.Join(site.Languages, ", "))
+// draft is the new file as the flags describe it, in the language and time zone of site.
+func (f newFlags) draft(kind incident.Kind, site *incident.Site, body string) (authoring.Draft, error) {
+	d := authoring.Draft{Kind: kind, Title: strings.TrimSpace(*f.title), Lang: site.DefaultLanguage, Text: body, Summary: *f.summary}
+	if *f.lang != "" {
+		if !site.Enabled(*f.lang) {
+			return d, usagef("language `%s` is not one of the site's: %s", *f.lang, strings.Join(site.Languages, ", "))
 		}
-		d.Lang = *lang
+		d.Lang = *f.lang
 	}
 	d.Loc = site.Location(d.Lang)
-	d.At, err = authorClock(*now, d.Loc)
-	if err != nil {
-		return fail(2, "--now: %v", err)
+	var err error
+	if d.At, err = authorClock(*f.now, d.Loc); err != nil {
+		return d, usagef("--now: %v", err)
 	}
-	if d.Components, err = authoring.ParseComponents(*comps, site, kind); err != nil {
-		return fail(2, "--components: %v", err)
+	if d.Components, err = authoring.ParseComponents(*f.comps, site, kind); err != nil {
+		return d, usagef("--components: %v", err)
 	}
 	if len(d.Components) == 0 && kind != incident.KindNotice {
-		return fail(2, "--components is required: which components does the %s affect? e.g. --components %s", kind,
+		return d, usagef("--components is required: which components does the %s affect? e.g. --components %s", kind,
 			map[bool]string{true: "web-app,rest-api", false: "rest-api:partial_outage"}[kind == incident.KindMaintenance])
 	}
-	if *impact != "" {
-		if d.Impact, err = authoring.ParseImpact(*impact); err != nil {
-			return fail(2, "--impact: %v", err)
+	if *f.impact != "" {
+		if d.Impact, err = authoring.ParseImpact(*f.impact); err != nil {
+			return d, usagef("--impact: %v", err)
 		}
 	}
 	if kind != incident.KindNotice {
 		d.Status = incident.UpdateStatuses(kind)[0]
-		if *status != "" {
-			if d.Status, err = authoring.ParseStatus(*status, kind); err != nil {
-				return fail(2, "--status: %v", err)
+		if *f.status != "" {
+			if d.Status, err = authoring.ParseStatus(*f.status, kind); err != nil {
+				return d, usagef("--status: %v", err)
 			}
 		}
 	}
 	switch kind {
 	case incident.KindMaintenance:
-		if *start == "" || *end == "" {
-			return fail(2, "a maintenance needs its announced window: --start and --end, e.g. --start %s --end %s",
+		if *f.start == "" || *f.end == "" {
+			return d, usagef("a maintenance needs its announced window: --start and --end, e.g. --start %s --end %s",
 				time.Date(2026, 12, 5, 22, 0, 0, 0, d.Loc).Format(time.RFC3339), time.Date(2026, 12, 6, 1, 0, 0, 0, d.Loc).Format(time.RFC3339))
 		}
-		if d.Scheduled.Start, err = authoring.ParseTime(*start, d.Loc); err != nil {
-			return fail(2, "--start: %v", err)
+		if d.Scheduled.Start, err = authoring.ParseTime(*f.start, d.Loc); err != nil {
+			return d, usagef("--start: %v", err)
 		}
-		if d.Scheduled.End, err = authoring.ParseTime(*end, d.Loc); err != nil {
-			return fail(2, "--end: %v", err)
+		if d.Scheduled.End, err = authoring.ParseTime(*f.end, d.Loc); err != nil {
+			return d, usagef("--end: %v", err)
 		}
 	default:
 		d.Started = d.At
-		if *started != "" {
-			if d.Started, err = authoring.ParseTime(*started, d.Loc); err != nil {
-				return fail(2, "--started: %v", err)
+		if *f.started != "" {
+			if d.Started, err = authoring.ParseTime(*f.started, d.Loc); err != nil {
+				return d, usagef("--started: %v", err)
 			}
 		}
 	}
 	if err := d.Check(); err != nil {
-		return fail(2, "%v", err)
+		return d, usageError(err)
 	}
+	return d, nil
+}
 
-	fsys, err := content.OpenDir(*dir)
-	if err != nil {
-		return fail(1, "%v", err)
-	}
+// path is where the new file goes, relative to the content directory: --out-folder or the year's
+// folder, and --slug or one made from the title that no other file has.
+func (f newFlags) path(fsys fs.FS, cat *content.Catalog, d authoring.Draft, stderr io.Writer) (string, error) {
+	dir := *f.dir
 	slugs, err := authoring.Slugs(fsys, cat)
 	if err != nil {
-		return fail(1, "%v", err)
+		return "", err
 	}
-	name := *slug
+	name := *f.slug
 	if name != "" {
 		if !authoring.ValidSlug(name) {
-			return fail(2, "--slug `%s` is not a slug: lower-case letters, digits and single hyphens, e.g. `%s`", name, authoring.Slug(name, d.Lang))
+			return "", usagef("--slug `%s` is not a slug: lower-case letters, digits and single hyphens, e.g. `%s`", name, authoring.Slug(name, d.Lang))
 		}
 		if p, taken := slugs[name]; taken {
-			return fail(1, "slug `%s` is taken by %s; slugs are unique site-wide, choose another", name, filepath.Join(*dir, p))
+			return "", fmt.Errorf("slug `%s` is taken by %s; slugs are unique site-wide, choose another", name, filepath.Join(dir, p))
 		}
 	} else {
 		base := authoring.Slug(d.Title, d.Lang)
 		if base == "" {
-			base = fmt.Sprintf("%s-%s", kind, draftStart(d).Format("2006-01-02"))
+			base = fmt.Sprintf("%s-%s", d.Kind, draftStart(d).Format("2006-01-02"))
 		}
 		name = authoring.Unique(base, func(s string) bool { _, ok := slugs[s]; return ok })
 		if name != base {
-			fmt.Fprintf(stderr, "statuspress new: slug `%s` is taken by %s; using `%s`\n", base, filepath.Join(*dir, slugs[base]), name)
+			fmt.Fprintf(stderr, "statuspress new: slug `%s` is taken by %s; using `%s`\n", base, filepath.Join(dir, slugs[base]), name)
 		}
 	}
-	folder := *outFolder
+	folder := *f.outFolder
 	if folder == "" {
-		folder = filepath.Join(*dir, draftStart(d).Format("2006"))
+		folder = filepath.Join(dir, draftStart(d).Format("2006"))
 	}
-	relFolder, err := filepath.Rel(*dir, folder)
+	relFolder, err := filepath.Rel(dir, folder)
 	if err != nil || !filepath.IsLocal(relFolder) && relFolder != "." {
-		return fail(2, "--out-folder %s is not inside the content directory %s", folder, *dir)
+		return "", usagef("--out-folder %s is not inside the content directory %s", folder, dir)
 	}
-	rel := path.Join(filepath.ToSlash(relFolder), name+".md")
-
-	plan, err := authoring.PlanNew(fsys, cat, d, rel)
-	if err != nil {
-		authorFailure(stderr, "new", *dir, err)
-		return 1
-	}
-	if err := plan.Write(*dir); err != nil {
-		return fail(1, "%v", err)
-	}
-	authorNotes(stderr, "new", *dir, plan.Notes)
-	fmt.Fprintln(stdout, filepath.Join(*dir, filepath.FromSlash(rel)))
-	return 0
+	return path.Join(filepath.ToSlash(relFolder), name+".md"), nil
 }
 
 // draftStart is when the draft's event begins; its year names the default folder.
@@ -219,7 +244,10 @@ func authorArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, err
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, errUsage // the flag package said what is wrong
 		}
 		if fs.NArg() == 0 {
 			return pos, nil
@@ -235,12 +263,12 @@ func authorFlagsSet(fs *flag.FlagSet) map[string]bool {
 	return set
 }
 
-// authorText returns a --text value, reading standard input for "-".
-func authorText(s string) (string, error) {
+// authorText returns a --text value, reading stdin for "-".
+func authorText(s string, stdin io.Reader) (string, error) {
 	if s != "-" {
 		return s, nil
 	}
-	b, err := io.ReadAll(authorStdin)
+	b, err := io.ReadAll(stdin)
 	if err != nil {
 		return "", fmt.Errorf("reading the text from standard input: %v", err)
 	}
@@ -258,25 +286,19 @@ func authorClock(now string, loc *time.Location) (time.Time, error) {
 
 // authorLoad loads the content directory for an authoring command, refusing one whose site.yaml has
 // errors: components, languages and time zones come from it.
-func authorLoad(dir, cmd string, stderr io.Writer) (*content.Catalog, int) {
+func authorLoad(dir string) (*content.Catalog, error) {
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		fmt.Fprintf(stderr, "statuspress %s: %s is not a directory; give the content directory with --dir\n", cmd, dir)
-		return nil, 2
+		return nil, usagef("%s is not a directory; give the content directory with --dir", dir)
 	}
 	fsys, err := content.OpenDir(dir)
 	if err != nil {
-		fmt.Fprintf(stderr, "statuspress %s: %v\n", cmd, err)
-		return nil, 2
+		return nil, usageError(err)
 	}
 	cat := content.Load(fsys, content.Options{})
 	if ps := cat.Problems.In(content.SiteFile); ps.Errors() > 0 {
-		fmt.Fprintf(stderr, "statuspress %s: fix site.yaml first:\n", cmd)
-		for _, p := range ps {
-			fmt.Fprintln(stderr, authorProblem(dir, p))
-		}
-		return nil, 1
+		return nil, authorProblems("fix site.yaml first:", dir, ps)
 	}
-	return cat, 0
+	return cat, nil
 }
 
 // authorNotes lists warnings a change brings to other files, such as translations lacking an update.
@@ -291,16 +313,22 @@ func authorProblem(dir string, p content.Problem) string {
 	return fmt.Sprintf("%s:%d:%d: %s: %s", filepath.Join(dir, filepath.FromSlash(p.Path)), max(p.Line, 1), max(p.Col, 1), p.Severity, p.Message)
 }
 
-// authorFailure reports an error of an authoring command; problems found by loading the result are
+// authorFailure is the error of an authoring command; problems found by loading the result are
 // listed one a line, as lint lists them.
-func authorFailure(w io.Writer, cmd, dir string, err error) {
+func authorFailure(dir string, err error) error {
 	var pe *authoring.ProblemsError
 	if !errors.As(err, &pe) {
-		fmt.Fprintf(w, "statuspress %s: %v\n", cmd, err)
-		return
+		return err
 	}
-	fmt.Fprintf(w, "statuspress %s: %s; nothing was written:\n", cmd, pe.What)
-	for _, p := range pe.Problems {
-		fmt.Fprintln(w, authorProblem(dir, p))
+	return authorProblems(pe.What+"; nothing was written:", dir, pe.Problems)
+}
+
+// authorProblems is an error that says what, then lists the problems one a line.
+func authorProblems(what, dir string, ps content.Problems) error {
+	var b strings.Builder
+	b.WriteString(what)
+	for _, p := range ps {
+		b.WriteString("\n" + authorProblem(dir, p))
 	}
+	return errors.New(b.String())
 }

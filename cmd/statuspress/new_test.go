@@ -52,7 +52,7 @@ func files(t *testing.T, dir string) []string {
 func lintClean(t *testing.T, dir, path string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	if code := run([]string{"lint", dir}, &out, &errOut); code != 0 {
+	if code := run([]string{"lint", dir}, nil, &out, &errOut); code != 0 {
 		t.Fatalf("lint exited %d:\n%s%s", code, out.String(), errOut.String())
 	}
 	if strings.Contains(out.String(), path+":") {
@@ -100,7 +100,7 @@ func TestNewGolden(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := authoringDir(t)
 			var out, errOut bytes.Buffer
-			if code := run(append(tt.args, "--dir", dir), &out, &errOut); code != 0 {
+			if code := run(append(tt.args, "--dir", dir), nil, &out, &errOut); code != 0 {
 				t.Fatalf("exit %d:\n%s", code, errOut.String())
 			}
 			want := filepath.Join(dir, filepath.FromSlash(tt.path))
@@ -149,7 +149,7 @@ func TestNewSlugs(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errOut bytes.Buffer
-			if code := run(tt.args, &out, &errOut); code != 0 {
+			if code := run(tt.args, nil, &out, &errOut); code != 0 {
 				t.Fatalf("exit %d:\n%s", code, errOut.String())
 			}
 			if got, want := strings.TrimSpace(out.String()), filepath.Join(dir, filepath.FromSlash(tt.want)); got != want {
@@ -165,11 +165,10 @@ func TestNewSlugs(t *testing.T) {
 
 func TestNewStdin(t *testing.T) {
 	dir := authoringDir(t)
-	authorStdin = strings.NewReader("Line one.\r\n\r\nLine two.\r\n")
-	t.Cleanup(func() { authorStdin = os.Stdin })
+	stdin := strings.NewReader("Line one.\r\n\r\nLine two.\r\n")
 	var out, errOut bytes.Buffer
 	code := run([]string{"new", "incident", "--dir", dir, "--title", "From stdin", "--components", "tracking:degraded_performance",
-		"--text", "-", "--now", "2026-11-24T10:00:00Z"}, &out, &errOut)
+		"--text", "-", "--now", "2026-11-24T10:00:00Z"}, stdin, &out, &errOut)
 	if code != 0 {
 		t.Fatalf("exit %d:\n%s", code, errOut.String())
 	}
@@ -229,7 +228,7 @@ func TestNewRefuses(t *testing.T) {
 				args[i] = strings.ReplaceAll(a, "DIR", dir)
 			}
 			var out, errOut bytes.Buffer
-			code := run(args, &out, &errOut)
+			code := run(args, nil, &out, &errOut)
 			if code != tt.code {
 				t.Errorf("exit %d, want %d; stderr:\n%s", code, tt.code, errOut.String())
 			}
@@ -256,7 +255,7 @@ func TestNewFolderLinkedOut(t *testing.T) {
 	}
 	var out, errOut bytes.Buffer
 	code := run([]string{"new", "incident", "--title", "Webhooks delayed", "--text", "Webhooks arrive late.",
-		"--components", "webhooks:partial_outage", "--now", "2026-11-24T10:00:00Z", "--dir", dir, "--out-folder", filepath.Join(dir, "linked")}, &out, &errOut)
+		"--components", "webhooks:partial_outage", "--now", "2026-11-24T10:00:00Z", "--dir", dir, "--out-folder", filepath.Join(dir, "linked")}, nil, &out, &errOut)
 	if code != 1 {
 		t.Errorf("exit %d, want 1:\n%s%s", code, out.String(), errOut.String())
 	}

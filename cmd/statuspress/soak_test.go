@@ -209,7 +209,7 @@ func TestSoak(t *testing.T) {
 	// The clients go on reading while the reloads settle.
 	lintOut := func() (files, incidents int, problems []string) {
 		var out bytes.Buffer
-		lint([]string{"--format", "json", dir}, &out, io.Discard)
+		run([]string{"lint", "--format", "json", dir}, nil, &out, io.Discard)
 		var r readyState
 		if err := json.Unmarshal(out.Bytes(), &r); err != nil {
 			t.Fatalf("lint --format json: %v\n%s", err, out.String())

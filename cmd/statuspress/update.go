@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -15,14 +14,21 @@ import (
 	"statuspress/internal/incident"
 )
 
-func updateCmd(args []string, stdout, stderr io.Writer) int {
+// updateFlags are the flags of `update`.
+type updateFlags struct {
+	status, text, comps, dir, now *string
+}
+
+func updateFlagSet(stderr io.Writer) (*flag.FlagSet, updateFlags) {
 	fs := flag.NewFlagSet("update", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	status := fs.String("status", "", "the update's `status` (required): investigating, identified, monitoring or resolved for an\nincident; scheduled, in_progress, verifying or completed for a maintenance")
-	text := fs.String("text", "", "the update's Markdown `text`; - reads it from standard input (required)")
-	comps := fs.String("components", "", "component statuses changing from this update on, as `id:status,...`")
-	dir := fs.String("dir", "incidents", "the content `directory`")
-	now := fs.String("now", "", "the update's `time` (RFC 3339; default: now, to the minute)")
+	f := updateFlags{
+		status: fs.String("status", "", "the update's `status` (required): investigating, identified, monitoring or resolved for an\nincident; scheduled, in_progress, verifying or completed for a maintenance"),
+		text:   fs.String("text", "", "the update's Markdown `text`; - reads it from standard input (required)"),
+		comps:  fs.String("components", "", "component statuses changing from this update on, as `id:status,...`"),
+		dir:    dirFlag(fs),
+		now:    authorNowFlag(fs, "the update's `time` (RFC 3339; default: now, to the minute)"),
+	}
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: statuspress update SLUG --status STATUS --text TEXT [flags]")
 		fmt.Fprintln(stderr)
@@ -36,68 +42,71 @@ func updateCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr)
 		fs.PrintDefaults()
 	}
+	return fs, f
+}
+
+func updateCmd(args []string, std stdio) error {
+	fs, f := updateFlagSet(std.err)
 	pos, err := authorArgs(fs, args)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	fail := func(code int, format string, args ...any) int {
-		fmt.Fprintf(stderr, "statuspress update: "+format+"\n", args...)
-		return code
+		return err
 	}
 	if len(pos) != 1 {
 		fs.Usage()
-		return 2
+		return errUsage
 	}
 	slug := pos[0]
-	if *status == "" {
-		return fail(2, "--status is required")
+	if *f.status == "" {
+		return usagef("--status is required")
 	}
-	if *text == "" {
-		return fail(2, "--text is required: what changed, for the public timeline")
+	if *f.text == "" {
+		return usagef("--text is required: what changed, for the public timeline")
 	}
-	body, err := authorText(*text)
+	body, err := authorText(*f.text, std.in)
 	if err != nil {
-		return fail(1, "%v", err)
+		return err
 	}
-	cat, code := authorLoad(*dir, "update", stderr)
-	if cat == nil {
-		return code
-	}
-	fsys, err := content.OpenDir(*dir)
+	cat, err := authorLoad(*f.dir)
 	if err != nil {
-		return fail(1, "%v", err)
+		return err
+	}
+	fsys, err := content.OpenDir(*f.dir)
+	if err != nil {
+		return err
 	}
 	in, err := authoring.Find(fsys, cat, slug)
 	if err != nil {
-		authorFailure(stderr, "update", *dir, err)
-		return 1
+		return authorFailure(*f.dir, err)
 	}
 	if in.Kind == incident.KindNotice {
-		return fail(1, "%s is a notice; notices have no timeline to update", slug)
+		return fmt.Errorf("%s is a notice; notices have no timeline to update", slug)
 	}
 	u := authoring.Update{Text: body}
-	if u.Status, err = authoring.ParseStatus(*status, in.Kind); err != nil {
-		return fail(2, "--status: %v", err)
+	if u.Status, err = authoring.ParseStatus(*f.status, in.Kind); err != nil {
+		return usagef("--status: %v", err)
 	}
-	if u.Components, err = authoring.ParseComponents(*comps, cat.Site, in.Kind); err != nil {
-		return fail(2, "--components: %v", err)
+	if u.Components, err = authoring.ParseComponents(*f.comps, cat.Site, in.Kind); err != nil {
+		return usagef("--components: %v", err)
 	}
 	loc := cat.Site.Location(in.Lang)
-	if u.At, err = authorClock(*now, loc); err != nil {
-		return fail(2, "--now: %v", err)
+	if u.At, err = authorClock(*f.now, loc); err != nil {
+		return usagef("--now: %v", err)
 	}
 	plan, err := authoring.PlanUpdate(fsys, cat, in, u)
 	if err != nil {
-		authorFailure(stderr, "update", *dir, err)
-		return 1
+		return authorFailure(*f.dir, err)
 	}
-	if err := plan.Write(*dir); err != nil {
-		return fail(1, "%v", err)
+	if err := plan.Write(*f.dir); err != nil {
+		return err
 	}
-	path := filepath.Join(*dir, filepath.FromSlash(plan.Path))
+	path := filepath.Join(*f.dir, filepath.FromSlash(plan.Path))
+	reportUpdate(std.err, *f.dir, path, in, u, loc, plan)
+	fmt.Fprintln(std.out, path)
+	return nil
+}
+
+// reportUpdate says on stderr what update did to the file at path, and what its translations lack.
+func reportUpdate(stderr io.Writer, dir, path string, in *incident.Incident, u authoring.Update, loc *time.Location, plan *authoring.Plan) {
 	at := u.At.In(loc).Truncate(time.Second).Format(time.RFC3339)
 	fmt.Fprintf(stderr, "statuspress update: added `%s` at %s to %s\n", u.Status, at, path)
 	if plan.Resolved {
@@ -112,7 +121,5 @@ func updateCmd(args []string, stdout, stderr io.Writer) int {
 	notes := slices.DeleteFunc(plan.Notes, func(p content.Problem) bool {
 		return slices.ContainsFunc(langs, func(l string) bool { return in.Texts[l].Source == p.Path })
 	})
-	authorNotes(stderr, "update", *dir, notes)
-	fmt.Fprintln(stdout, path)
-	return 0
+	authorNotes(stderr, "update", dir, notes)
 }

@@ -17,11 +17,10 @@ func TestUpdateSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	authorStdin = strings.NewReader("The provider has repaired the cluster.\n\nAll traffic is balanced again.\n")
-	t.Cleanup(func() { authorStdin = os.Stdin })
+	stdin := strings.NewReader("The provider has repaired the cluster.\n\nAll traffic is balanced again.\n")
 	var out, errOut bytes.Buffer
 	code := run([]string{"update", "rest-api-errors", "--dir", dir, "--status", "resolved", "--text", "-",
-		"--components", "rest-api:operational", "--now", "2026-11-23T14:10:00+01:00"}, &out, &errOut)
+		"--components", "rest-api:operational", "--now", "2026-11-23T14:10:00+01:00"}, stdin, &out, &errOut)
 	if code != 0 {
 		t.Fatalf("exit %d:\n%s", code, errOut.String())
 	}
@@ -95,7 +94,7 @@ func TestUpdateFiles(t *testing.T) {
 			}
 			var out, errOut bytes.Buffer
 			args := append([]string{"update", "--dir", dir, "webhooks-delayed"}, strings.Fields(tt.args)...)
-			if code := run(args, &out, &errOut); code != 0 {
+			if code := run(args, nil, &out, &errOut); code != 0 {
 				t.Fatalf("exit %d:\n%s", code, errOut.String())
 			}
 			got, _ := os.ReadFile(path)
@@ -146,7 +145,7 @@ func TestUpdateRefuses(t *testing.T) {
 				}
 			}
 			var out, errOut bytes.Buffer
-			code := run(append([]string{"update", "--dir", dir}, args...), &out, &errOut)
+			code := run(append([]string{"update", "--dir", dir}, args...), nil, &out, &errOut)
 			if code != tt.code {
 				t.Errorf("exit %d, want %d; stderr:\n%s", code, tt.code, errOut.String())
 			}

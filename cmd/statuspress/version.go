@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"runtime/debug"
 )
 
@@ -12,13 +11,13 @@ import (
 var version = "dev"
 
 // printVersion prints the version: `statuspress version` and `statuspress --version`.
-func printVersion(args []string, stdout, stderr io.Writer) int {
+func printVersion(args []string, std stdio) error {
 	if len(args) > 0 {
-		fmt.Fprintln(stderr, "Usage: statuspress version")
-		return 2
+		fmt.Fprintln(std.err, "Usage: statuspress version")
+		return errUsage
 	}
-	fmt.Fprintln(stdout, "statuspress "+versionString())
-	return 0
+	fmt.Fprintln(std.out, "statuspress "+versionString())
+	return nil
 }
 
 // versionString is the version, and for a development build the commit it was built from when
