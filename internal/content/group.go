@@ -27,35 +27,35 @@ type group struct {
 	result built
 }
 
-func (l *loader) build(files []mdFile) {
-	l.cat.Files += len(files)
+func (ps *pass) build(files []mdFile) {
+	ps.cat.Files += len(files)
 	// Files named wrongly have no slug; their problem is already reported.
 	files = slices.DeleteFunc(files, func(f mdFile) bool { return f.slug == "" })
 	slices.SortFunc(files, func(a, b mdFile) int { return strings.Compare(a.path, b.path) })
-	all := l.readAll(files)
-	groups, bySlug := l.group(all)
-	parallel(len(groups), func(i int) { groups[i].result = l.buildGroup(groups[i]) })
+	all := ps.readAll(files)
+	groups, bySlug := ps.group(all)
+	parallel(len(groups), func(i int) { groups[i].result = ps.buildGroup(groups[i]) })
 
 	next := make(map[string]built, len(groups))
 	for _, p := range all {
 		p.release()
-		l.tree.slugs[p.file.slug] = append(l.tree.slugs[p.file.slug], p.file)
-		l.tree.count(p.file.path, p.sum)
+		ps.tree.slugs[p.file.slug] = append(ps.tree.slugs[p.file.slug], p.file)
+		ps.tree.count(p.file.path, p.sum)
 	}
 	for _, g := range groups {
-		if in := l.publish(g, next); in != nil {
-			l.cat.Incidents = append(l.cat.Incidents, in)
-			l.cat.bySlug[in.Slug] = in
+		if in := ps.publish(g, next); in != nil {
+			ps.cat.Incidents = append(ps.cat.Incidents, in)
+			ps.cat.bySlug[in.Slug] = in
 		}
 	}
-	for slug := range l.ld.good {
+	for slug := range ps.ld.good {
 		if g := bySlug[slug]; g == nil || g.orig == nil {
-			delete(l.ld.good, slug) // the file is gone: so is the incident
+			delete(ps.ld.good, slug) // the file is gone: so is the incident
 		}
 	}
-	l.ld.built = next
-	l.cat.Version = l.tree.versionString()
-	slices.SortFunc(l.cat.Incidents, listOrder)
+	ps.ld.built = next
+	ps.cat.Version = ps.tree.versionString()
+	slices.SortFunc(ps.cat.Incidents, listOrder)
 }
 
 // listOrder is the order of Catalog.Incidents: newest first, then by slug.
@@ -68,7 +68,7 @@ func listOrder(a, b *incident.Incident) int {
 
 // group gathers the files (sorted by path) of each slug: the original and its translations. A
 // second original of a slug is reported and left out.
-func (l *loader) group(all []*parsed) ([]*group, map[string]*group) {
+func (ps *pass) group(all []*parsed) ([]*group, map[string]*group) {
 	bySlug := map[string]*group{}
 	var groups []*group
 	groupOf := func(slug string) *group {
@@ -87,7 +87,7 @@ func (l *loader) group(all []*parsed) ([]*group, map[string]*group) {
 			g.trs = append(g.trs, p)
 		case g.orig != nil:
 			p.r.errorf(pos{1, 1}, "slug `%s` is already used by %s; slugs are unique site-wide (they are URLs and feed ids), so rename this file", p.file.slug, g.orig.file.path)
-			l.add(p.r)
+			ps.add(p.r)
 		default:
 			g.orig = p
 		}
@@ -98,18 +98,18 @@ func (l *loader) group(all []*parsed) ([]*group, map[string]*group) {
 // publish reports a built group's problems, records its result in built, and returns the incident
 // the catalog lists for it: the one just built, or while the original has errors the last good
 // one (which is said), or nil.
-func (l *loader) publish(g *group, built map[string]built) *incident.Incident {
+func (ps *pass) publish(g *group, built map[string]built) *incident.Incident {
 	res := g.result
-	l.cat.Problems = append(l.cat.Problems, res.problems...)
+	ps.cat.Problems = append(ps.cat.Problems, res.problems...)
 	built[g.slug] = res
 	in := res.in
 	if in == nil && g.orig != nil {
-		if in = l.ld.good[g.slug]; in != nil {
-			l.warn(g.orig.file.path, "the site keeps serving the last good version of this incident until the errors here are fixed")
+		if in = ps.ld.good[g.slug]; in != nil {
+			ps.warn(g.orig.file.path, "the site keeps serving the last good version of this incident until the errors here are fixed")
 		}
 	}
 	if res.in != nil {
-		l.ld.good[g.slug] = res.in
+		ps.ld.good[g.slug] = res.in
 	}
 	return in
 }
@@ -124,10 +124,10 @@ func (g *group) files() []*parsed {
 
 // key identifies everything a group's result depends on: site.yaml, the files' names, times and
 // bytes (by their hashes), and the bundle's other files.
-func (l *loader) key(g *group) [sha256.Size]byte {
+func (ps *pass) key(g *group) [sha256.Size]byte {
 	h := sha256.New()
-	h.Write(l.siteKey)
-	fmt.Fprintf(h, "%t", l.lenient)
+	h.Write(ps.siteKey)
+	fmt.Fprintf(h, "%t", ps.lenient)
 	var buf []byte
 	for _, p := range g.files() {
 		buf = append(buf[:0], 0)
@@ -139,7 +139,7 @@ func (l *loader) key(g *group) [sha256.Size]byte {
 		h.Write(append(buf, 0))
 		h.Write(p.sum[:])
 	}
-	for _, a := range l.cat.Assets[g.slug] {
+	for _, a := range ps.cat.Assets[g.slug] {
 		fmt.Fprintf(h, "\x00%s", a.Name)
 	}
 	var k [sha256.Size]byte
@@ -149,22 +149,22 @@ func (l *loader) key(g *group) [sha256.Size]byte {
 
 // buildGroup builds one incident from its files, or reuses the last load's result when none of
 // them changed.
-func (l *loader) buildGroup(g *group) built {
+func (ps *pass) buildGroup(g *group) built {
 	if g.orig == nil {
-		var ps Problems
+		var probs Problems
 		for _, p := range g.trs {
-			l.translation(p, nil, nil)
-			ps = append(ps, p.r.problems...)
+			ps.translation(p, nil, nil)
+			probs = append(probs, p.r.problems...)
 		}
-		return built{problems: ps}
+		return built{problems: probs}
 	}
-	key := l.key(g)
-	if prev, ok := l.ld.built[g.slug]; ok && prev.key == key {
+	key := ps.key(g)
+	if prev, ok := ps.ld.built[g.slug]; ok && prev.key == key {
 		return prev
 	}
 	files := g.files()
 	for _, p := range files {
-		l.readFile(p)
+		ps.readFile(p)
 	}
 	// Done with the bytes and syntax trees once the incident is built.
 	defer func() {
@@ -172,16 +172,16 @@ func (l *loader) buildGroup(g *group) built {
 			p.release()
 		}
 	}()
-	l.parseFront(g.orig)
-	in := l.original(g.orig)
+	ps.parseFront(g.orig)
+	in := ps.original(g.orig)
 	res := built{key: key, in: in, problems: slices.Clone(g.orig.r.problems)}
 	for _, p := range g.trs {
-		l.parseFront(p)
-		l.translation(p, g.orig, in)
+		ps.parseFront(p)
+		ps.translation(p, g.orig, in)
 		res.problems = append(res.problems, p.r.problems...)
 		// A translation that breaks keeps its last good text, as a broken original does.
 		if in != nil && in.Texts[p.file.lang] == nil && p.r.failed() {
-			if good := l.ld.good[g.slug]; good != nil && good.Texts[p.file.lang] != nil {
+			if good := ps.ld.good[g.slug]; good != nil && good.Texts[p.file.lang] != nil {
 				in.Texts[p.file.lang] = good.Texts[p.file.lang]
 				res.problems = append(res.problems, Problem{Path: p.file.path, Line: 1, Col: 1, Severity: Warning,
 					Message: "the site keeps serving the last good version of this translation until the errors here are fixed"})

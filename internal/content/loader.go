@@ -136,36 +136,36 @@ func (ld *Loader) lose(err error) *Catalog {
 // load walks the whole directory; see Load.
 func (ld *Loader) load() *Catalog {
 	started := time.Now()
-	l := &loader{ld: ld, fsys: ld.fsys, opt: ld.opt, cat: &Catalog{Assets: map[string][]Asset{}, bySlug: map[string]*incident.Incident{}}}
-	good := l.loadSite()
-	if last, t := ld.last, ld.tree; t != nil && bytes.Equal(t.siteKey, l.siteKey) && t.lenient == l.lenient {
+	ps := &pass{ld: ld, fsys: ld.fsys, opt: ld.opt, cat: &Catalog{Assets: map[string][]Asset{}, bySlug: map[string]*incident.Incident{}}}
+	good := ps.loadSite()
+	if last, t := ld.last, ld.tree; t != nil && bytes.Equal(t.siteKey, ps.siteKey) && t.lenient == ps.lenient {
 		// The same site.yaml: keep the same value, so the snapshot can tell nothing about the
 		// site changed (site.Update) and incidents built against it stay valid.
-		l.cat.Site = last.Site
+		ps.cat.Site = last.Site
 	}
-	l.tree = newTree(l)
-	files := l.walk()
-	if l.rootErr != nil && ld.last != nil {
+	ps.tree = newTree(ps)
+	files := ps.walk()
+	if ps.rootErr != nil && ld.last != nil {
 		// The directory went away (or away from under the walk): an empty walk is no reason to
 		// take every incident down.
-		return ld.lose(l.rootErr)
+		return ld.lose(ps.rootErr)
 	}
-	if l.noSite && len(files) == 0 && ld.last != nil && len(ld.last.Incidents) > 0 {
+	if ps.noSite && len(files) == 0 && ld.last != nil && len(ld.last.Incidents) > 0 {
 		// Neither site.yaml nor any incident: a mount point whose volume is not mounted, a
 		// checkout not made yet. That is content missing, not every incident deleted.
 		return ld.lose(errors.New("it holds neither site.yaml nor any incident file; is it mounted or checked out?"))
 	}
 	if good {
-		ld.site, ld.siteKey = l.cat.Site, l.siteKey
+		ld.site, ld.siteKey = ps.cat.Site, ps.siteKey
 	}
 	ld.lost = nil
-	l.build(files)
-	l.cat.Problems.sort()
+	ps.build(files)
+	ps.cat.Problems.sort()
 	ld.started = started
-	ld.last = l.cat
-	ld.tree = l.tree
-	if l.tree.uncertain {
+	ld.last = ps.cat
+	ld.tree = ps.tree
+	if ps.tree.uncertain {
 		ld.tree = nil
 	}
-	return l.cat
+	return ps.cat
 }

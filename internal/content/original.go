@@ -8,11 +8,11 @@ import (
 )
 
 // original builds an incident from its original file, or returns nil when the file has errors.
-func (l *loader) original(p *parsed) *incident.Incident {
+func (ps *pass) original(p *parsed) *incident.Incident {
 	if p.root == nil {
 		return nil
 	}
-	site := l.cat.Site
+	site := ps.cat.Site
 	o := decodeOriginal(p.root, p.doc, site)
 	in := &incident.Incident{
 		Slug:       p.file.slug,
@@ -27,7 +27,7 @@ func (l *loader) original(p *parsed) *incident.Incident {
 	}
 	checkTimes(p.r, o, in)
 	text := &incident.Text{Lang: o.lang, Title: o.title, Summary: o.summary, Source: p.file.path, Updates: map[int64]string{}}
-	l.render(p, text, o.updates)
+	ps.render(p, text, o.updates)
 	if p.r.failed() {
 		return nil
 	}

@@ -5,7 +5,10 @@ import (
 	"io/fs"
 )
 
-type loader struct {
+// pass is one load of the directory, full (Loader.Load) or of the changed paths (LoadChanged): the
+// catalog it builds and the problems it finds. It reads the Loader's memory of the last load (ld)
+// and leaves its own for the next; the Loader runs one pass at a time.
+type pass struct {
 	ld   *Loader
 	fsys fs.FS
 	opt  Options
@@ -24,12 +27,15 @@ type loader struct {
 	noSite bool
 }
 
-func (l *loader) add(r *report) { l.cat.Problems = append(l.cat.Problems, r.problems...) }
+// add reports the problems of a file.
+func (ps *pass) add(r *report) { ps.cat.Problems = append(ps.cat.Problems, r.problems...) }
 
-func (l *loader) problem(p, format string, args ...any) {
-	l.cat.Problems = append(l.cat.Problems, Problem{Path: p, Line: 1, Col: 1, Severity: Error, Message: fmt.Sprintf(format, args...)})
+// problem reports an error in the file p, as a whole.
+func (ps *pass) problem(p, format string, args ...any) {
+	ps.cat.Problems = append(ps.cat.Problems, Problem{Path: p, Line: 1, Col: 1, Severity: Error, Message: fmt.Sprintf(format, args...)})
 }
 
-func (l *loader) warn(p, format string, args ...any) {
-	l.cat.Problems = append(l.cat.Problems, Problem{Path: p, Line: 1, Col: 1, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+// warn reports a warning about the file p, as a whole.
+func (ps *pass) warn(p, format string, args ...any) {
+	ps.cat.Problems = append(ps.cat.Problems, Problem{Path: p, Line: 1, Col: 1, Severity: Warning, Message: fmt.Sprintf(format, args...)})
 }

@@ -30,10 +30,10 @@ type parsed struct {
 
 // read returns a file's text with a byte-order mark and CR line endings removed, refusing files
 // that are too large (size -1: not yet known), empty, or not UTF-8.
-func (l *loader) read(name string, size int64, r *report) ([]byte, bool) {
+func (ps *pass) read(name string, size int64, r *report) ([]byte, bool) {
 	if size < 0 {
 		// Not seen by the walk (site.yaml): opening a named pipe would wait forever.
-		if info, err := fs.Stat(l.fsys, name); err == nil {
+		if info, err := fs.Stat(ps.fsys, name); err == nil {
 			if !info.Mode().IsRegular() {
 				r.errorf(pos{1, 1}, "this is %s, not a file; replace it with a file", fileKind(info.Mode()))
 				return nil, false
@@ -41,12 +41,12 @@ func (l *loader) read(name string, size int64, r *report) ([]byte, bool) {
 			size = info.Size()
 		}
 	}
-	f, err := l.fsys.Open(name)
+	f, err := ps.fsys.Open(name)
 	if err != nil {
 		// A file the walk did not vouch for (site.yaml), or one changed since, may be a link
 		// that OpenDir's file system refuses to follow: say which and why.
 		var le *linkError
-		if _, _, lerr := resolve(l.fsys, name); errors.As(lerr, &le) && len(le.chain) > 0 {
+		if _, _, lerr := resolve(ps.fsys, name); errors.As(lerr, &le) && len(le.chain) > 0 {
 			if le.out {
 				r.errorf(pos{1, 1}, "this symbolic link leads outside the content directory%s; nothing outside it is read: copy the file in instead", le.through())
 			} else {
@@ -55,7 +55,7 @@ func (l *loader) read(name string, size int64, r *report) ([]byte, bool) {
 			return nil, false
 		}
 		if errors.Is(err, fs.ErrNotExist) && name == SiteFile {
-			l.noSite = true
+			ps.noSite = true
 			r.errorf(pos{1, 1}, "site.yaml is missing: the content directory needs one with the title, languages and components")
 			return nil, false
 		}
@@ -63,21 +63,21 @@ func (l *loader) read(name string, size int64, r *report) ([]byte, bool) {
 		return nil, false
 	}
 	defer f.Close()
-	if size > l.opt.MaxFileSize {
-		r.errorf(pos{1, 1}, "file is %s, more than the limit of %s; move large pictures into a bundle folder or split the text", byteSize(size), byteSize(l.opt.MaxFileSize))
+	if size > ps.opt.MaxFileSize {
+		r.errorf(pos{1, 1}, "file is %s, more than the limit of %s; move large pictures into a bundle folder or split the text", byteSize(size), byteSize(ps.opt.MaxFileSize))
 		return nil, false
 	}
 	// The size is known from the walk: read into a buffer big enough at once (ReadFrom wants
 	// MinRead bytes free before each read, the last one included).
 	buf := bytes.NewBuffer(make([]byte, 0, max(size, 0)+bytes.MinRead))
-	_, err = buf.ReadFrom(io.LimitReader(f, l.opt.MaxFileSize+1))
+	_, err = buf.ReadFrom(io.LimitReader(f, ps.opt.MaxFileSize+1))
 	src := buf.Bytes()
 	if err != nil {
 		r.errorf(pos{1, 1}, "cannot read: %v", err)
 		return nil, false
 	}
-	if int64(len(src)) > l.opt.MaxFileSize {
-		r.errorf(pos{1, 1}, "file is more than the limit of %s; move large pictures into a bundle folder or split the text", byteSize(l.opt.MaxFileSize))
+	if int64(len(src)) > ps.opt.MaxFileSize {
+		r.errorf(pos{1, 1}, "file is more than the limit of %s; move large pictures into a bundle folder or split the text", byteSize(ps.opt.MaxFileSize))
 		return nil, false
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
@@ -176,21 +176,21 @@ func byteSize(n int64) string {
 
 // readAll reads every file that may have changed since the last load, in parallel, and
 // remembers the others' hashes; see Loader.unchanged.
-func (l *loader) readAll(files []mdFile) []*parsed {
-	out := l.readStale(files, l.ld.unchanged)
+func (ps *pass) readAll(files []mdFile) []*parsed {
+	out := ps.readStale(files, ps.ld.unchanged)
 	seen := make(map[string]stamp, len(out))
 	for _, p := range out {
 		if !p.r.failed() {
 			seen[p.file.path] = stamp{size: p.file.size, mod: p.file.mod, sum: p.sum}
 		}
 	}
-	l.ld.seen = seen
+	ps.ld.seen = seen
 	return out
 }
 
 // readStale makes a parsed file of each of files, reading (on every processor) those that known
 // does not vouch for; the others keep the hash known gives.
-func (l *loader) readStale(files []mdFile, known func(mdFile) (stamp, bool)) []*parsed {
+func (ps *pass) readStale(files []mdFile, known func(mdFile) (stamp, bool)) []*parsed {
 	out := make([]*parsed, len(files))
 	var stale []*parsed
 	for i, f := range files {
@@ -202,17 +202,17 @@ func (l *loader) readStale(files []mdFile, known func(mdFile) (stamp, bool)) []*
 		}
 		out[i] = p
 	}
-	parallel(len(stale), func(i int) { l.readFile(stale[i]) })
+	parallel(len(stale), func(i int) { ps.readFile(stale[i]) })
 	return out
 }
 
 // readFile reads a file that readAll did not, or did not yet.
-func (l *loader) readFile(p *parsed) {
+func (ps *pass) readFile(p *parsed) {
 	if p.read {
 		return
 	}
 	p.read = true
-	p.src, _ = l.read(p.file.path, p.file.size, p.r)
+	p.src, _ = ps.read(p.file.path, p.file.size, p.r)
 	p.sum = sha256.Sum256(p.src)
 }
 
@@ -241,7 +241,7 @@ func parallel(n int, f func(int)) {
 }
 
 // parseFront splits a file that was read and parses its front matter.
-func (l *loader) parseFront(p *parsed) {
+func (ps *pass) parseFront(p *parsed) {
 	if p.src == nil {
 		return
 	}
@@ -250,7 +250,7 @@ func (l *loader) parseFront(p *parsed) {
 		return
 	}
 	p.body, p.bodyAt = body, bodyAt
-	p.doc = &yamlDoc{r: p.r, lineOff: 1, lenient: l.lenient}
+	p.doc = &yamlDoc{r: p.r, lineOff: 1, lenient: ps.lenient}
 	if root := p.doc.parse(fm); root != nil {
 		p.root = root
 	} else if !p.r.failed() {

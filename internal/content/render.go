@@ -9,17 +9,17 @@ import (
 
 // render turns the body and every update text into HTML, reporting Markdown problems on the lines
 // of the file they come from.
-func (l *loader) render(p *parsed, text *incident.Text, updates []update) {
+func (ps *pass) render(p *parsed, text *incident.Text, updates []update) {
 	opt := markdown.Options{AssetBase: AssetURL(p.file.slug)}
 	if p.file.bundle != "" {
 		opt.Assets = map[string]bool{}
-		for _, a := range l.cat.Assets[p.file.slug] {
+		for _, a := range ps.cat.Assets[p.file.slug] {
 			opt.Assets[a.Name] = true
 		}
 	}
-	res := l.opt.Markdown.Render(p.body, opt)
+	res := ps.opt.Markdown.Render(p.body, opt)
 	text.Body, text.TOC = res.HTML, res.TOC
-	l.markdownProblems(p.r, res.Problems, p.bodyAt, 0)
+	ps.markdownProblems(p.r, res.Problems, p.bodyAt, 0)
 	var starts []int // line starts of p.src, made for the first block-scalar text
 	// The updates' HTML goes into one string that each update's is cut from: one object for
 	// the garbage collector to mark on every cycle while the server runs, not one per update.
@@ -35,7 +35,7 @@ func (l *loader) render(p *parsed, text *incident.Text, updates []update) {
 		}
 		from := len(html)
 		var ures markdown.Result
-		html, ures = l.opt.Markdown.AppendHTML(html, []byte(u.text), opt)
+		html, ures = ps.opt.Markdown.AppendHTML(html, []byte(u.text), opt)
 		cuts = append(cuts, cut{u.at.UnixNano(), from, len(html)})
 		col := u.textCol - 1
 		if u.textCol == 0 {
@@ -44,7 +44,7 @@ func (l *loader) render(p *parsed, text *incident.Text, updates []update) {
 			}
 			col = indentation(p.src, starts, u.textLine)
 		}
-		l.markdownProblems(p.r, ures.Problems, u.textLine, col)
+		ps.markdownProblems(p.r, ures.Problems, u.textLine, col)
 	}
 	all := string(html)
 	for _, c := range cuts {
@@ -53,8 +53,8 @@ func (l *loader) render(p *parsed, text *incident.Text, updates []update) {
 }
 
 // markdownProblems reports problems of Markdown that starts at line and is indented by col.
-func (l *loader) markdownProblems(r *report, ps []markdown.Problem, line, col int) {
-	for _, mp := range ps {
+func (ps *pass) markdownProblems(r *report, mps []markdown.Problem, line, col int) {
+	for _, mp := range mps {
 		sev := Error
 		if mp.Warning {
 			sev = Warning

@@ -306,30 +306,30 @@ func slugify(s string) string {
 // loadSite reads site.yaml, and reports whether it is good (has no errors). While it has errors,
 // the last good site.yaml stays, as the last good version of an incident does: a typo there must
 // not take languages, components or the title off a running site.
-func (l *loader) loadSite() (good bool) {
+func (ps *pass) loadSite() (good bool) {
 	r := &report{path: SiteFile}
-	defer l.add(r)
-	src, ok := l.read(SiteFile, -1, r)
+	defer ps.add(r)
+	src, ok := ps.read(SiteFile, -1, r)
 	var site *incident.Site
 	readable := false
 	if ok {
-		l.cat.Files++
+		ps.cat.Files++
 		site, readable = parseSite(src, r)
 	} else if !r.failed() {
 		r.errorf(pos{1, 1}, "cannot read site.yaml")
 	}
-	if r.failed() && l.ld.site != nil {
+	if r.failed() && ps.ld.site != nil {
 		r.warnf(pos{1, 1}, "the site keeps serving the last good version of site.yaml until the errors here are fixed")
-		l.cat.Site, l.siteKey = l.ld.site, l.ld.siteKey
+		ps.cat.Site, ps.siteKey = ps.ld.site, ps.ld.siteKey
 		return false
 	}
 	if !ok {
-		l.cat.Site, _ = parseSite(nil, &report{})
-		l.lenient = true
+		ps.cat.Site, _ = parseSite(nil, &report{})
+		ps.lenient = true
 		return false
 	}
-	l.cat.Site, l.lenient = site, !readable
+	ps.cat.Site, ps.lenient = site, !readable
 	sum := sha256.Sum256(src)
-	l.siteKey = sum[:]
+	ps.siteKey = sum[:]
 	return !r.failed()
 }

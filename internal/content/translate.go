@@ -10,7 +10,7 @@ import (
 )
 
 // translation attaches a translation to its incident, or reports why it cannot.
-func (l *loader) translation(p *parsed, orig *parsed, in *incident.Incident) {
+func (ps *pass) translation(p *parsed, orig *parsed, in *incident.Incident) {
 	if orig == nil {
 		want := path.Join(path.Dir(p.file.path), p.file.slug+".md")
 		if p.file.bundle != "" {
@@ -31,7 +31,7 @@ func (l *loader) translation(p *parsed, orig *parsed, in *incident.Incident) {
 		p.r.errorf(pos{1, 1}, "%s is written in `%s` already (its `lang`); a translation must be in another language", orig.file.path, in.Lang)
 		return
 	}
-	site := l.cat.Site
+	site := ps.cat.Site
 	t := decodeTranslation(p.root, p.doc, site, site.Location(p.file.lang), in.Kind)
 	text := &incident.Text{Lang: p.file.lang, Title: t.title, Summary: t.summary, Machine: t.machine, Source: p.file.path, Updates: map[int64]string{}}
 	for _, u := range t.updates {
@@ -42,7 +42,7 @@ func (l *loader) translation(p *parsed, orig *parsed, in *incident.Incident) {
 			p.r.errorf(u.pos, "no update of the original is at %s; a translated update repeats the original's `at` exactly (%s)", u.at.Format(time.RFC3339), updateTimes(in))
 		}
 	}
-	l.render(p, text, t.updates)
+	ps.render(p, text, t.updates)
 	if p.r.failed() {
 		return
 	}

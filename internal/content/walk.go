@@ -28,23 +28,23 @@ func ignored(name string) bool {
 		strings.EqualFold(strings.TrimSuffix(name, path.Ext(name)), "readme")
 }
 
-// walk finds the incident files and bundle assets, and records in l.tree what it found.
-func (l *loader) walk() []mdFile {
+// walk finds the incident files and bundle assets, and records in ps.tree what it found.
+func (ps *pass) walk() []mdFile {
 	type entry struct {
 		path string
 		size int64
 		mod  time.Time
 	}
 	var files []entry
-	t := l.tree
-	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+	t := ps.tree
+	err := fs.WalkDir(ps.fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "." {
-				l.rootErr, t.uncertain = err, true
-				l.problem(p, "cannot read the content directory: %v", err)
+				ps.rootErr, t.uncertain = err, true
+				ps.problem(p, "cannot read the content directory: %v", err)
 				return fs.SkipAll
 			}
-			l.problem(p, "cannot read: %v", err)
+			ps.problem(p, "cannot read: %v", err)
 			t.uncertain = true
 			return nil
 		}
@@ -65,7 +65,7 @@ func (l *loader) walk() []mdFile {
 			return nil // read before the walk, and its problems reported then
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			return l.symlink(p, func(size int64, mod time.Time) { files = append(files, entry{p, size, mod}) })
+			return ps.symlink(p, func(size int64, mod time.Time) { files = append(files, entry{p, size, mod}) })
 		}
 		if d.IsDir() {
 			t.dirs[p] = true
@@ -73,12 +73,12 @@ func (l *loader) walk() []mdFile {
 		}
 		if !d.Type().IsRegular() {
 			// Reading a named pipe would wait for a writer forever, and with it every reload.
-			l.problem(p, "this is %s, not a file; only files and folders are read: remove it", fileKind(d.Type()))
+			ps.problem(p, "this is %s, not a file; only files and folders are read: remove it", fileKind(d.Type()))
 			return nil
 		}
 		info, err := d.Info()
 		if err != nil {
-			l.problem(p, "cannot read: %v", err)
+			ps.problem(p, "cannot read: %v", err)
 			t.uncertain = true
 			return nil
 		}
@@ -86,13 +86,13 @@ func (l *loader) walk() []mdFile {
 		return nil
 	})
 	if err != nil {
-		l.problem(".", "cannot read the content directory: %v", err)
+		ps.problem(".", "cannot read the content directory: %v", err)
 		t.uncertain = true
 	}
-	if t.uncertain && l.rootErr == nil {
+	if t.uncertain && ps.rootErr == nil {
 		// Folders that could not be read may be a directory moved away during the walk.
-		if _, err := fs.Stat(l.fsys, "."); err != nil {
-			l.rootErr = err
+		if _, err := fs.Stat(ps.fsys, "."); err != nil {
+			ps.rootErr = err
 		}
 	}
 
@@ -104,18 +104,18 @@ func (l *loader) walk() []mdFile {
 	}
 	var out []mdFile
 	for _, f := range files {
-		fi := l.classify(f.path, f.size, f.mod)
+		fi := ps.classify(f.path, f.size, f.mod)
 		t.files[f.path] = fi
 		switch {
 		case fi.isMD:
 			out = append(out, fi.md)
 		case fi.asset != nil:
-			l.cat.Assets[fi.bundle] = append(l.cat.Assets[fi.bundle], *fi.asset)
+			ps.cat.Assets[fi.bundle] = append(ps.cat.Assets[fi.bundle], *fi.asset)
 		}
 	}
 	// In the order LoadChanged keeps them, which a walk does not quite give ("a/b/c" comes
 	// before "a/b-c").
-	for _, as := range l.cat.Assets {
+	for _, as := range ps.cat.Assets {
 		slices.SortFunc(as, func(a, b Asset) int { return strings.Compare(a.Path, b.Path) })
 	}
 	return out
@@ -128,28 +128,28 @@ func isIndex(p string) bool {
 }
 
 // classify tells what the file p is: an incident file, a bundle's asset, or a file that is not
-// used (reported). It depends on the file's name and l.tree.bundles, and for a bundle's file on
+// used (reported). It depends on the file's name and ps.tree.bundles, and for a bundle's file on
 // its bytes (see checkAsset).
-func (l *loader) classify(p string, size int64, mod time.Time) *fileInfo {
+func (ps *pass) classify(p string, size int64, mod time.Time) *fileInfo {
 	base := path.Base(p)
 	b := ""
 	for dir := path.Dir(p); dir != "."; dir = path.Dir(dir) {
-		if l.tree.bundles[dir] {
+		if ps.tree.bundles[dir] {
 			b = dir
 			break
 		}
 	}
 	switch {
 	case b != "" && path.Dir(p) == b && isIndex(p):
-		f := l.nameFile(p, path.Base(b), strings.TrimSuffix(strings.TrimPrefix(base, "index"), ".md"), b, size, mod)
+		f := ps.nameFile(p, path.Base(b), strings.TrimSuffix(strings.TrimPrefix(base, "index"), ".md"), b, size, mod)
 		return mdInfo(f)
 	case b != "":
 		if strings.HasSuffix(base, ".md") {
-			l.warn(p, "not read as an incident: it lies inside the bundle folder %s, whose incident is index.md; nor is it published as a file: move it out of the folder", b)
+			ps.warn(p, "not read as an incident: it lies inside the bundle folder %s, whose incident is index.md; nor is it published as a file: move it out of the folder", b)
 			return &fileInfo{}
 		}
-		if why := l.checkAsset(p, size); why != "" {
-			l.problem(p, "not published: %s", why)
+		if why := ps.checkAsset(p, size); why != "" {
+			ps.problem(p, "not published: %s", why)
 			return &fileInfo{}
 		}
 		return &fileInfo{asset: &Asset{Name: strings.TrimPrefix(p, b+"/"), Path: p}, bundle: path.Base(b)}
@@ -159,10 +159,10 @@ func (l *loader) classify(p string, size int64, mod time.Time) *fileInfo {
 		if suffix != "" {
 			suffix = "." + suffix
 		}
-		f := l.nameFile(p, slug, suffix, "", size, mod)
+		f := ps.nameFile(p, slug, suffix, "", size, mod)
 		return mdInfo(f)
 	default:
-		l.warn(p, "not used: only site.yaml and incident Markdown files are read; pictures belong in a bundle folder (<slug>/index.md with the picture beside it)")
+		ps.warn(p, "not used: only site.yaml and incident Markdown files are read; pictures belong in a bundle folder (<slug>/index.md with the picture beside it)")
 		return &fileInfo{}
 	}
 }
@@ -189,7 +189,7 @@ func validSlug(s string) bool {
 }
 
 // nameFile checks a file name: slug, and language suffix (".nl" or empty).
-func (l *loader) nameFile(p, slug, suffix, bundle string, size int64, mod time.Time) mdFile {
+func (ps *pass) nameFile(p, slug, suffix, bundle string, size int64, mod time.Time) mdFile {
 	f := mdFile{path: p, slug: slug, bundle: bundle, size: size, mod: mod}
 	form := "<slug>.<lang>.md"
 	if bundle != "" {
@@ -197,24 +197,24 @@ func (l *loader) nameFile(p, slug, suffix, bundle string, size int64, mod time.T
 	}
 	switch {
 	case bundle == "" && slug == "index":
-		l.problem(p, "index.md names its folder's incident, but this folder is the content directory itself; name the file <slug>.md")
+		ps.problem(p, "index.md names its folder's incident, but this folder is the content directory itself; name the file <slug>.md")
 		f.slug = ""
 	case !validSlug(slug):
-		l.problem(p, "`%s` is not a valid slug: slugs are lower-case letters, digits and single hyphens, e.g. `%s`; rename the %s", slug, slugify(slug), map[bool]string{true: "folder", false: "file"}[bundle != ""])
+		ps.problem(p, "`%s` is not a valid slug: slugs are lower-case letters, digits and single hyphens, e.g. `%s`; rename the %s", slug, slugify(slug), map[bool]string{true: "folder", false: "file"}[bundle != ""])
 		f.slug = ""
 	}
 	if suffix == "" {
 		return f
 	}
 	lang := strings.TrimPrefix(suffix, ".")
-	site := l.cat.Site
-	if !l.languageCode(lang) {
-		l.problem(p, "`%s` in the file name is not a language code; translations are named %s: for lang, %s", lang, form, oneOf(site.Languages, "add it to `languages` in site.yaml"))
+	site := ps.cat.Site
+	if !ps.languageCode(lang) {
+		ps.problem(p, "`%s` in the file name is not a language code; translations are named %s: for lang, %s", lang, form, oneOf(site.Languages, "add it to `languages` in site.yaml"))
 		f.slug = ""
 		return f
 	}
-	if !site.Enabled(lang) && !l.lenient {
-		l.problem(p, "language `%s` is not enabled in site.yaml (languages: %s); add it there or remove the file", lang, strings.Join(site.Languages, ", "))
+	if !site.Enabled(lang) && !ps.lenient {
+		ps.problem(p, "language `%s` is not enabled in site.yaml (languages: %s); add it there or remove the file", lang, strings.Join(site.Languages, ", "))
 		f.slug = ""
 		return f
 	}
@@ -224,15 +224,15 @@ func (l *loader) nameFile(p, slug, suffix, bundle string, size int64, mod time.T
 
 // languageCode reports whether a file name's suffix is a language code. There are only a few
 // different suffixes in thousands of files, so each is parsed once per load.
-func (l *loader) languageCode(lang string) bool {
-	ok, known := l.langCodes[lang]
+func (ps *pass) languageCode(lang string) bool {
+	ok, known := ps.langCodes[lang]
 	if !known {
 		tag, err := language.Parse(lang)
 		ok = err == nil && !strings.Contains(lang, ".") && (tag.String() == lang || strings.EqualFold(tag.String(), lang))
-		if l.langCodes == nil {
-			l.langCodes = map[string]bool{}
+		if ps.langCodes == nil {
+			ps.langCodes = map[string]bool{}
 		}
-		l.langCodes[lang] = ok
+		ps.langCodes[lang] = ok
 	}
 	return ok
 }
@@ -241,25 +241,25 @@ func (l *loader) languageCode(lang string) bool {
 // leaves the content directory at any hop is refused, one to a file inside it is read as that
 // file would be. (OpenDir's file system refuses to read through such a link anyway; this says
 // which link and why.)
-func (l *loader) symlink(p string, add func(int64, time.Time)) error {
-	target, err := fs.ReadLink(l.fsys, p)
+func (ps *pass) symlink(p string, add func(int64, time.Time)) error {
+	target, err := fs.ReadLink(ps.fsys, p)
 	if err != nil {
-		l.problem(p, "cannot follow the symbolic link: %v", err)
+		ps.problem(p, "cannot follow the symbolic link: %v", err)
 		return nil
 	}
-	resolved, info, err := resolve(l.fsys, p)
+	resolved, info, err := resolve(ps.fsys, p)
 	var le *linkError
 	switch {
 	case errors.As(err, &le) && le.out:
-		l.problem(p, "symbolic link to `%s` leads outside the content directory%s; nothing outside it is read: copy the file in instead", target, le.through())
+		ps.problem(p, "symbolic link to `%s` leads outside the content directory%s; nothing outside it is read: copy the file in instead", target, le.through())
 	case errors.As(err, &le):
-		l.problem(p, "symbolic link to `%s` %s%s; fix or remove the link", target, le.msg, le.through())
+		ps.problem(p, "symbolic link to `%s` %s%s; fix or remove the link", target, le.msg, le.through())
 	case err != nil:
-		l.problem(p, "cannot follow the symbolic link: %v", err)
+		ps.problem(p, "cannot follow the symbolic link: %v", err)
 	case info.IsDir():
-		l.warn(p, "symbolic link to the folder `%s` is not followed; move the folder here instead", target)
+		ps.warn(p, "symbolic link to the folder `%s` is not followed; move the folder here instead", target)
 	case !info.Mode().IsRegular():
-		l.problem(p, "symbolic link to `%s` names `%s`, which is %s, not a file; remove the link", target, resolved, fileKind(info.Mode()))
+		ps.problem(p, "symbolic link to `%s` names `%s`, which is %s, not a file; remove the link", target, resolved, fileKind(info.Mode()))
 	default:
 		add(info.Size(), info.ModTime())
 	}
