@@ -4,6 +4,8 @@
 package content
 
 import (
+	"time"
+
 	"statuspress/internal/incident"
 	"statuspress/internal/markdown"
 )
@@ -17,6 +19,10 @@ type Options struct {
 	MaxFileSize int64
 	// Markdown renders bodies and update texts; nil means markdown.New().
 	Markdown *markdown.Renderer
+	// Now is the wall clock that a Loader compares file times with, to tell which files may have
+	// changed since its last load (see Loader.unchanged): it must tick with the file system's
+	// clock, so a fixed clock for previews does not belong here. Nil means time.Now.
+	Now func() time.Time
 }
 
 // Catalog is the loaded content: read-only once Load returns.

@@ -86,6 +86,9 @@ func NewLoader(fsys fs.FS, opt Options) *Loader {
 	if opt.Markdown == nil {
 		opt.Markdown = markdown.New()
 	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
 	return &Loader{fsys: fsys, opt: opt, built: map[string]built{}, good: map[string]*incident.Incident{}, seen: map[string]stamp{}}
 }
 
@@ -135,7 +138,7 @@ func (ld *Loader) lose(err error) *Catalog {
 
 // load walks the whole directory; see Load.
 func (ld *Loader) load() *Catalog {
-	started := time.Now()
+	started := ld.opt.Now()
 	ps := &pass{ld: ld, fsys: ld.fsys, opt: ld.opt, cat: &Catalog{Assets: map[string][]Asset{}, bySlug: map[string]*incident.Incident{}}}
 	good := ps.loadSite()
 	if last, t := ld.last, ld.tree; t != nil && bytes.Equal(t.siteKey, ps.siteKey) && t.lenient == ps.lenient {
