@@ -6,18 +6,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"statuspress/internal/incident"
 )
-
-// sortTime is when an incident sorts in lists: its start, or its announced window's.
-func sortTime(in *incident.Incident) time.Time {
-	if in.Started.IsZero() {
-		return in.Scheduled.Start
-	}
-	return in.Started
-}
 
 // group is one incident's files: its original (nil when it has none) and its translations.
 type group struct {
@@ -60,7 +51,7 @@ func (ps *pass) build(files []mdFile) {
 
 // listOrder is the order of Catalog.Incidents: newest first, then by slug.
 func listOrder(a, b *incident.Incident) int {
-	if c := sortTime(b).Compare(sortTime(a)); c != 0 {
+	if c := b.SortTime().Compare(a.SortTime()); c != 0 {
 		return c
 	}
 	return strings.Compare(a.Slug, b.Slug)
