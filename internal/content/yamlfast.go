@@ -18,8 +18,10 @@ import (
 // front matter over a third of a cold start.
 //
 // It is still worth its code and its fuzz target. BenchmarkFrontMatter, median of 5 runs on 2
-// shared cores (Go 1.26, goccy/go-yaml v1.19.2; go.yaml.in/yaml/v3 v3.0.5 by the same benchmark
-// in a change not kept, to keep the dependency out), to parse every file's front matter once:
+// busy shared cores (load average about 10: read the ratios, the times are some four times a quiet
+// machine's), with Go 1.26, goccy/go-yaml v1.19.2, and go.yaml.in/yaml/v3 v3.0.5 by the same
+// benchmark in a change not kept (to keep the dependency out), to parse every file's front matter
+// once:
 //
 //	                          sample (21 files)           synthetic 1,000 (1,600 files)
 //	                          time     bytes   allocs     time    bytes    allocs
@@ -31,7 +33,8 @@ import (
 // Every file of both takes the fast path. yaml/v3, the quicker of the two maintained parsers that
 // keep lines and columns, is 4 to 6 times slower before its tree is even converted to nodes (and
 // its syntax errors would read differently); goccy is 13 to 18 times slower, some 270 ms more
-// for the synthetic corpus, whose whole cold start (BenchmarkLoad/1000) takes about 160 ms.
+// for the synthetic corpus, whose whole cold start (BenchmarkLoad/1000) took 550 to 1,500 ms at
+// the same time (about 160 ms on a quiet machine).
 func parseFast(src []byte) (*node, bool) {
 	if !fastText(src) {
 		return nil, false
