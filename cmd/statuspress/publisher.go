@@ -86,7 +86,7 @@ func newPublisher(cfg serveConfig, log *slog.Logger) (*publisher, error) {
 	if !cfg.now.IsZero() {
 		p.clock = func() time.Time { return cfg.now }
 	}
-	p.loader = content.NewLoader(p.files, content.Options{})
+	p.loader = content.NewLoader(p.files, content.Options{Now: time.Now})
 	start := time.Now()
 	snap, err := p.build()
 	if err != nil {

@@ -71,7 +71,7 @@ func ReadAsset(fsys fs.FS, p string) ([]byte, string, error) {
 
 // checkAsset tells why the bundle file p (of size bytes) is not published, or "" when it is: it
 // reads the start of a picture, and the whole of an SVG.
-func (l *loader) checkAsset(p string, size int64) string {
+func (ps *pass) checkAsset(p string, size int64) string {
 	ext := strings.ToLower(path.Ext(p))
 	if _, ok := assetTypes[ext]; !ok {
 		what := "this kind of file"
@@ -83,7 +83,7 @@ func (l *loader) checkAsset(p string, size int64) string {
 	if size > MaxAssetSize {
 		return fmt.Sprintf("the file is %s, more than the limit of %s for a picture; make it smaller", byteSize(size), byteSize(MaxAssetSize))
 	}
-	f, err := l.fsys.Open(p)
+	f, err := ps.fsys.Open(p)
 	if err != nil {
 		return fmt.Sprintf("cannot read: %v", err)
 	}

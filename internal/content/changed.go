@@ -35,9 +35,9 @@ type tree struct {
 	version [4]uint64
 }
 
-func newTree(l *loader) *tree {
+func newTree(ps *pass) *tree {
 	return &tree{
-		siteKey: l.siteKey, lenient: l.lenient,
+		siteKey: ps.siteKey, lenient: ps.lenient,
 		dirs: map[string]bool{}, bundles: map[string]bool{},
 		files: map[string]*fileInfo{}, slugs: map[string][]mdFile{},
 	}
@@ -126,7 +126,7 @@ func (ld *Loader) LoadChanged(paths []string) *Catalog {
 	if len(changed) == 0 {
 		return last
 	}
-	l := &loader{ld: ld, fsys: ld.fsys, opt: ld.opt, tree: t, siteKey: t.siteKey, lenient: t.lenient, cat: &Catalog{
+	ps := &pass{ld: ld, fsys: ld.fsys, opt: ld.opt, tree: t, siteKey: t.siteKey, lenient: t.lenient, cat: &Catalog{
 		Site: last.Site, Files: last.Files, Assets: maps.Clone(last.Assets), bySlug: maps.Clone(last.bySlug),
 	}}
 	// The problems of every path looked at again are found again; the others' stand.
@@ -136,15 +136,15 @@ func (ld *Loader) LoadChanged(paths []string) *Catalog {
 		again[p] = true
 		delete(ld.seen, p) // read again below if it is an incident file still
 		if old := t.files[p]; old != nil {
-			l.forget(p, old, affected)
+			ps.forget(p, old, affected)
 			delete(t.files, p)
 		}
 		if st == nil {
 			continue
 		}
-		fi := l.classify(p, st.size, st.mod)
+		fi := ps.classify(p, st.size, st.mod)
 		t.files[p] = fi
-		l.note(fi, affected)
+		ps.note(fi, affected)
 	}
 
 	var files []mdFile
@@ -155,9 +155,9 @@ func (ld *Loader) LoadChanged(paths []string) *Catalog {
 		}
 	}
 	slices.SortFunc(files, func(a, b mdFile) int { return strings.Compare(a.path, b.path) })
-	all := l.readChanged(files)
-	groups, bySlug := l.group(all)
-	parallel(len(groups), func(i int) { groups[i].result = l.buildGroup(groups[i]) })
+	all := ps.readChanged(files)
+	groups, bySlug := ps.group(all)
+	parallel(len(groups), func(i int) { groups[i].result = ps.buildGroup(groups[i]) })
 	for _, p := range all {
 		p.release()
 		t.count(p.file.path, p.sum)
@@ -166,10 +166,10 @@ func (ld *Loader) LoadChanged(paths []string) *Catalog {
 	var fresh []*incident.Incident
 	replaced := map[*incident.Incident]bool{}
 	for slug := range affected {
-		if in := l.cat.bySlug[slug]; in != nil {
+		if in := ps.cat.bySlug[slug]; in != nil {
 			replaced[in] = true
 		}
-		delete(l.cat.bySlug, slug)
+		delete(ps.cat.bySlug, slug)
 		g := bySlug[slug]
 		if g == nil || g.orig == nil {
 			delete(ld.good, slug) // the file is gone: so is the incident
@@ -178,9 +178,9 @@ func (ld *Loader) LoadChanged(paths []string) *Catalog {
 			delete(ld.built, slug)
 			continue
 		}
-		if in := l.publish(g, ld.built); in != nil {
+		if in := ps.publish(g, ld.built); in != nil {
 			fresh = append(fresh, in)
-			l.cat.bySlug[slug] = in
+			ps.cat.bySlug[slug] = in
 		}
 	}
 	// Both lists are in order; merging them keeps it without sorting every incident again.
@@ -191,19 +191,19 @@ func (ld *Loader) LoadChanged(paths []string) *Catalog {
 			kept = append(kept, in)
 		}
 	}
-	l.cat.Incidents = mergeSorted(kept, fresh, listOrder)
+	ps.cat.Incidents = mergeSorted(kept, fresh, listOrder)
 
-	problems := make(Problems, 0, len(last.Problems)+len(l.cat.Problems))
+	problems := make(Problems, 0, len(last.Problems)+len(ps.cat.Problems))
 	for _, p := range last.Problems {
 		if !again[p.Path] {
 			problems = append(problems, p)
 		}
 	}
-	l.cat.Problems = append(problems, l.cat.Problems...)
-	l.cat.Problems.sort()
-	l.cat.Version = t.versionString()
-	ld.last = l.cat
-	return l.cat
+	ps.cat.Problems = append(problems, ps.cat.Problems...)
+	ps.cat.Problems.sort()
+	ps.cat.Version = t.versionString()
+	ld.last = ps.cat
+	return ps.cat
 }
 
 // stat is a changed file's size and time.
@@ -267,11 +267,11 @@ func ignoredPath(p string) bool {
 }
 
 // forget takes out what the file p was to the site before it changed.
-func (l *loader) forget(p string, fi *fileInfo, affected map[string]bool) {
-	t := l.tree
+func (ps *pass) forget(p string, fi *fileInfo, affected map[string]bool) {
+	t := ps.tree
 	switch {
 	case fi.isMD:
-		l.cat.Files--
+		ps.cat.Files--
 		if slug := fi.md.slug; slug != "" {
 			t.uncount(p, fi)
 			t.slugs[slug] = slices.DeleteFunc(t.slugs[slug], func(f mdFile) bool { return f.path == p })
@@ -282,22 +282,22 @@ func (l *loader) forget(p string, fi *fileInfo, affected map[string]bool) {
 		}
 	case fi.asset != nil:
 		// A new slice: the last catalog still holds the old one.
-		as := slices.DeleteFunc(slices.Clone(l.cat.Assets[fi.bundle]), func(a Asset) bool { return a.Path == p })
+		as := slices.DeleteFunc(slices.Clone(ps.cat.Assets[fi.bundle]), func(a Asset) bool { return a.Path == p })
 		if len(as) == 0 {
-			delete(l.cat.Assets, fi.bundle)
+			delete(ps.cat.Assets, fi.bundle)
 		} else {
-			l.cat.Assets[fi.bundle] = as
+			ps.cat.Assets[fi.bundle] = as
 		}
 		affected[fi.bundle] = true // its incident checks its links against the bundle's files
 	}
 }
 
 // note puts in what a changed file now is to the site.
-func (l *loader) note(fi *fileInfo, affected map[string]bool) {
-	t := l.tree
+func (ps *pass) note(fi *fileInfo, affected map[string]bool) {
+	t := ps.tree
 	switch {
 	case fi.isMD:
-		l.cat.Files++
+		ps.cat.Files++
 		if slug := fi.md.slug; slug != "" {
 			list := t.slugs[slug]
 			i, _ := slices.BinarySearchFunc(list, fi.md.path, func(f mdFile, p string) int { return strings.Compare(f.path, p) })
@@ -305,9 +305,9 @@ func (l *loader) note(fi *fileInfo, affected map[string]bool) {
 			affected[slug] = true
 		}
 	case fi.asset != nil:
-		as := l.cat.Assets[fi.bundle]
+		as := ps.cat.Assets[fi.bundle]
 		i, _ := slices.BinarySearchFunc(as, fi.asset.Path, func(a Asset, p string) int { return strings.Compare(a.Path, p) })
-		l.cat.Assets[fi.bundle] = slices.Insert(slices.Clone(as), i, *fi.asset)
+		ps.cat.Assets[fi.bundle] = slices.Insert(slices.Clone(as), i, *fi.asset)
 		affected[fi.bundle] = true
 	}
 }
@@ -315,16 +315,16 @@ func (l *loader) note(fi *fileInfo, affected map[string]bool) {
 // readChanged reads the files of the incidents to rebuild that LoadChanged took out of
 // Loader.seen (they changed) or that the last load could not read; the others keep their hash:
 // nothing told of a change.
-func (l *loader) readChanged(files []mdFile) []*parsed {
-	out := l.readStale(files, func(f mdFile) (stamp, bool) {
-		st, ok := l.ld.seen[f.path]
+func (ps *pass) readChanged(files []mdFile) []*parsed {
+	out := ps.readStale(files, func(f mdFile) (stamp, bool) {
+		st, ok := ps.ld.seen[f.path]
 		return st, ok
 	})
 	for _, p := range out {
 		if p.r.failed() {
-			delete(l.ld.seen, p.file.path)
+			delete(ps.ld.seen, p.file.path)
 		} else {
-			l.ld.seen[p.file.path] = stamp{size: p.file.size, mod: p.file.mod, sum: p.sum}
+			ps.ld.seen[p.file.path] = stamp{size: p.file.size, mod: p.file.mod, sum: p.sum}
 		}
 	}
 	return out

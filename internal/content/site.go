@@ -1,6 +1,7 @@
 package content
 
 import (
+	"crypto/sha256"
 	"net/mail"
 	"net/url"
 	"regexp"
@@ -300,4 +301,35 @@ func slugify(s string) string {
 		return "my-id"
 	}
 	return b.String()
+}
+
+// loadSite reads site.yaml, and reports whether it is good (has no errors). While it has errors,
+// the last good site.yaml stays, as the last good version of an incident does: a typo there must
+// not take languages, components or the title off a running site.
+func (ps *pass) loadSite() (good bool) {
+	r := &report{path: SiteFile}
+	defer ps.add(r)
+	src, ok := ps.read(SiteFile, -1, r)
+	var site *incident.Site
+	readable := false
+	if ok {
+		ps.cat.Files++
+		site, readable = parseSite(src, r)
+	} else if !r.failed() {
+		r.errorf(pos{1, 1}, "cannot read site.yaml")
+	}
+	if r.failed() && ps.ld.site != nil {
+		r.warnf(pos{1, 1}, "the site keeps serving the last good version of site.yaml until the errors here are fixed")
+		ps.cat.Site, ps.siteKey = ps.ld.site, ps.ld.siteKey
+		return false
+	}
+	if !ok {
+		ps.cat.Site, _ = parseSite(nil, &report{})
+		ps.lenient = true
+		return false
+	}
+	ps.cat.Site, ps.lenient = site, !readable
+	sum := sha256.Sum256(src)
+	ps.siteKey = sum[:]
+	return !r.failed()
 }

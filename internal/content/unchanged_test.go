@@ -102,3 +102,36 @@ func TestLoaderSkipsUnchangedFiles(t *testing.T) {
 		t.Errorf("without times, a.md was opened %d times in two loads, want 2", got["a.md"])
 	}
 }
+
+// TestLoaderClock: the Loader trusts a file's size and time only when that time lies more than
+// clockSlack before the moment, by its clock, the last load began.
+func TestLoaderClock(t *testing.T) {
+	mod := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name     string
+		sinceMod time.Duration // from the files' time to the loads
+		want     int           // times a.md is opened by a second load of the same files
+	}{
+		{"written an hour before", time.Hour, 0},
+		{"written just over the slack before", clockSlack + time.Nanosecond, 0},
+		{"written within the slack", clockSlack, 1},
+		{"written in the same tick", 0, 1},
+		{"written after, by the clock", -time.Hour, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := &openCountingFS{opened: map[string]int{}, MapFS: fstest.MapFS{
+				"site.yaml": {Data: []byte(siteYAML), ModTime: mod},
+				"a.md":      {Data: []byte(goodIncident), ModTime: mod},
+			}}
+			ld := NewLoader(fsys, Options{Now: func() time.Time { return mod.Add(tc.sinceMod) }})
+			if c := ld.Load(); len(c.Incidents) != 1 || c.Problems.Errors() > 0 {
+				t.Fatalf("first load: %d incidents\n%s", len(c.Incidents), c.Problems)
+			}
+			fsys.reset()
+			ld.Load()
+			if got := fsys.reset()["a.md"]; got != tc.want {
+				t.Errorf("the second load opened a.md %d times, want %d", got, tc.want)
+			}
+		})
+	}
+}

@@ -30,6 +30,11 @@ func (d *yamlDoc) parse(src []byte) *node {
 	if root, ok := parseFast(src); ok {
 		return root
 	}
+	return d.parseGoccy(src)
+}
+
+// parseGoccy is parse by goccy/go-yaml alone: for what parseFast does not take.
+func (d *yamlDoc) parseGoccy(src []byte) *node {
 	if at, ok := tooDeep(src); ok {
 		d.r.errorf(pos{at.line + d.lineOff, at.col}, "the YAML is nested more than %d deep here; nest it less deeply", maxYAMLDepth)
 		return nil

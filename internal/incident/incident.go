@@ -233,6 +233,15 @@ func (in *Incident) Latest() (Update, bool) {
 // IsResolved reports whether the incident has a resolution time.
 func (in *Incident) IsResolved() bool { return !in.Resolved.IsZero() }
 
+// SortTime is when the incident sorts in lists (newest first) and in which month the history
+// shows it: its start, or for a maintenance not started its announced window's start.
+func (in *Incident) SortTime() time.Time {
+	if in.Started.IsZero() {
+		return in.Scheduled.Start
+	}
+	return in.Started
+}
+
 // Ended reports whether the event has ended by now, and when. It is the one rule for "has it
 // ended, and when": states, lists, component statuses, uptime, pages, feeds, calendar and API
 // all ask it. Resolved, when set, is when impact ended and wins over everything else (the loader

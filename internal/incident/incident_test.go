@@ -757,6 +757,28 @@ func TestLatest(t *testing.T) {
 	}
 }
 
+// TestSortTime: an incident sorts by its start; a maintenance not started yet by its window's.
+func TestSortTime(t *testing.T) {
+	window := incident.Window{Start: at(14, 0), End: at(16, 0)}
+	tests := []struct {
+		name string
+		in   incident.Incident
+		want time.Time
+	}{
+		{"incident", incident.Incident{Kind: incident.KindIncident, Started: at(10, 0)}, at(10, 0)},
+		{"maintenance announced", incident.Incident{Kind: incident.KindMaintenance, Scheduled: window}, at(14, 0)},
+		{"maintenance started early", incident.Incident{Kind: incident.KindMaintenance, Scheduled: window, Started: at(13, 30)}, at(13, 30)},
+		{"no time at all", incident.Incident{Kind: incident.KindNotice}, time.Time{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.in.SortTime(); !got.Equal(tt.want) {
+				t.Errorf("SortTime() = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestHasPostmortem: an incident's body is its postmortem; maintenances and notices have none.
 func TestHasPostmortem(t *testing.T) {
 	with := func(kind incident.Kind, body string) *incident.Incident {

@@ -160,7 +160,7 @@ func (s *Snapshot) History(lang string, n int, now time.Time) (web.HistoryPage, 
 	p := web.HistoryPage{Base: v.base(HistoryPath(v.lang, n), v.pagedTitle(title, pager), title), Pager: pager}
 	loc := v.l.Location()
 	for _, in := range all[from:to] {
-		month := v.l.Month(sortTime(in).In(loc))
+		month := v.l.Month(in.SortTime().In(loc))
 		if len(p.Months) == 0 || p.Months[len(p.Months)-1].Name != month {
 			p.Months = append(p.Months, web.Month{Name: month})
 		}
@@ -168,14 +168,6 @@ func (s *Snapshot) History(lang string, n int, now time.Time) (web.HistoryPage, 
 		m.Incidents = append(m.Incidents, v.card(in))
 	}
 	return p, true
-}
-
-// sortTime is when an incident sorts in lists: its start, or its announced window's.
-func sortTime(in *incident.Incident) time.Time {
-	if in.Started.IsZero() {
-		return in.Scheduled.Start
-	}
-	return in.Started
 }
 
 // ComponentPage is page n (from 1) of one component in lang at now; false for an unknown id or
