@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"statuspress/internal/testsupport"
 )
 
 func write(t *testing.T, p, data string) {
@@ -189,6 +191,7 @@ func TestWatchBusyReader(t *testing.T) {
 // TestWatchGitCheckout: switching branches with git rewrites hundreds of files as fast as it
 // can; that is one change naming them all.
 func TestWatchGitCheckout(t *testing.T) {
+	testsupport.Slow(t) // git writes 800 files and commits twice: 5 to 9 s
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("no git")
 	}
