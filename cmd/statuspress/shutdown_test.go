@@ -17,6 +17,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"statuspress/internal/testsupport"
 )
 
 // These tests run the real binary, as a container runtime or systemd does: signals, exit codes
@@ -142,6 +144,7 @@ func (r *hammerResult) fail(format string, args ...any) {
 // TestGracefulShutdown: under load, SIGTERM lets requests in flight finish, refuses new
 // connections, and the process exits 0 within the 10 s drain, saying it stopped.
 func TestGracefulShutdown(t *testing.T) {
+	testsupport.Slow(t)
 	if testing.Short() {
 		t.Skip("builds and runs the binary: skipped with -short")
 	}
@@ -307,6 +310,7 @@ func TestGracefulShutdown(t *testing.T) {
 // TestShutdownDrainBound: a client that stops reading does not hold the process beyond the drain:
 // it exits within ~10 s of SIGTERM, logging the unfinished shutdown.
 func TestShutdownDrainBound(t *testing.T) {
+	testsupport.Slow(t)
 	if testing.Short() {
 		t.Skip("builds and runs the binary and waits out the 10 s drain: skipped with -short")
 	}
@@ -342,6 +346,7 @@ func TestShutdownDrainBound(t *testing.T) {
 
 // TestSIGHUP: with watching off, a change shows only once SIGHUP says so; SIGINT stops cleanly.
 func TestSIGHUP(t *testing.T) {
+	testsupport.Slow(t)
 	if testing.Short() {
 		t.Skip("builds and runs the binary: skipped with -short")
 	}

@@ -22,6 +22,7 @@ import (
 	"github.com/andybalholm/brotli"
 
 	"statuspress/internal/content"
+	"statuspress/internal/testsupport"
 	"statuspress/internal/watch"
 )
 
@@ -123,6 +124,7 @@ func soakGet(client *http.Client, url string, rnd *rand.Rand) (*http.Response, [
 // adds, deletes, breaks and fixes files every 50–100 ms. No answer is a 5xx, none is cut off or
 // mixes two snapshots, and when the writer stops the site settles on what `lint` reports.
 func TestSoak(t *testing.T) {
+	testsupport.Slow(t)
 	if testing.Short() {
 		t.Skip("soak test: skipped with -short")
 	}

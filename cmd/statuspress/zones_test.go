@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"statuspress/internal/testsupport"
 	"statuspress/internal/zonetest"
 )
 
@@ -17,6 +18,7 @@ func TestMain(m *testing.M) {
 // come with it. (This test's own binary embeds them through internal/synthetic, so the real
 // binary is built and run.)
 func TestZonesWithoutHostDatabase(t *testing.T) {
+	testsupport.Slow(t)
 	bin := buildStatuspress(t)
 	out, code := zonetest.Run(t, bin, "lint", "../../incidents")
 	// The sample's site.yaml names Europe/Amsterdam, Europe/Paris and Europe/Berlin.

@@ -17,6 +17,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"statuspress/internal/testsupport"
 )
 
 // repoRoot is the repository, relative to this package.
@@ -139,6 +141,7 @@ func readDockerignore(t *testing.T) *dockerignore {
 
 // TestDockerImage builds the binary as the Dockerfile does and checks what the image assumes.
 func TestDockerImage(t *testing.T) {
+	testsupport.Slow(t)
 	t.Parallel()
 	df := readDockerfile(t)
 	di := readDockerignore(t)

@@ -23,6 +23,7 @@ import (
 	"statuspress/internal/locale"
 	"statuspress/internal/server"
 	"statuspress/internal/site"
+	"statuspress/internal/testsupport"
 	"statuspress/locales"
 )
 
@@ -371,6 +372,7 @@ func editedContent(t *testing.T, old, new string) string {
 
 // TestBehindNginx runs README.md's nginx configuration in front of two replicas.
 func TestBehindNginx(t *testing.T) {
+	testsupport.Slow(t)
 	t.Parallel()
 	bin := nginxBinary(t)
 	start := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)

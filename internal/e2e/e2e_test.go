@@ -17,6 +17,8 @@ import (
 
 	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/launcher"
+
+	"statuspress/internal/testsupport"
 )
 
 const (
@@ -118,6 +120,7 @@ func cases() []pageCase {
 // without JavaScript (subtest "nojs"), then every kind of page in every language at both
 // viewports (subtests "page/<lang>-<page>-<viewport>[-dark]", two at a time).
 func TestBrowser(t *testing.T) {
+	testsupport.Slow(t)
 	if testing.Short() {
 		t.Skip("browser test: skipped with -short")
 	}

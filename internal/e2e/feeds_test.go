@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"statuspress/internal/testsupport"
 )
 
 const (
@@ -114,6 +116,7 @@ var itemTitle = regexp.MustCompile(`^\[[^\]\[]+\] \S`)
 // with): titles, language, self links, the tag URIs our Go tests expect as ids, localized
 // status words in titles, links to the update's #update- anchor, and dates that parse.
 func TestFeedsFeedsmith(t *testing.T) {
+	testsupport.Slow(t)
 	if testing.Short() {
 		t.Skip("end-to-end test: skipped with -short")
 	}

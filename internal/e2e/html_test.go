@@ -19,6 +19,8 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"statuspress/internal/testsupport"
 )
 
 const (
@@ -61,6 +63,7 @@ type validation struct {
 // /readyz as a person sees it. Every message of the validator is a failure, reported with the
 // page's line and column.
 func TestHTMLValid(t *testing.T) {
+	testsupport.Slow(t)
 	if testing.Short() {
 		t.Skip("end-to-end test: skipped with -short")
 	}

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/go-rod/rod/lib/proto"
+
+	"statuspress/internal/testsupport"
 )
 
 // printCheck is what the print stylesheet promises, read from the page as Chromium lays it out for
@@ -44,6 +46,7 @@ type printed struct {
 // The same checks on screen (subtest "screen") must see the navigation, so that the print ones
 // are known to depend on the print media.
 func TestPrintPostmortem(t *testing.T) {
+	testsupport.Slow(t)
 	if testing.Short() {
 		t.Skip("browser test: skipped with -short")
 	}

@@ -10,6 +10,8 @@ import (
 	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/input"
 	"github.com/go-rod/rod/lib/proto"
+
+	"statuspress/internal/testsupport"
 )
 
 // stripDay is a day of an uptime strip as a person meets it.
@@ -47,6 +49,7 @@ const stripDaysJS = `function () {
 // component's page every one of the 90 days is in the list, and hovering the incident's day
 // shows a link to it. Screenshots of the shown tips go to testoutput/e2e/<lang>-strip-*.png.
 func TestUptimeStripsInBrowser(t *testing.T) {
+	testsupport.Slow(t)
 	if testing.Short() {
 		t.Skip("browser test: skipped with -short")
 	}

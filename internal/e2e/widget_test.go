@@ -14,6 +14,8 @@ import (
 
 	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/proto"
+
+	"statuspress/internal/testsupport"
 )
 
 // widgetScripts are the scripts testdata/widget.html loads, by the path the page asks for them,
@@ -142,6 +144,7 @@ func waitForWidgets(t *testing.T, r *pageRun, want int, timeout time.Duration) (
 // such header must show nothing and report the CORS error, so that the first subtest is known
 // to exercise CORS at all (subtest "no-cors").
 func TestStatusWidget(t *testing.T) {
+	testsupport.Slow(t)
 	if testing.Short() {
 		t.Skip("browser test: skipped with -short")
 	}

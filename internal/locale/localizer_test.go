@@ -283,17 +283,34 @@ func TestLoadErrors(t *testing.T) {
 	}
 }
 
+// TestConcurrentUse: localizers of one catalog, used at once in every language, give what each
+// gives alone (and under -race, without a data race).
 func TestConcurrentUse(t *testing.T) {
 	c := catalog(t)
-	var wg sync.WaitGroup
+	words := func(l *locale.Localizer) []string {
+		var out []string
+		for i := range 50 {
+			out = append(out, l.Plural(locale.LabelUpdateCount, i, nil), l.DateTime(time.Unix(int64(i)*86400, 0)))
+		}
+		return out
+	}
+	want := map[string][]string{}
 	for _, lang := range locale.Languages {
-		wg.Go(func() {
-			l := c.Localizer(lang, time.UTC)
-			for i := range 50 {
-				l.Plural(locale.LabelUpdateCount, i, nil)
-				l.DateTime(time.Unix(int64(i)*86400, 0))
-			}
-		})
+		want[lang] = words(c.Localizer(lang, time.UTC))
+	}
+	got := make([][]string, len(locale.Languages))
+	var wg sync.WaitGroup
+	for i, lang := range locale.Languages {
+		wg.Go(func() { got[i] = words(c.Localizer(lang, time.UTC)) })
 	}
 	wg.Wait()
+	for i, lang := range locale.Languages {
+		if diff := cmp.Diff(want[lang], got[i]); diff != "" {
+			t.Errorf("%s at once (-alone +at once):\n%s", lang, diff)
+		}
+	}
+	// The languages differ, so a localizer that answered in another's language would show.
+	if cmp.Equal(want["en"], want["nl"]) {
+		t.Errorf("English and Dutch give the same words: %v", want["en"][:4])
+	}
 }

@@ -1,7 +1,10 @@
 package locale_test
 
 import (
+	"sync"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"statuspress/internal/locale"
 )
@@ -55,18 +58,34 @@ func TestMatch(t *testing.T) {
 	}
 }
 
+// TestMatcherConcurrent: one Matcher answers many requests at once, each as it answers alone (and
+// under -race, without a data race).
 func TestMatcherConcurrent(t *testing.T) {
 	m := locale.NewMatcher([]string{"en", "nl", "fr", "de"}, "en")
-	done := make(chan bool)
-	for _, h := range []string{"nl-BE", "de-AT", "fr-CA", "es"} {
-		go func() {
-			for range 100 {
-				m.Match("", h)
-			}
-			done <- true
-		}()
+	headers := []string{"nl-BE", "de-AT", "fr-CA", "es"}
+	want := make([]string, len(headers))
+	for i, h := range headers {
+		want[i] = locale.NewMatcher([]string{"en", "nl", "fr", "de"}, "en").Match("", h)
 	}
-	for range 4 {
-		<-done
+	if diff := cmp.Diff([]string{"nl", "de", "fr", "en"}, want); diff != "" {
+		t.Fatalf("alone (-want +got):\n%s", diff)
+	}
+	got := make([][]string, len(headers))
+	var wg sync.WaitGroup
+	for i, h := range headers {
+		wg.Go(func() {
+			for range 100 {
+				got[i] = append(got[i], m.Match("", h))
+			}
+		})
+	}
+	wg.Wait()
+	for i, h := range headers {
+		for j, g := range got[i] {
+			if g != want[i] {
+				t.Errorf("%s, call %d of 100 at once: %q, want %q", h, j+1, g, want[i])
+				break
+			}
+		}
 	}
 }

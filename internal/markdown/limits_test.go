@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"statuspress/internal/testsupport"
 )
 
 func TestLimits(t *testing.T) {
@@ -184,6 +186,7 @@ var pathological = []struct {
 // long (linear would be 8, quadratic 64). The best of three runs is taken, so that a busy
 // machine does not make the test fail.
 func TestRenderTimeGrowsLinearly(t *testing.T) {
+	testsupport.Slow(t) // a timing test: on a machine busy with other work it can fail
 	if testing.Short() {
 		t.Skip("renders some 3 MB of pathological Markdown")
 	}

@@ -2,7 +2,6 @@ package server_test
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -14,23 +13,14 @@ import (
 	"statuspress/internal/locale"
 	"statuspress/internal/server"
 	"statuspress/internal/site"
+	"statuspress/internal/testsupport"
 )
 
-// newServerOf is a server over a content directory written from files (name -> content), with
-// its clock stopped at now. The content must load without errors.
-func newServerOf(t *testing.T, files map[string]string, now time.Time) *server.Server {
+// newServerOf is a server over a content directory written from a txtar archive, with its clock
+// stopped at now. The content must load without errors.
+func newServerOf(t *testing.T, archive string, now time.Time) *server.Server {
 	t.Helper()
-	dir := t.TempDir()
-	for name, body := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	fsys := os.DirFS(dir)
+	fsys := os.DirFS(testsupport.Dir(t, archive))
 	c := content.Load(fsys, content.Options{})
 	if n := c.Problems.Errors(); n > 0 {
 		t.Fatalf("content has %d errors:\n%v", n, c.Problems)
@@ -39,7 +29,11 @@ func newServerOf(t *testing.T, files map[string]string, now time.Time) *server.S
 	return server.New(snap, server.Config{Now: func() time.Time { return now }})
 }
 
-const twoLanguageSite = `title: Two
+// twoLanguageSite is a site.yaml of two languages and one component, as the start of a txtar
+// archive.
+const twoLanguageSite = `
+-- site.yaml --
+title: Two
 base_url: https://status.two.example
 default_language: en
 languages: [en, nl]
@@ -52,9 +46,9 @@ components:
 // original's, marked in words as updates are, on the incident page and in the lists.
 func TestTranslationLeavesOutSummary(t *testing.T) {
 	now := time.Date(2026, 10, 2, 0, 0, 0, 0, time.UTC)
-	s := newServerOf(t, map[string]string{
-		"site.yaml": twoLanguageSite,
-		"api-down.md": `---
+	s := newServerOf(t, twoLanguageSite+`
+-- api-down.md --
+---
 title: API down
 components: {api: major_outage}
 started: 2026-10-01T10:00:00Z
@@ -67,15 +61,14 @@ updates:
 ## Cause
 
 A bad release.
-`,
-		"api-down.nl.md": `---
+-- api-down.nl.md --
+---
 title: API onbereikbaar
 updates:
   - {at: 2026-10-01T10:05:00Z, text: We zoeken het uit.}
   - {at: 2026-10-01T11:00:00Z, text: Opgelost.}
 ---
-`,
-	}, now)
+`, now)
 	l := localeCatalog(t).Localizer("nl", nil)
 	note := l.TData(locale.NoteOnlyIn, map[string]any{"Language": l.LanguageName("en")})
 

@@ -182,14 +182,18 @@ func TestBundleFileHostile(t *testing.T) {
 		t.Fatal(err)
 	}
 	const b = "2025/webhook-delays/"
-	script := "<script>alert(document.domain)</script>"
-	dir := sampleCopy(t, map[string]string{
-		b + "evil.html": script,
-		b + "evil.js":   "alert(document.domain)",
-		b + "evil.svg":  `<svg xmlns="http://www.w3.org/2000/svg">` + script + `</svg>`,
-		b + "page.png":  "<!DOCTYPE html>" + script,
-		b + "plot.svg":  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>`,
-	})
+	dir := sampleCopy(t, `
+-- 2025/webhook-delays/evil.html --
+<script>alert(document.domain)</script>
+-- 2025/webhook-delays/evil.js --
+alert(document.domain)
+-- 2025/webhook-delays/evil.svg --
+<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>
+-- 2025/webhook-delays/page.png --
+<!DOCTYPE html><script>alert(document.domain)</script>
+-- 2025/webhook-delays/plot.svg --
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>
+`)
 	for name, target := range map[string]string{
 		"hop2": filepath.Join(outside, "passwd"), b + "passwd.png": "../../hop2",
 		"hop": filepath.Join(outside, "outside.md"), "leak.md": "hop",
@@ -245,7 +249,7 @@ func TestBundleFileChangedUnderfoot(t *testing.T) {
 		picture = "/incidents/webhook-delays/latency.png"
 		folder  = "2025/webhook-delays"
 	)
-	dir := sampleCopy(t, nil)
+	dir := sampleCopy(t, "")
 	s, _ := serverOf(t, dir)
 	good := get(t, s, picture)
 	if good.Code != http.StatusOK {
@@ -259,7 +263,7 @@ func TestBundleFileChangedUnderfoot(t *testing.T) {
 	}
 
 	// A server that had not answered it yet.
-	dir = sampleCopy(t, nil)
+	dir = sampleCopy(t, "")
 	s, _ = serverOf(t, dir)
 	if err := os.Rename(filepath.Join(dir, folder), filepath.Join(dir, folder+"-renamed")); err != nil {
 		t.Fatal(err)

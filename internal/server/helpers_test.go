@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -19,6 +18,7 @@ import (
 	"statuspress/internal/locale"
 	"statuspress/internal/server"
 	"statuspress/internal/site"
+	"statuspress/internal/testsupport"
 	"statuspress/locales"
 )
 
@@ -187,18 +187,16 @@ func leakedIDs(text string) []string {
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
-// sampleCopy copies the sample content into a new directory and writes files into it (slash
-// paths), for tests that change the content on disk.
-func sampleCopy(t testing.TB, files map[string]string) string {
+// sampleCopy copies the sample content into a new directory and writes the files of a txtar
+// archive into it (none when archive is ""), for tests that change the content on disk.
+func sampleCopy(t testing.TB, archive string) string {
 	t.Helper()
 	dir := t.TempDir()
 	if err := os.CopyFS(dir, os.DirFS(contentDir)); err != nil {
 		t.Fatal(err)
 	}
-	for name, data := range files {
-		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if archive != "" {
+		testsupport.WriteDir(t, dir, archive)
 	}
 	return dir
 }

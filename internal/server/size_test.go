@@ -7,6 +7,7 @@ import (
 
 	"statuspress/internal/server"
 	"statuspress/internal/synthetic"
+	"statuspress/internal/testsupport"
 )
 
 // maxOverview is the README's performance target for the overview: under 15 KB compressed, so
@@ -26,6 +27,7 @@ func TestOverviewWeight(t *testing.T) {
 // component pages (site.compactStrip). Loading the corpus takes some seconds, more with -race,
 // so -short skips the test; the corpus is generated once into testoutput/synthetic/.
 func TestOverviewWeight10k(t *testing.T) {
+	testsupport.Slow(t)
 	if testing.Short() {
 		t.Skip("loads the 10,000-item synthetic corpus: skipped with -short")
 	}

@@ -1,33 +1,19 @@
 package site_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"statuspress/internal/site"
+	"statuspress/internal/testsupport"
 )
 
-// writeSite writes files (name -> content) into a new directory and returns it.
-func writeSite(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, body := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
-const tinySite = `title: Tiny
+// tinySite is a site.yaml of one language and one component, as the start of a txtar archive.
+const tinySite = `
+-- site.yaml --
+title: Tiny
 base_url: https://status.tiny.example
 default_language: en
 languages: [en]
@@ -40,9 +26,9 @@ components:
 // as the page does: work that overran ends when it was resolved, and a maintenance resolved before
 // its window began is cancelled.
 func TestCalendarFollowsTheEnd(t *testing.T) {
-	dir := writeSite(t, map[string]string{
-		"site.yaml": tinySite,
-		"overran.md": `---
+	dir := testsupport.Dir(t, tinySite+`
+-- overran.md --
+---
 title: Overran
 kind: maintenance
 components: {api: }
@@ -53,8 +39,8 @@ updates:
   - {at: 2026-10-01T20:00:00Z, status: in_progress, text: Begun.}
   - {at: 2026-10-01T23:30:00Z, status: completed, text: Done.}
 ---
-`,
-		"cancelled.md": `---
+-- cancelled.md --
+---
 title: Cancelled
 kind: maintenance
 components: {api: }
@@ -64,8 +50,7 @@ updates:
   - {at: 2026-09-20T10:00:00Z, status: scheduled, text: Announced.}
   - {at: 2026-10-05T09:00:00Z, status: completed, text: Called off.}
 ---
-`,
-	})
+`)
 	s := build(t, dir, site.Options{})
 	type event struct {
 		UID        string
@@ -89,9 +74,9 @@ updates:
 // page's end time, its duration and the uptime history all take `resolved:`, which is when impact
 // ended.
 func TestResolvedIsTheEnd(t *testing.T) {
-	dir := writeSite(t, map[string]string{
-		"site.yaml": tinySite,
-		"early.md": `---
+	dir := testsupport.Dir(t, tinySite+`
+-- early.md --
+---
 title: Announced early
 components: {api: major_outage}
 started: 2026-10-01T10:00:00Z
@@ -100,8 +85,7 @@ updates:
   - {at: 2026-10-01T10:10:00Z, status: investigating, text: Looking.}
   - {at: 2026-10-01T11:00:00Z, status: resolved, text: Fixed we thought.}
 ---
-`,
-	})
+`)
 	s := build(t, dir, site.Options{})
 	now := at("2026-10-02T00:00:00Z")
 	p, ok := s.IncidentPage("en", "early", now)

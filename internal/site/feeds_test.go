@@ -20,6 +20,7 @@ import (
 	"statuspress/internal/content"
 	"statuspress/internal/feed"
 	"statuspress/internal/site"
+	"statuspress/internal/testsupport"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -362,8 +363,11 @@ func TestJSONFeedsValidate(t *testing.T) {
 	}
 }
 
-// A small site for what the sample content cannot show.
-const siteYAML = `title: Example Status
+// smallSite is a small site for what the sample content cannot show, as txtar: one incident
+// whose title and resolving update's text the test chooses (soapSite).
+const smallSite = `
+-- site.yaml --
+title: Example Status
 base_url: https://status.example.com
 default_language: en
 languages: [en, nl]
@@ -373,11 +377,9 @@ timezones:
 components:
   - id: soap-api
     name: {en: SOAP API, nl: SOAP-API}
-`
-
-func incidentFile(title, resolvedText string) string {
-	return `---
-title: ` + title + `
+-- 2026/soap-api-down.md --
+---
+title: $TITLE
 kind: incident
 impact: major
 components:
@@ -392,24 +394,26 @@ updates:
   - at: 2026-06-08T09:04:00+02:00
     status: resolved
     text: |
-      ` + resolvedText + `
+      $RESOLVED
 ---
 
 ## Cause
 
 Something broke.
 `
+
+// soapSite is smallSite with the incident's title and resolving text, and more files (txtar).
+func soapSite(t *testing.T, title, resolvedText, more string) fstest.MapFS {
+	t.Helper()
+	r := strings.NewReplacer("$TITLE", title, "$RESOLVED", resolvedText)
+	return testsupport.Files(t, r.Replace(smallSite)+strings.TrimPrefix(more, "\n"))
 }
 
 // TestFeedIDsStable loads a site twice, the second time with an update's text edited: ids, links
 // and dates stay; only the content changes, so readers see an edited item, not a new one.
 func TestFeedIDsStable(t *testing.T) {
 	load := func(text string) feed.Feed {
-		files := fstest.MapFS{
-			"site.yaml":             {Data: []byte(siteYAML)},
-			"2026/soap-api-down.md": {Data: []byte(incidentFile("SOAP API down", text))},
-		}
-		f, _ := buildFS(t, files, site.Options{}).Feed("en", "", feedClock)
+		f, _ := buildFS(t, soapSite(t, "SOAP API down", text, ""), site.Options{}).Feed("en", "", feedClock)
 		return f
 	}
 	before, after := load("Fixed."), load("Fixed: the session store is configured again.")
@@ -429,10 +433,7 @@ func TestFeedIDsStable(t *testing.T) {
 		t.Errorf("the edit did not reach the content")
 	}
 	// The same ids in every language and every format.
-	nl, _ := buildFS(t, fstest.MapFS{
-		"site.yaml":             {Data: []byte(siteYAML)},
-		"2026/soap-api-down.md": {Data: []byte(incidentFile("SOAP API down", "Fixed."))},
-	}, site.Options{}).Feed("nl", "soap-api", feedClock)
+	nl, _ := buildFS(t, soapSite(t, "SOAP API down", "Fixed.", ""), site.Options{}).Feed("nl", "soap-api", feedClock)
 	for i := range nl.Items {
 		if nl.Items[i].ID != before.Items[i].ID {
 			t.Errorf("item %d: id %q in the Dutch component feed, %q in the English site feed", i, nl.Items[i].ID, before.Items[i].ID)
@@ -443,11 +444,7 @@ func TestFeedIDsStable(t *testing.T) {
 // TestFeedEscaping: a title with every character that breaks feeds survives every format.
 func TestFeedEscaping(t *testing.T) {
 	const title = `SOAP & <API> "down" 'again' 🚨`
-	files := fstest.MapFS{
-		"site.yaml":             {Data: []byte(siteYAML)},
-		"2026/soap-api-down.md": {Data: []byte(incidentFile(`"SOAP & <API> \"down\" 'again' 🚨"`, `Fixed <b>&</b> "done" ]]> 🚨`))},
-	}
-	s := buildFS(t, files, site.Options{})
+	s := buildFS(t, soapSite(t, `"SOAP & <API> \"down\" 'again' 🚨"`, `Fixed <b>&</b> "done" ]]> 🚨`, ""), site.Options{})
 	for _, format := range []string{"rss", "atom", "json"} {
 		f := parsed(t, s, "en", "", format)
 		if got := f.Items[0].Title; got != "[Resolved] "+title {
@@ -465,10 +462,9 @@ func TestFeedEscaping(t *testing.T) {
 
 // TestFeedAbsoluteURLs: links in update texts point at the site, not at the feed reader.
 func TestFeedAbsoluteURLs(t *testing.T) {
-	files := fstest.MapFS{
-		"site.yaml":             {Data: []byte(siteYAML)},
-		"2026/soap-api-down.md": {Data: []byte(incidentFile("SOAP API down", "Fixed."))},
-		"2026/chart/index.md": {Data: []byte(`---
+	files := soapSite(t, "SOAP API down", "Fixed.", `
+-- 2026/chart/index.md --
+---
 title: Slow charts
 started: 2026-06-09T10:00:00Z
 resolved: 2026-06-09T11:00:00Z
@@ -479,9 +475,9 @@ updates:
     text: "Back to normal: ![latency](latency.png)"
 ---
 Body.
-`)},
-		"2026/chart/latency.png": {Data: []byte("\x89PNG\r\n\x1a\n")},
-	}
+`)
+	// Not UTF-8, so not in the archive.
+	files["2026/chart/latency.png"] = &fstest.MapFile{Data: []byte("\x89PNG\r\n\x1a\n")}
 	f, _ := buildFS(t, files, site.Options{}).Feed("en", "", feedClock)
 	html := map[string]string{}
 	for _, it := range f.Items {
@@ -503,10 +499,7 @@ Body.
 // TestFeedOnlyPublished: an update posted after now is not in the feed yet, and the feed's time
 // is the newest update it shows.
 func TestFeedOnlyPublished(t *testing.T) {
-	s := buildFS(t, fstest.MapFS{
-		"site.yaml":             {Data: []byte(siteYAML)},
-		"2026/soap-api-down.md": {Data: []byte(incidentFile("SOAP API down", "Fixed."))},
-	}, site.Options{})
+	s := buildFS(t, soapSite(t, "SOAP API down", "Fixed.", ""), site.Options{})
 	early := time.Date(2026, 6, 8, 6, 0, 0, 0, time.UTC)
 	f, _ := s.Feed("en", "", early)
 	if len(f.Items) != 1 || f.Items[0].Title != "[Investigating] SOAP API down" || !f.Updated.Equal(time.Date(2026, 6, 8, 5, 12, 0, 0, time.UTC)) {

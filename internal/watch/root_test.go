@@ -3,7 +3,6 @@ package watch
 import (
 	"os"
 	"path/filepath"
-	"slices"
 	"testing"
 	"time"
 )
@@ -85,81 +84,6 @@ func TestWatchLinkedDirectory(t *testing.T) {
 		write(t, filepath.Join(v2, "2026", "a.md"), "two, edited")
 		has(t, expect(t, w, "an edit in the new release", wait), "an edit in the new release", "2026/a.md")
 	})
-}
-
-// TestWatchDeleteGrace: a file deleted and written anew, as git checkout and some editors do, is
-// one change: its removal is not told before the file is back. A removal for good is told, after
-// the grace.
-func TestWatchDeleteGrace(t *testing.T) {
-	dir := t.TempDir()
-	a := filepath.Join(dir, "2026", "a.md")
-	write(t, a, "x")
-	// A grace far longer than the gap below, so a slow machine cannot make the test fail.
-	const grace = 2 * time.Second
-	w, err := New(dir, Options{Mode: Notify, Grace: grace})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
-
-	// Read at once, as serve does: a change told while the file is gone is seen.
-	type told struct {
-		c  Change
-		at time.Time
-	}
-	changes, stop := make(chan told, 10), make(chan struct{})
-	defer close(stop)
-	go func() {
-		for {
-			select {
-			case c := <-w.Changes():
-				changes <- told{c, time.Now()}
-			case <-stop:
-				return
-			}
-		}
-	}()
-	next := func(what string, within time.Duration) told {
-		t.Helper()
-		select {
-		case c := <-changes:
-			return c
-		case <-time.After(within):
-			t.Fatalf("%s: no change reported within %v", what, within)
-		}
-		return told{}
-	}
-
-	if err := os.Remove(a); err != nil {
-		t.Fatal(err)
-	}
-	time.Sleep(100 * time.Millisecond) // far longer than Quiet: without the grace, the removal is told now
-	write(t, a, "written anew")
-	back := time.Now()
-	c := next("a file deleted and written anew", wait)
-	if c.at.Before(back) || c.c.All || !slices.Equal(c.c.Paths, []string{"2026/a.md"}) {
-		t.Errorf("a file deleted and written anew: %+v, told %v before it was back", c.c, back.Sub(c.at))
-	}
-
-	// Gone for good: told once the grace is over, not before.
-	if err := os.Remove(a); err != nil {
-		t.Fatal(err)
-	}
-	removed := time.Now()
-	c = next("a file deleted for good", grace+wait)
-	if waited := c.at.Sub(removed); waited < grace || !slices.Equal(c.c.Paths, []string{"2026/a.md"}) {
-		t.Errorf("a file deleted for good: %+v after %v, want it named after the grace of %v", c.c, waited, grace)
-	}
-
-	// A file the burst made itself (an editor's temporary file) is not waited for.
-	write(t, filepath.Join(dir, "2026", "a.md.tmp"), "x")
-	if err := os.Rename(filepath.Join(dir, "2026", "a.md.tmp"), a); err != nil {
-		t.Fatal(err)
-	}
-	saved := time.Now()
-	if waited := next("a save through a temporary file", wait).at.Sub(saved); waited >= grace {
-		t.Errorf("a save through a temporary file waited %v, the whole grace", waited)
-	}
 }
 
 // TestWatchDirectoryPermissions: the directory's own permissions changed (made unreadable, or

@@ -86,10 +86,46 @@ type Watcher struct {
 	// parentWatched is set when the directory's parent is watched, which tells when the
 	// directory comes back (notify mode).
 	parentWatched bool
+	// clock times bursts in notify mode: the real one, or a test's.
+	clock clock
 }
 
+// clock is what the notify loop reads the time and waits with, so tests can drive a burst's
+// timing without sleeping.
+type clock interface {
+	Now() time.Time
+	// NewTimer is a stopped timer.
+	NewTimer() timer
+}
+
+// timer is a time.Timer with Go 1.23's semantics: after Reset or Stop, no stale time is received.
+type timer interface {
+	C() <-chan time.Time
+	Reset(d time.Duration)
+	Stop()
+}
+
+type realClock struct{}
+
+func (realClock) Now() time.Time { return time.Now() }
+
+func (realClock) NewTimer() timer {
+	t := time.NewTimer(time.Hour)
+	t.Stop()
+	return realTimer{t}
+}
+
+type realTimer struct{ t *time.Timer }
+
+func (r realTimer) C() <-chan time.Time   { return r.t.C }
+func (r realTimer) Reset(d time.Duration) { r.t.Reset(d) }
+func (r realTimer) Stop()                 { r.t.Stop() }
+
 // New starts watching dir.
-func New(dir string, opt Options) (*Watcher, error) {
+func New(dir string, opt Options) (*Watcher, error) { return newWatcher(dir, opt, realClock{}) }
+
+// newWatcher is New with the clock of the notify loop given.
+func newWatcher(dir string, opt Options, clk clock) (*Watcher, error) {
 	if opt.Quiet <= 0 {
 		opt.Quiet = 10 * time.Millisecond
 	}
@@ -106,7 +142,7 @@ func New(dir string, opt Options) (*Watcher, error) {
 	if opt.OnError == nil {
 		opt.OnError = func(error) {}
 	}
-	w := &Watcher{dir: dir, opt: opt, changes: make(chan Change), done: make(chan struct{}), stopped: make(chan struct{}), dirs: map[string]bool{}}
+	w := &Watcher{dir: dir, opt: opt, changes: make(chan Change), done: make(chan struct{}), stopped: make(chan struct{}), dirs: map[string]bool{}, clock: clk}
 	w.root, _ = os.Stat(dir)
 	switch opt.Mode {
 	case Notify, "":
@@ -359,12 +395,11 @@ func (w *Watcher) notifyLoop() {
 		b burst
 		// quiet fires when the burst is due; then out is w.changes and next the burst as a Change
 		// until the reader takes it (out is nil before).
-		quiet   = time.NewTimer(time.Hour)
+		quiet   = w.clock.NewTimer()
 		out     chan Change
 		next    Change
 		rewatch bool
 	)
-	quiet.Stop()
 	// lookForRoot ticks while the parent is not watched: from the start when it could not be,
 	// or once it was itself moved or deleted (its watch goes with it).
 	var (
@@ -386,11 +421,11 @@ func (w *Watcher) notifyLoop() {
 		look()
 	}
 	changed := func(p string) {
-		now := time.Now()
+		now := w.clock.Now()
 		b.add(p, now)
 		// Changes go on: wait for the burst to pause again before reporting it, with this one.
 		out = nil
-		quiet.Reset(time.Until(b.due(now, w.opt)))
+		quiet.Reset(b.due(now, w.opt).Sub(now))
 	}
 	for {
 		select {
@@ -428,7 +463,7 @@ func (w *Watcher) notifyLoop() {
 			case ev.Has(fsnotify.Write):
 				b.made(rel, false)
 			case ev.Has(fsnotify.Remove), ev.Has(fsnotify.Rename):
-				b.removed(rel, time.Now())
+				b.removed(rel, w.clock.Now())
 			}
 			if ev.Has(fsnotify.Create) {
 				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
@@ -453,7 +488,7 @@ func (w *Watcher) notifyLoop() {
 			// everything again catches up.
 			w.opt.OnError(err)
 			changed("")
-		case <-quiet.C:
+		case <-quiet.C():
 			if rewatch {
 				w.rewatch()
 				rewatch = false

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"statuspress/internal/testsupport"
 )
 
 func write(t *testing.T, p, data string) {
@@ -173,63 +175,23 @@ func TestWatchFolders(t *testing.T) {
 }
 
 // TestWatchBusyReader: changes made while the reader is busy are not lost: they come together in
-// the next Change.
+// the next Change. Polling, on the real file system; TestInjectedBusyReader holds notify mode to
+// the same.
 func TestWatchBusyReader(t *testing.T) {
-	modes(t, func(t *testing.T, mode Mode) {
-		dir := t.TempDir()
-		w := start(t, dir, mode)
-		write(t, filepath.Join(dir, "a.md"), "x")
-		time.Sleep(300 * time.Millisecond) // reported, not yet taken
-		write(t, filepath.Join(dir, "b.md"), "x")
-		time.Sleep(300 * time.Millisecond)
-		has(t, expect(t, w, "changes while busy", wait), "changes while busy", "a.md", "b.md")
-		expectNone(t, w, "after them", 300*time.Millisecond)
-	})
-}
-
-// TestWatchBurstWithStalls: a long burst that stalls now and then, as a checkout on a busy
-// machine does, is still one change; changes that never stop are reported after MaxDelay.
-func TestWatchBurstWithStalls(t *testing.T) {
 	dir := t.TempDir()
-	w := start(t, dir, Notify)
-	for i := range 600 {
-		write(t, filepath.Join(dir, fmt.Sprintf("f%03d.md", i)), "x")
-		if i%150 == 149 {
-			time.Sleep(30 * time.Millisecond)
-		}
-	}
-	if c := expect(t, w, "a burst with stalls", wait); len(c.Paths) != 600 {
-		t.Errorf("the first change names %d of 600 files", len(c.Paths))
-	}
-	expectNone(t, w, "after the burst", 400*time.Millisecond)
-
-	w2, err := New(dir, Options{Mode: Notify, MaxDelay: 300 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w2.Close()
-	began := time.Now()
-	stop := make(chan struct{})
-	defer close(stop)
-	go func() {
-		for i := 0; ; i++ {
-			select {
-			case <-stop:
-				return
-			case <-time.After(2 * time.Millisecond):
-				os.WriteFile(filepath.Join(dir, "busy.md"), []byte(fmt.Sprint(i)), 0o644)
-			}
-		}
-	}()
-	expect(t, w2, "never-ending changes", wait)
-	if d := time.Since(began); d > 2*time.Second {
-		t.Errorf("never-ending changes reported after %v, want about MaxDelay", d)
-	}
+	w := start(t, dir, Poll)
+	write(t, filepath.Join(dir, "a.md"), "x")
+	time.Sleep(300 * time.Millisecond) // reported, not yet taken
+	write(t, filepath.Join(dir, "b.md"), "x")
+	time.Sleep(300 * time.Millisecond)
+	has(t, expect(t, w, "changes while busy", wait), "changes while busy", "a.md", "b.md")
+	expectNone(t, w, "after them", 300*time.Millisecond)
 }
 
 // TestWatchGitCheckout: switching branches with git rewrites hundreds of files as fast as it
 // can; that is one change naming them all.
 func TestWatchGitCheckout(t *testing.T) {
+	testsupport.Slow(t) // git writes 800 files and commits twice: 5 to 9 s
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("no git")
 	}
