@@ -175,6 +175,39 @@ func (r Route) Fill(vals ...string) string {
 	return b.String()
 }
 
+// Match reports whether p is a URL of the route, and returns the values of its parameters in
+// order: ":name" matches one segment that is not empty, a final "*" the rest of the path, not empty.
+func (r Route) Match(p string) ([]string, bool) {
+	pattern := r.Pattern
+	var vals []string
+	for {
+		switch {
+		case pattern == "*":
+			if p == "" {
+				return nil, false
+			}
+			return append(vals, p), true
+		case pattern == "" || p == "":
+			if pattern != p {
+				return nil, false
+			}
+			return vals, true
+		case pattern[0] == ':':
+			_, prest, pslash := strings.Cut(pattern, "/")
+			seg, rest, slash := strings.Cut(p, "/")
+			if seg == "" || pslash != slash {
+				return nil, false
+			}
+			vals = append(vals, seg)
+			pattern, p = prest, rest
+		case pattern[0] == p[0]:
+			pattern, p = pattern[1:], p[1:]
+		default:
+			return nil, false
+		}
+	}
+}
+
 func perLanguage(r Route, s *Snapshot) []string {
 	var out []string
 	for _, lang := range s.Site.Languages {

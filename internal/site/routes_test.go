@@ -14,51 +14,34 @@ import (
 	"statuspress/internal/statusapi"
 )
 
-// matches reports whether p is a URL of the route pattern: ":name" matches one non-empty segment,
-// a final "*" the rest.
+// matches reports whether p is a URL of the route pattern.
 func matches(pattern, p string) bool {
-	for {
-		if rest, ok := strings.CutPrefix(pattern, "*"); ok && rest == "" {
-			return p != ""
-		}
-		if pattern == "" || p == "" {
-			return pattern == p
-		}
-		if pattern[0] != ':' {
-			if pattern[0] != p[0] {
-				return false
-			}
-			pattern, p = pattern[1:], p[1:]
-			continue
-		}
-		_, prest, pslash := strings.Cut(pattern, "/")
-		seg, rest, slash := strings.Cut(p, "/")
-		if seg == "" || pslash != slash {
-			return false
-		}
-		pattern, p = prest, rest
-	}
+	_, ok := site.Route{Pattern: pattern}.Match(p)
+	return ok
 }
 
-func TestMatches(t *testing.T) {
+func TestRouteMatch(t *testing.T) {
 	for _, tc := range []struct {
 		pattern, path string
-		want          bool
+		want          []string
 	}{
-		{"/:lang/", "/nl/", true},
-		{"/:lang/", "/nl", false},
-		{"/:lang/", "//", false},
-		{"/:lang/feed.rss", "/nl/feed.rss", true},
-		{"/:lang/feed.rss", "/nl/feed.atom", false},
-		{"/:lang/components/:id/", "/nl/components/smtp/", true},
-		{"/:lang/components/:id/", "/nl/components/smtp/page/2/", false},
-		{"/incidents/:slug/*", "/incidents/a/b.png", true},
-		{"/incidents/:slug/*", "/incidents/a/", false},
-		{"/healthz", "/healthz", true},
-		{"/healthz", "/healthz/", false},
+		{"/:lang/", "/nl/", []string{"nl"}},
+		{"/:lang/", "/nl", nil},
+		{"/:lang/", "//", nil},
+		{"/:lang/feed.rss", "/nl/feed.rss", []string{"nl"}},
+		{"/:lang/feed.rss", "/nl/feed.atom", nil},
+		{"/:lang/components/:id/", "/nl/components/smtp/", []string{"nl", "smtp"}},
+		{"/:lang/components/:id/", "/nl/components/smtp/page/2/", nil},
+		{"/incidents/:slug/*", "/incidents/a/b/c.png", []string{"a", "b/c.png"}},
+		{"/incidents/:slug/*", "/incidents/a/", nil},
+		{"/healthz", "/healthz", []string{}},
+		{"/", "/", []string{}},
+		{"/healthz", "/healthz/", nil},
+		{"/", "/en/", nil},
 	} {
-		if got := matches(tc.pattern, tc.path); got != tc.want {
-			t.Errorf("matches(%q, %q) = %v, want %v", tc.pattern, tc.path, got, tc.want)
+		got, ok := site.Route{Pattern: tc.pattern}.Match(tc.path)
+		if ok != (tc.want != nil) || !slices.Equal(got, tc.want) {
+			t.Errorf("Route{%q}.Match(%q) = %q, %v, want %q", tc.pattern, tc.path, got, ok, tc.want)
 		}
 	}
 }
