@@ -30,8 +30,9 @@ type Entry struct {
 // every component and their feeds and the maintenance calendar; the API and the badges, a badge
 // for every component and group; the fingerprinted assets; the files of published bundles); the
 // root and /lang/{lang} redirects; and the not-found pages. What is left out needs a server: the
-// routes of kind site.Server (/healthz, /favicon.ico, a redirect to the icon, which every page
-// links itself) and query variants (?lang= of the API and badges, ?to= of the switcher).
+// other routes of kind site.Server (/healthz, /readyz, /metrics, and /favicon.ico, a redirect to
+// the icon that every page links itself) and query variants (?lang= of the API and badges, ?to=
+// of the switcher).
 func URLs(snap *site.Snapshot, now time.Time) []Entry {
 	var es []Entry
 	add := func(p string, status int, lang string, page bool) {
