@@ -6,25 +6,14 @@ import (
 	"strings"
 	"testing"
 
-	"statuspress/internal/content"
 	"statuspress/internal/site"
 )
 
 // TestMatchLanguage: a snapshot chooses readers' languages among its site's, as locale.Match does
 // for them, and a reload that changes site.yaml's languages changes the choice.
 func TestMatchLanguage(t *testing.T) {
-	cat, err := catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("testdata/small")); err != nil {
-		t.Fatal(err)
-	}
-	files := os.DirFS(dir)
-	ld := content.NewLoader(files, content.Options{})
 	loaded := at("2026-11-23T12:00:00Z")
-	snap := site.Build(files, ld.Load(), cat, site.Options{}, loaded)
+	dir, ld, snap := editable(t, loaded)
 
 	check := func(snap *site.Snapshot, cases [][3]string) {
 		t.Helper()
