@@ -62,10 +62,7 @@ func Render(snap *site.Snapshot, now time.Time, opt Options) (*Site, error) {
 	if !snap.Static() {
 		return nil, fmt.Errorf("export: the snapshot was not built with site.Options.Static")
 	}
-	entries, err := URLs(snap, now)
-	if err != nil {
-		return nil, err
-	}
+	entries := URLs(snap, now)
 	h := server.New(snap, server.Config{
 		Now:    func() time.Time { return now },
 		Logger: slog.New(slog.DiscardHandler),

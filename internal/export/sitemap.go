@@ -3,7 +3,6 @@ package export
 import (
 	"bytes"
 	"encoding/xml"
-	"strings"
 	"time"
 
 	"statuspress/internal/site"
@@ -43,12 +42,11 @@ func sitemap(snap *site.Snapshot, now time.Time, es []Entry) []byte {
 
 // lastmod is when the page at p last changed, as far as the content tells.
 func lastmod(snap *site.Snapshot, now time.Time, p string) time.Time {
-	lang := site.LangOf(p)
-	slug, ok := strings.CutPrefix(p, "/"+lang+"/incidents/")
+	vals, ok := site.RouteIncident.Match(p)
 	if !ok {
 		return now
 	}
-	in, ok := snap.Incident(strings.TrimSuffix(slug, "/"), now)
+	in, ok := snap.Incident(vals[1], now)
 	if !ok {
 		return now
 	}

@@ -41,9 +41,9 @@ import (
 // Source is the language the messages are written in and the one every other falls back to.
 const Source = "en"
 
-// Languages lists the languages statuspress has UI strings for, the source first. It matches
-// incident.SupportedLanguages.
-var Languages = []string{"en", "nl", "fr", "de"}
+// Languages lists the languages statuspress has UI strings for, the source first: the domain's
+// incident.SupportedLanguages, which content checks languages against.
+var Languages = incident.SupportedLanguages
 
 // nativeNames name each language in itself, as a language switcher shows them.
 var nativeNames = map[string]string{

@@ -27,9 +27,19 @@ func catalog(t *testing.T) *locale.Catalog {
 	return c
 }
 
-func TestLanguagesMatchDomain(t *testing.T) {
+// TestLanguages checks what locale keeps for each language of the domain's list: the source
+// language first, and a name in the language itself for the switcher.
+func TestLanguages(t *testing.T) {
 	if diff := cmp.Diff(incident.SupportedLanguages, locale.Languages); diff != "" {
 		t.Errorf("locale.Languages against incident.SupportedLanguages (-domain +locale):\n%s", diff)
+	}
+	if locale.Languages[0] != locale.Source {
+		t.Errorf("Languages[0] = %q, want the source language %q", locale.Languages[0], locale.Source)
+	}
+	for _, lang := range locale.Languages {
+		if locale.NativeName(lang) == lang {
+			t.Errorf("%s has no native name", lang)
+		}
 	}
 }
 

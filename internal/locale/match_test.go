@@ -89,3 +89,21 @@ func TestMatcherConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkMatch compares a Matcher made for each reader with one kept per site configuration, as
+// a snapshot keeps it.
+func BenchmarkMatch(b *testing.B) {
+	enabled := []string{"en", "nl", "fr", "de"}
+	const accept = "nl-BE,nl;q=0.9,en;q=0.8"
+	b.Run("new-each-time", func(b *testing.B) {
+		for b.Loop() {
+			locale.Match(enabled, "en", "", accept)
+		}
+	})
+	m := locale.NewMatcher(enabled, "en")
+	b.Run("kept", func(b *testing.B) {
+		for b.Loop() {
+			m.Match("", accept)
+		}
+	})
+}

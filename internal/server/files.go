@@ -100,7 +100,8 @@ func (s *Server) redirectToPage(c echo.Context) bool {
 // segments, with a trailing slash. It refuses paths with anything but the letters, digits and
 // "-._~/" that page paths are made of: browsers read a backslash as a slash and drop tabs and
 // line breaks, so "/\evil.example" or "/\t/evil.example" would leave the site. A path that is
-// its own canonical form is not a page (else a route would have matched it).
+// its own canonical form is not a page (else a route would have matched it), nor is one with an
+// extension: every page route of site.Routes ends in a slash and holds no dot (site's TestRoutes).
 func canonicalPage(p string) (string, bool) {
 	if !strings.HasPrefix(p, "/") || !pagePathChars(p) {
 		return "", false

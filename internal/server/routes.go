@@ -4,59 +4,63 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+
+	"statuspress/internal/site"
 )
 
-// routes is the table of contents of the site: every URL and the handler that answers it.
+// routes is the table of contents of the site: every URL and the handler that answers it. The
+// URL patterns are site.Routes (internal/site/routes.go), where the page links and the static
+// build find them too; TestRoutesAreSiteRoutes fails when one is here and not there.
 func (s *Server) routes() {
 	e := s.echo
 	// edge is what every answer goes through, outermost first; a cached answer served without
 	// routing (ServeHTTP) goes through the same.
 	s.edge = []echo.MiddlewareFunc{s.measure, s.securityHeaders, apiCORS}
 	e.Use(s.edge...)
-	get := func(path string, h echo.HandlerFunc) {
-		e.Match([]string{http.MethodGet, http.MethodHead}, path, h)
+	get := func(r site.Route, h echo.HandlerFunc) {
+		e.Match([]string{http.MethodGet, http.MethodHead}, r.Pattern, h)
 	}
 	// cached answers come from the response cache (respcache.go): made once per snapshot and
 	// minute, compressed once.
-	cached := func(path string, h echo.HandlerFunc) { get(path, s.cached(h)) }
+	cached := func(r site.Route, h echo.HandlerFunc) { get(r, s.cached(h)) }
 
-	get("/", s.root)
-	get("/lang/:lang", s.switchLanguage)
-	cached("/:lang/", s.overview)
-	cached("/:lang/incidents/:slug/", s.incidentShow)
-	cached("/:lang/history/", s.history)
-	cached("/:lang/history/page/:n/", s.history)
-	cached("/:lang/components/:id/", s.componentShow)
-	cached("/:lang/components/:id/page/:n/", s.componentShow)
+	get(site.RouteRoot, s.root)
+	get(site.RouteSwitch, s.switchLanguage)
+	cached(site.RouteHome, s.overview)
+	cached(site.RouteIncident, s.incidentShow)
+	cached(site.RouteHistory, s.history)
+	cached(site.RouteHistoryPage, s.history)
+	cached(site.RouteComponent, s.componentShow)
+	cached(site.RouteComponentPage, s.componentShow)
 
-	cached("/:lang/feed.rss", s.feedRSS)
-	cached("/:lang/feed.atom", s.feedAtom)
-	cached("/:lang/feed.json", s.feedJSON)
-	cached("/:lang/components/:id/feed.rss", s.feedRSS)
-	cached("/:lang/components/:id/feed.atom", s.feedAtom)
-	cached("/:lang/components/:id/feed.json", s.feedJSON)
-	cached("/:lang/maintenance.ics", s.calendarShow)
+	cached(site.RouteFeedRSS, s.feedRSS)
+	cached(site.RouteFeedAtom, s.feedAtom)
+	cached(site.RouteFeedJSON, s.feedJSON)
+	cached(site.RouteComponentRSS, s.feedRSS)
+	cached(site.RouteComponentAtom, s.feedAtom)
+	cached(site.RouteComponentJSON, s.feedJSON)
+	cached(site.RouteCalendar, s.calendarShow)
 
 	// The Statuspage-compatible API at the host root, where its clients look for it.
-	cached("/api/v2/summary.json", s.apiSummary)
-	cached("/api/v2/status.json", s.apiStatus)
-	cached("/api/v2/components.json", s.apiComponents)
-	cached("/api/v2/incidents.json", s.apiIncidents)
-	cached("/api/v2/incidents/unresolved.json", s.apiUnresolved)
-	cached("/api/v2/scheduled-maintenances.json", s.apiMaintenances)
-	cached("/api/v2/scheduled-maintenances/upcoming.json", s.apiUpcoming)
-	cached("/api/v2/scheduled-maintenances/active.json", s.apiActive)
-	cached("/api/v2/openapi.json", s.apiOpenAPI)
+	cached(site.RouteAPISummary, s.apiSummary)
+	cached(site.RouteAPIStatus, s.apiStatus)
+	cached(site.RouteAPIComponents, s.apiComponents)
+	cached(site.RouteAPIIncidents, s.apiIncidents)
+	cached(site.RouteAPIUnresolved, s.apiUnresolved)
+	cached(site.RouteAPIMaintenance, s.apiMaintenances)
+	cached(site.RouteAPIUpcoming, s.apiUpcoming)
+	cached(site.RouteAPIActive, s.apiActive)
+	cached(site.RouteAPIOpenAPI, s.apiOpenAPI)
 
-	cached("/badge.svg", s.badgeSVG)
-	cached("/badge.json", s.badgeJSON)
-	cached("/components/:id/badge.svg", s.componentBadgeSVG)
-	cached("/components/:id/badge.json", s.componentBadgeJSON)
+	cached(site.RouteBadgeSVG, s.badgeSVG)
+	cached(site.RouteBadgeJSON, s.badgeJSON)
+	cached(site.RouteComponentBadgeSVG, s.componentBadgeSVG)
+	cached(site.RouteComponentBadgeJSON, s.componentBadgeJSON)
 
-	cached("/incidents/:slug/*", s.bundleFile)
-	cached("/static/*", s.staticFile)
-	get("/favicon.ico", s.favicon)
-	get("/healthz", s.healthz)
-	get("/readyz", s.readyz)
-	get("/metrics", s.metricsHandler())
+	cached(site.RouteBundleFile, s.bundleFile)
+	cached(site.RouteStatic, s.staticFile)
+	get(site.RouteFavicon, s.favicon)
+	get(site.RouteHealth, s.healthz)
+	get(site.RouteReady, s.readyz)
+	get(site.RouteMetrics, s.metricsHandler())
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"statuspress/internal/locale"
 	"statuspress/internal/site"
 )
 
@@ -92,7 +91,7 @@ func (s *Server) matchLanguage(c echo.Context) string {
 	if ck, err := c.Cookie(langCookie); err == nil {
 		cookie = ck.Value
 	}
-	return locale.Match(snap.Site.Languages, snap.Site.DefaultLanguage, cookie, c.Request().Header.Get("Accept-Language"))
+	return snap.MatchLanguage(cookie, c.Request().Header.Get("Accept-Language"))
 }
 
 // langCookie remembers the language a reader chose with the switcher.

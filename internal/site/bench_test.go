@@ -137,7 +137,7 @@ func BenchmarkRender(b *testing.B) {
 	feedOf := func(encode func(feed.Feed, string) ([]byte, error), component string) func() ([]byte, error) {
 		return func() ([]byte, error) {
 			f, _ := snap.Feed(lang, component, now)
-			return encode(f, snap.Absolute(site.FeedPath(lang, "x")))
+			return encode(f, snap.Absolute(site.FeedPath(lang, "rss")))
 		}
 	}
 	api := func() statusapi.Params {

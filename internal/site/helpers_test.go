@@ -36,6 +36,23 @@ func small(t *testing.T, opt site.Options) *site.Snapshot {
 	return build(t, "testdata/small", opt)
 }
 
+// editable copies testdata/small to a directory the test may change, and returns it with a
+// Loader over it and the snapshot of its first load, made at loaded.
+func editable(t *testing.T, loaded time.Time) (string, *content.Loader, *site.Snapshot) {
+	t.Helper()
+	cat, err := catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata/small")); err != nil {
+		t.Fatal(err)
+	}
+	files := os.DirFS(dir)
+	ld := content.NewLoader(files, content.Options{})
+	return dir, ld, site.Build(files, ld.Load(), cat, site.Options{}, loaded)
+}
+
 // localizer is the catalog's localizer for lang in the given IANA zone.
 func localizer(t *testing.T, lang, zone string) *locale.Localizer {
 	t.Helper()

@@ -1,33 +1,34 @@
 package site
 
 import (
-	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
 	"statuspress/internal/incident"
 )
 
-// The URL map, in one place, so pages, feeds, the API and the static build agree. Every path is
-// root-relative; Snapshot.Absolute makes an absolute URL of one.
+// The paths of pages and feeds, filled in from the patterns of Routes, so pages, feeds, the
+// server and the static build agree. Every path is root-relative; Snapshot.Absolute makes an
+// absolute URL of one.
 
 // HomePath is the overview in lang.
-func HomePath(lang string) string { return "/" + lang + "/" }
+func HomePath(lang string) string { return RouteHome.Fill(lang) }
 
 // IncidentPath is an incident's page in lang.
-func IncidentPath(lang, slug string) string { return "/" + lang + "/incidents/" + slug + "/" }
+func IncidentPath(lang, slug string) string { return RouteIncident.Fill(lang, slug) }
 
 // HistoryPath is page n (from 1) of the archive in lang.
 func HistoryPath(lang string, n int) string {
 	if n <= 1 {
-		return "/" + lang + "/history/"
+		return RouteHistory.Fill(lang)
 	}
-	return fmt.Sprintf("/%s/history/page/%d/", lang, n)
+	return RouteHistoryPage.Fill(lang, strconv.Itoa(n))
 }
 
 // ComponentPath is a component's page in lang.
-func ComponentPath(lang, id string) string { return "/" + lang + "/components/" + id + "/" }
+func ComponentPath(lang, id string) string { return RouteComponent.Fill(lang, id) }
 
 // ComponentPagePath is page n (from 1) of a component's page in lang: the first holds its status,
 // uptime and newest past incidents, the others older past incidents.
@@ -35,21 +36,40 @@ func ComponentPagePath(lang, id string, n int) string {
 	if n <= 1 {
 		return ComponentPath(lang, id)
 	}
-	return fmt.Sprintf("%spage/%d/", ComponentPath(lang, id), n)
+	return RouteComponentPage.Fill(lang, id, strconv.Itoa(n))
 }
 
 // FeedPath is the site's feed in lang; ext is rss, atom or json.
-func FeedPath(lang, ext string) string { return "/" + lang + "/feed." + ext }
+func FeedPath(lang, ext string) string {
+	return feedRoute(ext, RouteFeedRSS, RouteFeedAtom, RouteFeedJSON).Fill(lang)
+}
 
 // ComponentFeedPath is one component's feed in lang.
-func ComponentFeedPath(lang, id, ext string) string { return ComponentPath(lang, id) + "feed." + ext }
+func ComponentFeedPath(lang, id, ext string) string {
+	return feedRoute(ext, RouteComponentRSS, RouteComponentAtom, RouteComponentJSON).Fill(lang, id)
+}
+
+// feedRoute picks the route of a feed format by its extension.
+func feedRoute(ext string, rss, atom, json Route) Route {
+	switch ext {
+	case "rss":
+		return rss
+	case "atom":
+		return atom
+	case "json":
+		return json
+	}
+	panic("site: no feed format " + ext)
+}
 
 // CalendarPath is the maintenance calendar in lang.
-func CalendarPath(lang string) string { return "/" + lang + "/maintenance.ics" }
+func CalendarPath(lang string) string { return RouteCalendar.Fill(lang) }
 
 // SwitchPath is the language switcher's link to path in lang: it sets the language cookie and
 // redirects, so pages themselves never set cookies and stay cacheable.
-func SwitchPath(lang, path string) string { return "/lang/" + lang + "?to=" + url.QueryEscape(path) }
+func SwitchPath(lang, path string) string {
+	return RouteSwitch.Fill(lang) + "?to=" + url.QueryEscape(path)
+}
 
 // UpdateAnchor is the element id of an update on its incident page, which feeds link to.
 func UpdateAnchor(u incident.Update) string {

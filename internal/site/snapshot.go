@@ -55,6 +55,8 @@ type Snapshot struct {
 	static     bool
 	opt        Options
 	localizers map[string]*locale.Localizer
+	// matcher chooses readers' languages among the site's; it depends on site.yaml only.
+	matcher *locale.Matcher
 	// changes are the instants at which what the site shows changes, in order: every start,
 	// resolution, update and maintenance window edge.
 	changes []time.Time
@@ -77,6 +79,7 @@ func Build(files fs.FS, cat *content.Catalog, loc *locale.Catalog, opt Options, 
 		static:     opt.Static,
 		opt:        opt,
 		localizers: map[string]*locale.Localizer{},
+		matcher:    locale.NewMatcher(cat.Site.Languages, cat.Site.DefaultLanguage),
 	}
 	if opt.BaseURL != "" {
 		s.baseURL = opt.BaseURL
@@ -122,6 +125,12 @@ func (s *Snapshot) Localizer(lang string) *locale.Localizer {
 		return l
 	}
 	return s.localizers[s.Site.DefaultLanguage]
+}
+
+// MatchLanguage picks the enabled language to send a reader to, from the language cookie and the
+// Accept-Language header (see locale.Matcher.Match).
+func (s *Snapshot) MatchLanguage(cookie, acceptLanguage string) string {
+	return s.matcher.Match(cookie, acceptLanguage)
 }
 
 // Absolute makes an absolute URL of a root-relative path.

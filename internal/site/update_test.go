@@ -8,7 +8,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"statuspress/internal/content"
 	"statuspress/internal/site"
 )
 
@@ -16,18 +15,8 @@ import (
 // built afresh shows, on every page that derives from the timeline, and leaves the snapshot it
 // started from as it was.
 func TestUpdate(t *testing.T) {
-	cat, err := catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("testdata/small")); err != nil {
-		t.Fatal(err)
-	}
-	files := os.DirFS(dir)
-	ld := content.NewLoader(files, content.Options{})
 	loaded := at("2026-11-23T12:00:00Z")
-	first := site.Build(files, ld.Load(), cat, site.Options{}, loaded)
+	dir, ld, first := editable(t, loaded)
 	instants := []string{"2026-11-05T08:30:00Z", "2026-11-10T11:00:00Z", "2026-11-10T13:00:00Z", "2026-11-20T23:30:00Z", "2026-11-23T12:00:00Z"}
 	// pages are what the site shows at each instant that the timeline and the list of changes
 	// feed: the overview (uptime, state, "updated"), every component page, the feed.
@@ -88,7 +77,7 @@ func TestUpdate(t *testing.T) {
 			t.Fatalf("%s: %v", step.name, c.Problems)
 		}
 		got := site.Update(prev, c, loaded)
-		want := site.Build(files, c, cat, site.Options{}, loaded)
+		want := site.Build(first.Files, c, first.Locales, site.Options{}, loaded)
 		if diff := cmp.Diff(pages(want), pages(got)); diff != "" {
 			t.Errorf("%s: the updated snapshot differs from a new one (-want +got):\n%s", step.name, diff)
 		}
