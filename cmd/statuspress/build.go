@@ -12,9 +12,7 @@ import (
 
 	"statuspress/internal/content"
 	"statuspress/internal/export"
-	"statuspress/internal/locale"
 	"statuspress/internal/site"
-	"statuspress/locales"
 )
 
 // buildConfig is everything `build` is told.
@@ -123,11 +121,7 @@ func buildFailed(err error) error {
 // loadStatic loads the content and builds a snapshot for static hosting at cfg.now. Like serve's
 // first start, it refuses a site.yaml with errors: there is no last good one to build instead.
 func loadStatic(cfg buildConfig, log *slog.Logger) (*site.Snapshot, error) {
-	files, err := openContent(cfg.content)
-	if err != nil {
-		return nil, contentMissing(cfg.content, err)
-	}
-	cat, err := locale.Load(locales.FS)
+	files, cat, err := openSite(cfg.content)
 	if err != nil {
 		return nil, err
 	}

@@ -60,6 +60,20 @@ func openContent(dir string) (fs.FS, error) {
 	return content.OpenDir(dir)
 }
 
+// openSite opens what a command that publishes the site starts from: the content directory and
+// the words of the four languages.
+func openSite(dir string) (fs.FS, *locale.Catalog, error) {
+	files, err := openContent(dir)
+	if err != nil {
+		return nil, nil, contentMissing(dir, err)
+	}
+	cat, err := locale.Load(locales.FS)
+	if err != nil {
+		return nil, nil, err
+	}
+	return files, cat, nil
+}
+
 // contentMissing is the error of a content directory that cannot be opened at the start.
 func contentMissing(dir string, err error) error {
 	if errors.Is(err, fs.ErrNotExist) {
@@ -73,11 +87,7 @@ func contentMissing(dir string, err error) error {
 // A site.yaml with errors is fatal at the start, since there is no good one to keep yet and a
 // site of defaults (no languages but one, times in UTC) is not the site that was described.
 func newPublisher(cfg serveConfig, log *slog.Logger) (*publisher, error) {
-	files, err := openContent(cfg.content)
-	if err != nil {
-		return nil, contentMissing(cfg.content, err)
-	}
-	cat, err := locale.Load(locales.FS)
+	files, cat, err := openSite(cfg.content)
 	if err != nil {
 		return nil, err
 	}
