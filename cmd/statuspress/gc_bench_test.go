@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"statuspress/internal/synthetic"
+	"statuspress/internal/testsupport"
 )
 
 // BenchmarkGCCycle is one full garbage collection of what serve keeps at 10,000 items: the loader
@@ -16,10 +17,7 @@ import (
 // it is paid at a quarter of the CPU, and by requests that allocate while it runs). It reports
 // the live heap and its objects, which are what the marking walks.
 func BenchmarkGCCycle(b *testing.B) {
-	dir, err := synthetic.Corpus(10000)
-	if err != nil {
-		b.Fatal(err)
-	}
+	dir := testsupport.Corpus(b, 10000)
 	pub, err := newPublisher(serveConfig{content: dir, now: synthetic.CorpusNow}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		b.Fatal(err)

@@ -6,24 +6,14 @@ import (
 	"testing"
 
 	"statuspress/internal/synthetic"
+	"statuspress/internal/testsupport"
 )
-
-// corpus is the synthetic content directory of n items that every benchmark of the module shares
-// (generated once, into testoutput/synthetic/).
-func corpus(b *testing.B, n int) string {
-	b.Helper()
-	dir, err := synthetic.Corpus(n)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return dir
-}
 
 // BenchmarkLoad is a cold start: every file read, parsed and rendered.
 func BenchmarkLoad(b *testing.B) {
 	for _, n := range []int{100, 1000, 10000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			fsys := os.DirFS(corpus(b, n))
+			fsys := os.DirFS(testsupport.Corpus(b, n))
 			for b.Loop() {
 				cat := Load(fsys, Options{})
 				if len(cat.Incidents) != n || len(cat.Problems) > 0 {
@@ -51,7 +41,7 @@ func BenchmarkReloadChanged(b *testing.B) {
 func benchmarkEdit(b *testing.B, reload func(ld *Loader, path string) *Catalog) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			dir := editableCopy(b, corpus(b, n))
+			dir := editableCopy(b, testsupport.Corpus(b, n))
 			ld := NewLoader(os.DirFS(dir), Options{})
 			first := ld.Load()
 			in := first.Incidents[len(first.Incidents)/2]

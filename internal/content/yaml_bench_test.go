@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/goccy/go-yaml/parser"
+
+	"statuspress/internal/testsupport"
 )
 
 // BenchmarkFrontMatter parses the front matter of every incident file of the sample site and of
@@ -15,7 +17,7 @@ import (
 // (what any parser that keeps lines and columns costs before the decoders can walk its tree).
 // It is the figure that justifies parseFast (see yamlfast.go).
 func BenchmarkFrontMatter(b *testing.B) {
-	for _, c := range []struct{ name, dir string }{{"sample", "../../incidents"}, {"1000", corpus(b, 1000)}} {
+	for _, c := range []struct{ name, dir string }{{"sample", "../../incidents"}, {"1000", testsupport.Corpus(b, 1000)}} {
 		fms := frontMatters(b, c.dir)
 		doc := &yamlDoc{r: &report{}, lineOff: 1}
 		run := func(name string, parse func([]byte) bool) {

@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -197,10 +196,7 @@ func needBrowser(t *testing.T) {
 // which is stopped when the test ends. The tests that need a browser launch it next.
 func startEnv(t *testing.T) *env {
 	t.Helper()
-	root, err := moduleRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
+	root := testsupport.ModuleRoot(t)
 	e := &env{root: root, shots: filepath.Join(root, "testoutput", "e2e")}
 	// Files are overwritten, not cleared first: another run (go test ./... in a second
 	// terminal) may be writing here at the same time.
@@ -209,23 +205,6 @@ func startEnv(t *testing.T) *env {
 	}
 	e.startServer(t)
 	return e
-}
-
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("go.mod not found above the test's directory")
-		}
-		dir = parent
-	}
 }
 
 // startServer builds cmd/statuspress and serves the sample content on a free loopback port,

@@ -17,7 +17,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/util"
 
-	"statuspress/internal/synthetic"
+	"statuspress/internal/testsupport"
 )
 
 // linkifyPair renders with goldmark's own Linkify and with quickLinkify in its place.
@@ -130,11 +130,7 @@ func TestLinkifyShortcut(t *testing.T) {
 	}
 	dirs := []string{filepath.Join("..", "..", "incidents")}
 	if !testing.Short() {
-		dir, err := synthetic.Corpus(1000)
-		if err != nil {
-			t.Fatal(err)
-		}
-		dirs = append(dirs, dir)
+		dirs = append(dirs, testsupport.Corpus(t, 1000))
 	}
 	files := 0
 	for _, dir := range dirs {

@@ -13,6 +13,7 @@ import (
 	"statuspress/internal/server"
 	"statuspress/internal/site"
 	"statuspress/internal/synthetic"
+	"statuspress/internal/testsupport"
 	"statuspress/internal/watch"
 )
 
@@ -29,11 +30,7 @@ var big = struct {
 func snapshot10k(tb testing.TB) *site.Snapshot {
 	tb.Helper()
 	big.Do(func() {
-		dir, err := synthetic.Corpus(10000)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		files := os.DirFS(dir)
+		files := os.DirFS(testsupport.Corpus(tb, 10000))
 		c := content.Load(files, content.Options{})
 		if n := c.Problems.Errors(); n > 0 {
 			tb.Fatalf("the synthetic corpus has %d errors:\n%v", n, c.Problems)
@@ -164,10 +161,7 @@ func BenchmarkServeMinute(b *testing.B) {
 //   - watched: as `serve` does it, from the save through a real watcher (notify mode, its default
 //     quiet period) to the answer: paths plus noticing the change.
 func BenchmarkEditVisible(b *testing.B) {
-	src, err := synthetic.Corpus(10000)
-	if err != nil {
-		b.Fatal(err)
-	}
+	src := testsupport.Corpus(b, 10000)
 	for _, how := range []string{"walk", "paths", "watched"} {
 		b.Run(how, func(b *testing.B) {
 			dir := b.TempDir()

@@ -17,20 +17,12 @@ import (
 	"statuspress/internal/site"
 	"statuspress/internal/statusapi"
 	"statuspress/internal/synthetic"
+	"statuspress/internal/testsupport"
 	"statuspress/web"
 )
 
 // The benchmarks read the synthetic corpora of internal/synthetic (generated once into
 // testoutput/synthetic/) at the instant they end, synthetic.CorpusNow.
-
-func corpus(b *testing.B, n int) string {
-	b.Helper()
-	dir, err := synthetic.Corpus(n)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return dir
-}
 
 // BenchmarkSnapshot is a server's cold start: load every file and build the snapshot.
 func BenchmarkSnapshot(b *testing.B) {
@@ -40,7 +32,7 @@ func BenchmarkSnapshot(b *testing.B) {
 	}
 	for _, n := range []int{100, 1000, 10000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			files := os.DirFS(corpus(b, n))
+			files := os.DirFS(testsupport.Corpus(b, n))
 			for b.Loop() {
 				c := content.Load(files, content.Options{})
 				if len(c.Problems) > 0 {
@@ -60,7 +52,7 @@ func BenchmarkBuild(b *testing.B) {
 	}
 	for _, n := range []int{100, 1000, 10000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			files := os.DirFS(corpus(b, n))
+			files := os.DirFS(testsupport.Corpus(b, n))
 			c := content.Load(files, content.Options{})
 			for b.Loop() {
 				site.Build(files, c, cat, site.Options{}, synthetic.CorpusNow)
@@ -77,7 +69,7 @@ func BenchmarkUpdate(b *testing.B) {
 		b.Fatal(err)
 	}
 	dir := b.TempDir()
-	if err := synthetic.EditableCopy(dir, corpus(b, 10000)); err != nil {
+	if err := synthetic.EditableCopy(dir, testsupport.Corpus(b, 10000)); err != nil {
 		b.Fatal(err)
 	}
 	files := os.DirFS(dir)
@@ -110,7 +102,7 @@ func snapshot10k(b *testing.B) *site.Snapshot {
 		if err != nil {
 			b.Fatal(err)
 		}
-		files := os.DirFS(corpus(b, 10000))
+		files := os.DirFS(testsupport.Corpus(b, 10000))
 		big.snap = site.Build(files, content.Load(files, content.Options{}), cat, site.Options{}, synthetic.CorpusNow)
 	})
 	if big.snap == nil {

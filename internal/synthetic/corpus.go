@@ -23,7 +23,7 @@ const CorpusSeed = 42
 // one 10,000-incident corpus instead of writing it again in every process. Treat it as read-only.
 func Corpus(n int) (string, error) {
 	root := os.TempDir()
-	if mod, ok := moduleRoot(); ok {
+	if mod, err := ModuleRoot(); err == nil {
 		root = filepath.Join(mod, "testoutput")
 	}
 	dir := filepath.Join(root, "synthetic", fmt.Sprintf("n%d-seed%d-%s", n, CorpusSeed, CorpusNow.Format("20060102T1504Z")))
@@ -52,19 +52,20 @@ func Corpus(n int) (string, error) {
 	return dir, nil
 }
 
-// moduleRoot finds the directory holding go.mod, from the working directory up.
-func moduleRoot() (string, bool) {
+// ModuleRoot finds the directory holding go.mod, from the working directory up: the module root,
+// under which tests write their output (testoutput/).
+func ModuleRoot() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
-		return "", false
+		return "", err
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, true
+			return dir, nil
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", false
+			return "", errors.New("go.mod not found above the working directory")
 		}
 		dir = parent
 	}

@@ -341,7 +341,27 @@ func atHour(t time.Time, loc *time.Location, hour, minute int) time.Time {
 	return time.Date(y, m, d, hour, minute, 0, 0, loc)
 }
 
+// planIncident plans an incident: what broke and why, its figures, its timeline of updates, its
+// impact, title and summary. The steps draw from it.r in this order, which the seed's promise
+// (the same files, byte for byte) depends on.
 func (it *item) planIncident(now, from time.Time) {
+	it.chooseTrouble()
+	cls := 0 // the class of the texts: requests, or background (async) work
+	if it.comp.async {
+		cls = 1
+	}
+	it.drawFigures()
+	statuses, times := it.incidentTimes(now, from)
+	it.datedFigures(times)
+	it.incidentUpdates(statuses, times, cls)
+	it.chooseImpact()
+	it.incidentTitle(cls)
+	it.incidentSummary(cls)
+}
+
+// chooseTrouble picks the component that broke, how badly, a cause that fits it, and up to two
+// other components it drags along.
+func (it *item) chooseTrouble() {
 	r := it.r
 	ci := r.IntN(len(components))
 	it.comp = &components[ci]
@@ -374,8 +394,11 @@ func (it *item) planIncident(now, from time.Time) {
 			it.sec = append(it.sec, c)
 		}
 	}
+}
 
-	// Figures.
+// drawFigures draws the numbers the texts quote: error rates, counts, data centres and the like.
+func (it *item) drawFigures() {
+	r := it.r
 	n := &it.n
 	n.pct = 5 + r.IntN(41)
 	n.secs = 4 + r.IntN(27)
@@ -383,7 +406,7 @@ func (it *item) planIncident(now, from time.Time) {
 	if it.cause.err != "" {
 		n.err = it.cause.err
 	}
-	if async {
+	if it.comp.async {
 		n.count = 500 + r.IntN(120000)
 	} else {
 		n.count = 1000 + r.IntN(250000)
@@ -403,10 +426,14 @@ func (it *item) planIncident(now, from time.Time) {
 	n.tickets = 15 + r.IntN(386)
 	n.eta = 20 + r.IntN(71)
 	n.app, n.ip3, n.ip4 = 1+r.IntN(24), r.IntN(8), 10+r.IntN(240)
+}
 
-	// Times and lifecycle.
-	var statuses []string
-	var times []time.Time
+// incidentTimes sets when the incident started (and, when it is over, ended and was resolved),
+// and returns the statuses of its updates and their times. An ongoing incident started within
+// the last five hours and has not reached resolved; another started on a day between from and
+// two days before now, and its last update, a little after its end, is resolved.
+func (it *item) incidentTimes(now, from time.Time) (statuses []string, times []time.Time) {
+	r := it.r
 	if it.ongoing {
 		it.start = now.Add(-minutes(25 + r.IntN(275)))
 		detect := 3 + r.IntN(10)
@@ -418,47 +445,55 @@ func (it *item) planIncident(now, from time.Time) {
 			{stInvestigating, stInvestigating, stIdentified},
 		}[r.IntN(4)]
 		last := now.Add(-minutes(2 + r.IntN(8)))
-		times = spread(r, first, last, len(statuses))
-	} else {
-		start := randTime(r, from, now.Add(-48*time.Hour))
-		if r.IntN(10) < 6 { // most trouble starts in working hours
-			start = atHour(start, locs[it.lang], 7+r.IntN(12), r.IntN(60))
-		}
-		it.start = start.UTC()
-		k := []int{2, 3, 3, 4, 4, 4, 5, 5, 6}[r.IntN(9)]
-		var d int
-		switch x := r.IntN(100); {
-		case x < 50:
-			d = 15 + r.IntN(76)
-		case x < 80:
-			d = 90 + r.IntN(150)
-		case x < 95:
-			d = 240 + r.IntN(480)
-		default:
-			d = 720 + r.IntN(1680)
-		}
-		d = max(d, 6*(k+1))
-		it.end = it.start.Add(minutes(d))
-		it.resolved = it.end
-		detect := min(3+r.IntN(18), max(2, d/4))
-		first := it.start.Add(minutes(detect))
-		statuses = lifecycle(r, k)
-		times = spread(r, first, it.end, k-1)
-		times = append(times, it.end.Add(minutes(r.IntN(13))))
-		if !times[len(times)-1].After(times[len(times)-2]) {
-			times[len(times)-1] = times[len(times)-2].Add(time.Minute)
-		}
+		return statuses, spread(r, first, last, len(statuses))
 	}
+	start := randTime(r, from, now.Add(-48*time.Hour))
+	if r.IntN(10) < 6 { // most trouble starts in working hours
+		start = atHour(start, locs[it.lang], 7+r.IntN(12), r.IntN(60))
+	}
+	it.start = start.UTC()
+	k := []int{2, 3, 3, 4, 4, 4, 5, 5, 6}[r.IntN(9)]
+	var d int
+	switch x := r.IntN(100); {
+	case x < 50:
+		d = 15 + r.IntN(76)
+	case x < 80:
+		d = 90 + r.IntN(150)
+	case x < 95:
+		d = 240 + r.IntN(480)
+	default:
+		d = 720 + r.IntN(1680)
+	}
+	d = max(d, 6*(k+1))
+	it.end = it.start.Add(minutes(d))
+	it.resolved = it.end
+	detect := min(3+r.IntN(18), max(2, d/4))
+	first := it.start.Add(minutes(detect))
+	statuses = lifecycle(r, k)
+	times = spread(r, first, it.end, k-1)
+	times = append(times, it.end.Add(minutes(r.IntN(13))))
+	if !times[len(times)-1].After(times[len(times)-2]) {
+		times[len(times)-1] = times[len(times)-2].Add(time.Minute)
+	}
+	return statuses, times
+}
+
+// datedFigures draws the figures that depend on the incident's times: how long it lasted in the
+// texts, when the deploy that caused it went out, and that deploy's version.
+func (it *item) datedFigures(times []time.Time) {
+	r := it.r
+	n := &it.n
 	n.mins = max(5, min(10+r.IntN(171), int(times[len(times)-1].Sub(it.start).Minutes())))
 	n.tdeploy = it.start.Add(-minutes(2 + r.IntN(14)))
 	local := it.start.In(locs[it.lang])
 	n.ver = fmt.Sprintf("%d.%d.%d", local.Year(), int(local.Month()), 1+r.IntN(9))
+}
 
-	// Components and updates.
-	cls := 0
-	if async {
-		cls = 1
-	}
+// incidentUpdates writes the updates, one for each status at its time: their texts, and the
+// component statuses they set as the trouble escalates and recovers. It records the worst
+// severity reached.
+func (it *item) incidentUpdates(statuses []string, times []time.Time, cls int) {
+	r := it.r
 	it.comps = []affect{{it.comp, sevStatus[it.sev]}}
 	for _, c := range it.sec {
 		s := sevDegraded
@@ -538,15 +573,20 @@ func (it *item) planIncident(now, from time.Time) {
 			seenMon++
 		case stResolved:
 			p := []T{resolvedTexts[r.IntN(len(resolvedTexts))]}
-			if async && r.IntN(2) == 0 {
+			if it.comp.async && r.IntN(2) == 0 {
 				p = append(p, backlogDone)
 			}
 			u.text = [][]T{p}
 		}
 		it.updates = append(it.updates, u)
 	}
-	n.delay = int(it.updates[0].at.Sub(it.start).Minutes())
+	it.n.delay = int(it.updates[0].at.Sub(it.start).Minutes())
+}
 
+// chooseImpact picks the impact from the worst severity reached (or leaves it to be derived from
+// the components), and whether the file writes its kind.
+func (it *item) chooseImpact() {
+	r := it.r
 	switch it.worst {
 	case sevMajor:
 		it.impact = "major"
@@ -568,8 +608,12 @@ func (it *item) planIncident(now, from time.Time) {
 		it.impact = "" // derived from the components
 	}
 	it.writeKind = r.IntN(10) < 7
+}
 
-	// Title: "Component: symptom", sometimes naming a second component.
+// incidentTitle writes the title in every language: "Component: symptom", sometimes naming a
+// second component.
+func (it *item) incidentTitle(cls int) {
+	r := it.r
 	phrase := titles[cls][it.worst][r.IntN(3)]
 	names := []*component{it.comp}
 	if len(it.sec) > 0 && r.IntN(4) == 0 {
@@ -586,17 +630,21 @@ func (it *item) planIncident(now, from time.Time) {
 		}
 		it.title[l] = joinList(ns, l) + sep + phrase[l]
 	}
+}
 
+// incidentSummary writes the summary and the body: what is being done about an ongoing incident,
+// a postmortem of one that is over.
+func (it *item) incidentSummary(cls int) {
 	if it.ongoing {
 		it.summary = []T{symptoms[cls][it.sev], workingOnIt}
 		it.doc = it.ongoingDoc(cls)
-	} else {
-		it.summary = []T{frame}
-		if r.IntN(2) == 0 {
-			it.summary = append(it.summary, it.cause.short)
-		}
-		it.doc = it.postmortem(cls)
+		return
 	}
+	it.summary = []T{frame}
+	if it.r.IntN(2) == 0 {
+		it.summary = append(it.summary, it.cause.short)
+	}
+	it.doc = it.postmortem(cls)
 }
 
 // lifecycle returns k statuses from investigating to resolved.

@@ -2,7 +2,10 @@ package synthetic
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -77,6 +80,25 @@ func TestDeterministic(t *testing.T) {
 	}
 	if !bytes.Equal(ta["site.yaml"], tc["site.yaml"]) {
 		t.Errorf("site.yaml should not depend on the seed")
+	}
+}
+
+// TestCorpusBytes pins what a seed writes. The benchmarks reuse a corpus generated earlier into
+// testoutput/synthetic/, found by its size, seed and end, so a change to what the generator
+// writes would go unseen there and make figures of two runs incomparable. A deliberate change
+// updates the sum here and says so (remove testoutput/synthetic/ to generate the corpora anew).
+func TestCorpusBytes(t *testing.T) {
+	dir, _ := generate(t, 300, CorpusSeed)
+	files := tree(t, dir)
+	h := sha256.New()
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		h.Write([]byte(p + "\x00"))
+		h.Write(files[p])
+		h.Write([]byte{0})
+	}
+	const want = "e7609698e991625b28737b08704c27699be1aaa6e7d35b3387cd5b00c4171b1d"
+	if got := hex.EncodeToString(h.Sum(nil)); got != want {
+		t.Errorf("300 items of seed %d hash to %s, want %s: the generator writes other bytes than before", CorpusSeed, got, want)
 	}
 }
 

@@ -1,6 +1,6 @@
 // Package testsupport holds the few helpers tests of several packages share: the switch that
-// lets the slow tests run, and txtar archives as file systems and directories. Only tests import
-// it.
+// lets the slow tests run, txtar archives as file systems and directories, the module root, and
+// the synthetic corpora the benchmarks read. Only tests import it.
 package testsupport
 
 import (

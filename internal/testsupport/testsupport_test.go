@@ -67,3 +67,30 @@ func TestDir(t *testing.T) {
 		t.Errorf("2026/a.md = %q, %v", data, err)
 	}
 }
+
+func TestModuleRoot(t *testing.T) {
+	root := testsupport.ModuleRoot(t)
+	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
+		t.Fatal(err)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(root, "internal", "testsupport"); wd != want {
+		t.Errorf("the test runs in %s, want %s below the module root", wd, want)
+	}
+}
+
+// TestCorpus checks that the benchmarks of every package find the corpora where they always
+// were: testoutput/synthetic/ at the module root, named by size, seed and end.
+func TestCorpus(t *testing.T) {
+	dir := testsupport.Corpus(t, 100)
+	want := filepath.Join(testsupport.ModuleRoot(t), "testoutput", "synthetic", "n100-seed42-20261123T1200Z")
+	if dir != want {
+		t.Errorf("Corpus(100) = %s, want %s", dir, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "site.yaml")); err != nil {
+		t.Error(err)
+	}
+}
