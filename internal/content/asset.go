@@ -206,6 +206,11 @@ func checkSVG(data []byte) error {
 				return fmt.Errorf("is not an SVG picture: it starts with <%s>, not <svg>", t.Name.Local)
 			}
 			root = false
+			if style != nil {
+				// CSS reads every text child of a <style> as one sheet: an element inside would
+				// end the text checked here while the sheet goes on.
+				return fmt.Errorf("holds the element <%s> inside a <style>%s", t.Name.Local, fix)
+			}
 			if t.Name.Space != svgNS && t.Name.Space != "" || !svgElements[t.Name.Local] {
 				return fmt.Errorf("holds the element <%s>, which is not a plain drawing (it can run script, load other files or change the picture's links)%s", t.Name.Local, fix)
 			}
@@ -271,8 +276,11 @@ func checkCSS(s string) error {
 	if strings.Contains(low, "\\") {
 		return fmt.Errorf("uses CSS escapes (a backslash), which can hide what it loads")
 	}
-	if strings.Contains(low, "@import") || strings.Contains(low, "javascript:") || strings.Contains(low, "expression(") {
-		return fmt.Errorf("loads or runs something")
+	// Besides url(), these CSS functions take an address as a plain string.
+	for _, f := range []string{"@import", "javascript:", "expression(", "image-set(", "image(", "cross-fade(", "src(", "element("} {
+		if strings.Contains(low, f) {
+			return fmt.Errorf("loads or runs something (%s)", strings.TrimSuffix(f, "("))
+		}
 	}
 	for rest := low; ; {
 		i := strings.Index(rest, "url(")
