@@ -175,8 +175,8 @@ func (s *Server) generationAt(now time.Time) *generation {
 // redirects and not-modified answers go through as h makes them.
 func (s *Server) cached(h echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		key := s.cacheKey(c.Request())
 		g := s.generationAt(s.now())
+		key := cacheKey(g.snap, c.Request())
 		cl := g.cell(key)
 		if !cl.done.Load() && !cl.making.CompareAndSwap(false, true) {
 			// Another request is making this minute's answer (the overview takes some 50 ms
@@ -213,12 +213,14 @@ func (s *Server) cached(h echo.HandlerFunc) echo.HandlerFunc {
 // cacheKey is the key of a request's answer: its path, and the lang parameter of the API. A lang
 // the site does not publish gives one key for all of them ("?lang=*"), whatever it says: the API
 // refuses them all alike (never kept), and pages, which ignore it, answer them all alike, so a
-// stranger's made-up values cannot fill the cache.
-func (s *Server) cacheKey(req *http.Request) string {
+// stranger's made-up values cannot fill the cache. snap is the generation's, so that the key and
+// the generation it is kept in agree on the languages even while a reload swaps snapshots; before
+// the first snapshot there are none.
+func cacheKey(snap *site.Snapshot, req *http.Request) string {
 	key := req.URL.Path
 	if req.URL.RawQuery != "" {
 		if lang := req.URL.Query().Get("lang"); lang != "" {
-			if !s.Snapshot().Enabled(lang) {
+			if snap == nil || !snap.Enabled(lang) {
 				lang = "*"
 			}
 			key += "?lang=" + lang
@@ -245,7 +247,8 @@ func (s *Server) ready(r *http.Request) *entry {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead || r.URL.RawPath != "" {
 		return nil
 	}
-	return s.generationAt(s.now()).entry(s.cacheKey(r))
+	g := s.generationAt(s.now())
+	return g.entry(cacheKey(g.snap, r))
 }
 
 // recorder is a ResponseWriter that keeps what a handler writes.

@@ -322,3 +322,14 @@ func TestLastModifiedNeverConfirmsStale(t *testing.T) {
 		})
 	}
 }
+
+// TestNoSnapshotYet: before the first snapshot, a request with ?lang= is answered, not a panic
+// (the cache key asks the snapshot which languages exist).
+func TestNoSnapshotYet(t *testing.T) {
+	srv := server.New(nil, server.Config{Now: func() time.Time { return clock }})
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/readyz?lang=xx", nil))
+	if rec.Code != http.StatusServiceUnavailable {
+		t.Errorf("/readyz?lang=xx before the first snapshot: %d, want 503", rec.Code)
+	}
+}
