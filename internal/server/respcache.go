@@ -229,17 +229,6 @@ func cacheKey(snap *site.Snapshot, req *http.Request) string {
 	return key
 }
 
-// cachedKeys returns how many answers the current generation holds or is making.
-func (s *Server) cachedKeys() int {
-	g := s.cache.Load()
-	if g == nil {
-		return 0
-	}
-	g.mu.RLock()
-	defer g.mu.RUnlock()
-	return len(g.cells)
-}
-
 // ready returns the answer to r if it is made already, for ServeHTTP to send without routing.
 // The key is looked up only for the requests a cached route would answer: GET and HEAD, routed by
 // their path (echo routes by the raw path when there is one).
