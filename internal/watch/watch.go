@@ -202,11 +202,14 @@ type burst struct {
 	all   bool
 	// began is when the first change came, zero while there is none.
 	began time.Time
-	// gone holds when each file that existed before the burst was removed, while it has not come
-	// back; created, the files the burst made (whose removal is no loss: an editor's temporary
-	// file).
-	gone    map[string]time.Time
-	created map[string]bool
+	// gone holds the files that existed before the burst and were removed, while they have not
+	// come back, and lastGone when the latest of them went (removals only come later, so it alone
+	// decides the wait: a look at every removal per event would cost a checkout of ten thousand
+	// deletions the square of that); created, the files the burst made (whose removal is no loss:
+	// an editor's temporary file).
+	gone     map[string]bool
+	lastGone time.Time
+	created  map[string]bool
 }
 
 // removed records that p was removed or renamed away at now.
@@ -215,16 +218,17 @@ func (b *burst) removed(p string, now time.Time) {
 		return
 	}
 	if b.gone == nil {
-		b.gone = map[string]time.Time{}
+		b.gone = map[string]bool{}
 	}
-	if _, ok := b.gone[p]; !ok {
-		b.gone[p] = now
+	if !b.gone[p] {
+		b.gone[p] = true
+		b.lastGone = now
 	}
 }
 
 // made records that p was created or written.
 func (b *burst) made(p string, created bool) {
-	if _, ok := b.gone[p]; ok {
+	if b.gone[p] {
 		delete(b.gone, p) // back: a change, not a removal
 		return
 	}
@@ -252,14 +256,13 @@ func (b *burst) add(p string, now time.Time) {
 }
 
 // due is when the burst is reported if nothing else changes after the change at now: after a
-// pause, and no sooner than Grace after the first removal of a file that has not come back.
+// pause, and, while a removed file has not come back, no sooner than Grace after the latest
+// removal.
 func (b *burst) due(now time.Time, opt Options) time.Time {
 	pause := min(max(opt.Quiet, 2*now.Sub(b.began)), max(opt.Quiet, longPause))
 	at := now.Add(pause)
-	for _, t := range b.gone {
-		if g := t.Add(opt.Grace); g.After(at) {
-			at = g
-		}
+	if g := b.lastGone.Add(opt.Grace); len(b.gone) > 0 && g.After(at) {
+		at = g
 	}
 	return minTime(at, b.began.Add(opt.MaxDelay))
 }
