@@ -450,8 +450,12 @@ func (w *Watcher) notifyLoop() {
 				continue
 			}
 			if filepath.Clean(ev.Name) == filepath.Dir(w.dir) {
-				// The parent itself was moved or deleted, and its watch went with it.
-				look()
+				// The parent itself: moved or deleted, and its watch went with it (then the
+				// directory is looked for from now on), or its permissions changed, which can make
+				// the directory unreadable or readable again.
+				if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+					look()
+				}
 				w.rootChanged()
 				changed("")
 				continue
