@@ -87,7 +87,10 @@ func (ps *pass) read(name string, size int64, r *report) ([]byte, bool) {
 		return nil, false
 	}
 	if bytes.IndexByte(src, '\r') >= 0 {
+		// A carriage return alone ends a line too (old Mac files): YAML, CommonMark and editors
+		// all read it so, and positions must count lines as they do.
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
 	}
 	if i := controlByte(src); i >= 0 {
 		r.warnf(posOf(src, i), "holds the invisible control character U+%04X (pasted from a terminal or a document?); delete it: readers see nothing, or a box, and some feed readers reject it", src[i])

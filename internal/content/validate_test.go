@@ -413,6 +413,16 @@ components: []
 			files: map[string]string{"b.md": "\xef\xbb\xbf---\r\ntitle: Something broke\r\nstarted: 2024-01-10T10:00:00+01:00\r\n---\r\n## Cause\r\n\r\nText.\r\n"},
 		},
 		{
+			name:  "old Mac line endings (a carriage return alone) are fine",
+			files: map[string]string{"b.md": "---\rtitle: Something broke\rstarted: 2024-01-10T10:00:00+01:00\r---\r## Cause\r\rText.\r"},
+		},
+		{
+			// goccy/go-yaml counts a lone carriage return as a line; so must every position.
+			name:  "a position after lone carriage returns counts them as lines",
+			files: map[string]string{"b.md": "---\rtitle: Something broke\rstarted: 2024-01-10T10:00:00+01:00\rcomponents:\r\tsoap-api: major_outage\r---\r"},
+			want:  []string{"b.md:5:1: error: YAML syntax error: found character '\\t' that cannot start any token; YAML does not allow tabs for indentation; indent with spaces"},
+		},
+		{
 			name:  "hidden files, drafts and READMEs are not content",
 			files: map[string]string{".git/config": "x", "_drafts/x.md": "nonsense", "README.md": "# Our incidents"},
 		},
