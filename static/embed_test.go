@@ -79,7 +79,7 @@ func TestNoInlineHazards(t *testing.T) {
 	}
 }
 
-// The stylesheet carries what DESIGN.md asks of every page.
+// The stylesheet carries what docs/architecture.md promises of every page.
 func TestStyleCovers(t *testing.T) {
 	css := string(Files[Path("style.css")].Body)
 	for _, want := range []string{

@@ -73,7 +73,7 @@ func ongoingIncident(l *locale.Localizer) IncidentPage {
 	}
 }
 
-// TestEveryPage checks what DESIGN.md asks of every page.
+// TestEveryPage checks what docs/architecture.md promises of every page.
 func TestEveryPage(t *testing.T) {
 	for _, p := range renderSamples(t) {
 		t.Run(p.name, func(t *testing.T) {

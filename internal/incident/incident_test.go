@@ -552,8 +552,9 @@ func TestOngoing(t *testing.T) {
 			want: true,
 		},
 		{
-			// resolved: is "when impact ended" (DESIGN.md); an incident in the same situation stops
-			// at Resolved. The loader only warns about a non-final latest update, so this loads.
+			// resolved: is "when impact ended" (the README's rule of when an event ended); an
+			// incident in the same situation stops at Resolved. The loader only warns about a
+			// non-final latest update, so this loads.
 			name: "maintenance: after resolved, latest update still in_progress",
 			in:   works(at(12, 30), update(at(10, 0), incident.StatusInProgress)),
 			now:  at(13, 0),
