@@ -85,10 +85,12 @@ func lint(args []string, std stdio) error {
 }
 
 func summary(cat *content.Catalog) string {
-	return fmt.Sprintf("%d files, %d incidents loaded: %s, %s", cat.Files, len(cat.Incidents),
+	return fmt.Sprintf("%s, %s loaded: %s, %s", plural(cat.Files, "file"), plural(len(cat.Incidents), "incident"),
 		plural(cat.Problems.Errors(), "error"), plural(cat.Problems.Warnings(), "warning"))
 }
 
+// plural is n and word, with an s unless n is 1: every word counted in the command's messages
+// takes an s.
 func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word

@@ -223,3 +223,24 @@ func TestLintControlCharacters(t *testing.T) {
 		}
 	}
 }
+
+// TestLintSummaryCounts: the summary counts in the singular when there is one of a thing.
+func TestLintSummaryCounts(t *testing.T) {
+	dir := t.TempDir()
+	site, err := os.ReadFile("../../incidents/site.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := "---\ntitle: Webhooks delayed\ncomponents: {webhooks: degraded_performance}\nstarted: 2026-11-23T07:40:00Z\nsummary: Late.\n" +
+		"updates:\n  - {at: 2026-11-23T08:00:00Z, status: investigating, text: Looking.}\n---\n"
+	for name, data := range map[string]string{"site.yaml": string(site), "webhooks.md": one, "notes.txt": "x"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out, errOut bytes.Buffer
+	run([]string{"lint", dir}, nil, &out, &errOut)
+	if want := "2 files, 1 incident loaded: 0 errors, 1 warning\n"; !strings.HasSuffix(out.String(), want) {
+		t.Errorf("summary: want %q, got:\n%s", want, out.String())
+	}
+}

@@ -54,7 +54,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		stdin = strings.NewReader("")
 	}
 	std := stdio{in: stdin, out: stdout, err: stderr}
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	if len(args) == 0 {
+		// Called wrongly, as with an unknown command: the usage goes where errors go.
+		usage(stderr)
+		return 2
+	}
+	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(stdout)
 		return 0
 	}

@@ -393,6 +393,19 @@ components: []
 			want:  []string{"a.nl.md:2:1: warning: 2 of 2 updates are not translated; readers see them in the original language"},
 		},
 		{
+			name:  "warning: one of two updates not translated",
+			files: map[string]string{"a.nl.md": fm("title: SOAP-API onbereikbaar", "updates:", "  - at: 2020-06-08T02:30:00+02:00", "    text: We kijken ernaar.")},
+			want:  []string{"a.nl.md:2:1: warning: 1 of 2 updates is not translated; readers see it in the original language"},
+		},
+		{
+			name: "warning: the one update not translated",
+			files: map[string]string{
+				"b.md":    fm(title, started, "components: {soap-api: major_outage}", "updates:", "  - {at: 2024-01-10T10:30:00+01:00, status: investigating, text: Hm}"),
+				"b.nl.md": fm("title: Iets ging stuk"),
+			},
+			want: []string{"b.nl.md:2:1: warning: the update is not translated; readers see it in the original language"},
+		},
+		{
 			name: "warning: translation without summary or body",
 			files: map[string]string{
 				"b.md":    fm(title, started, "summary: It broke."),

@@ -96,7 +96,7 @@ func TestPlanUpdate(t *testing.T) {
 				t.Errorf("notes:\n%s", plan.Notes)
 			}
 			for _, n := range plan.Notes {
-				if !strings.Contains(n.Message, "updates are not translated") {
+				if !strings.Contains(n.Message, "not translated") {
 					t.Errorf("unexpected note %s", n)
 				}
 			}
