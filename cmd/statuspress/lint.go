@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"statuspress/internal/content"
@@ -16,27 +17,30 @@ func lint(args []string, std stdio) error {
 	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "output `format`: text, json (for tools) or github (workflow annotations)")
 	maxSize := fs.Int64("max-file-size", content.DefaultMaxFileSize, "refuse files larger than this many `bytes`")
+	contentDir := contentFlag(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: statuspress lint [flags] [DIR]")
+		fmt.Fprintln(stderr, "Usage: statuspress lint [--content DIR] [flags]")
 		fmt.Fprintln(stderr)
-		fmt.Fprintln(stderr, "Checks the content directory DIR (default ./incidents) and lists every problem as")
-		fmt.Fprintln(stderr, "path:line:col: severity: message. Exits 1 when there is an error, 0 otherwise.")
+		fmt.Fprintln(stderr, "Checks the content directory and lists every problem as path:line:col: severity: message,")
+		fmt.Fprintln(stderr, "with paths from the current directory. Exits 1 when there is an error, 0 otherwise.")
+		fmt.Fprintln(stderr, "`statuspress lint DIR` is the same as --content DIR.")
 		fmt.Fprintln(stderr)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return errUsage
+	pos, err := authorArgs(fs, args)
+	if err != nil {
+		return err
 	}
-	if fs.NArg() > 1 {
+	if len(pos) > 1 {
 		fs.Usage()
 		return errUsage
 	}
-	dir := "incidents"
-	if fs.NArg() == 1 {
-		dir = fs.Arg(0)
+	dir := *contentDir
+	if len(pos) == 1 {
+		if authorFlagsSet(fs)["content"] && filepath.Clean(pos[0]) != filepath.Clean(dir) {
+			return usagef("two content directories, --content %s and %s; give one", dir, pos[0])
+		}
+		dir = pos[0]
 	}
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return usagef("%s is not a directory", dir)

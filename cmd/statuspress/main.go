@@ -1,7 +1,7 @@
 // Command statuspress publishes a status page from incident Markdown files.
 //
 //	statuspress serve           serve the status site (see serve -h)
-//	statuspress lint [DIR]      check the content directory and list every problem
+//	statuspress lint            check the content directory and list every problem
 //	statuspress new KIND        write a new incident, maintenance or notice file
 //	statuspress update SLUG     append an update to an incident's or maintenance's timeline
 //	statuspress build --out DIR write the whole site as static files

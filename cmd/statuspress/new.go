@@ -36,7 +36,7 @@ func newFlagSet(stderr io.Writer) (*flag.FlagSet, newFlags) {
 		start:     fs.String("start", "", "maintenance: the announced window's start (RFC 3339 `time`, required)"),
 		end:       fs.String("end", "", "maintenance: the announced window's end (RFC 3339 `time`, required)"),
 		summary:   fs.String("summary", "", "a one- or two-sentence `summary` for lists and feeds"),
-		dir:       dirFlag(fs),
+		dir:       contentFlag(fs, "dir"),
 		slug:      fs.String("slug", "", "the `slug`, the file name and URL (default: made from the title, with -2, -3 ... if taken)"),
 		outFolder: fs.String("out-folder", "", "the `folder` to write to, inside the content directory (default DIR/YEAR)"),
 		now:       authorNowFlag(fs, "the current `time` (RFC 3339; default: now, to the minute)"),
@@ -288,7 +288,7 @@ func authorClock(now string, loc *time.Location) (time.Time, error) {
 // errors: components, languages and time zones come from it.
 func authorLoad(dir string) (*content.Catalog, error) {
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		return nil, usagef("%s is not a directory; give the content directory with --dir", dir)
+		return nil, usagef("%s is not a directory; give the content directory with --content", dir)
 	}
 	fsys, err := content.OpenDir(dir)
 	if err != nil {

@@ -26,7 +26,7 @@ func updateFlagSet(stderr io.Writer) (*flag.FlagSet, updateFlags) {
 		status: fs.String("status", "", "the update's `status` (required): investigating, identified, monitoring or resolved for an\nincident; scheduled, in_progress, verifying or completed for a maintenance"),
 		text:   fs.String("text", "", "the update's Markdown `text`; - reads it from standard input (required)"),
 		comps:  fs.String("components", "", "component statuses changing from this update on, as `id:status,...`"),
-		dir:    dirFlag(fs),
+		dir:    contentFlag(fs, "dir"),
 		now:    authorNowFlag(fs, "the update's `time` (RFC 3339; default: now, to the minute)"),
 	}
 	fs.Usage = func() {
