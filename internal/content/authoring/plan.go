@@ -185,8 +185,8 @@ func PlanNew(fsys fs.FS, cat *content.Catalog, d Draft, rel string) (*Plan, erro
 // minute, as people write times by hand and the page shows them, unless the timeline already has
 // an update in that minute (updates a few seconds apart, in an outage): then it is now to the
 // second, or the second after the latest update when that is later, so a burst of updates keeps
-// its order. A latest update after this minute is left for PlanUpdate to refuse, with its reason:
-// going past it would write a time that has not come.
+// its order. A latest update a minute or more ahead of now is left for PlanUpdate to refuse, with
+// its reason: going past it would write a time that has not come.
 func UpdateTime(in *incident.Incident, now time.Time) time.Time {
 	minute := now.Truncate(time.Minute)
 	last, ok := in.Latest()
@@ -194,7 +194,7 @@ func UpdateTime(in *incident.Incident, now time.Time) time.Time {
 		return minute
 	}
 	at := now.Truncate(time.Second)
-	if next := last.At.Truncate(time.Second).Add(time.Second); last.At.Before(minute.Add(time.Minute)) && next.After(at) {
+	if next := last.At.Truncate(time.Second).Add(time.Second); last.At.Before(now.Add(time.Minute)) && next.After(at) {
 		at = next
 	}
 	return at

@@ -251,8 +251,8 @@ func TestParseMessages(t *testing.T) {
 }
 
 // TestUpdateTime: an update written now takes the minute, unless the timeline has an update in
-// that minute already; then the second, or the next free one. A latest update after this minute
-// is not passed: PlanUpdate refuses it and says why.
+// that minute already; then the second, or the next free one. A latest update a minute or more
+// ahead is not passed: PlanUpdate refuses it and says why.
 func TestUpdateTime(t *testing.T) {
 	at := func(h, m, s int) time.Time { return time.Date(2026, 11, 23, h, m, s, 0, time.UTC) }
 	now := at(10, 30, 40).Add(300 * time.Millisecond)
@@ -267,7 +267,8 @@ func TestUpdateTime(t *testing.T) {
 		{"latest seconds ago", []time.Time{at(10, 30, 0), at(10, 30, 35)}, at(10, 30, 40)},
 		{"latest in this second", []time.Time{at(10, 30, 40)}, at(10, 30, 41)},
 		{"latest later in this minute", []time.Time{at(10, 30, 50)}, at(10, 30, 51)},
-		{"latest in the next minute", []time.Time{at(10, 31, 0)}, at(10, 30, 40)},
+		{"latest in the next minute, after a burst", []time.Time{at(10, 31, 0)}, at(10, 31, 1)},
+		{"latest a minute ahead", []time.Time{at(10, 31, 41)}, at(10, 30, 40)},
 		{"latest tomorrow", []time.Time{at(10, 30, 0).AddDate(0, 0, 1)}, at(10, 30, 40)},
 	}
 	for _, tt := range tests {
