@@ -20,6 +20,7 @@ import (
 // newFlags are the flags of `new`.
 type newFlags struct {
 	title, comps, impact, lang, status, text, started, start, end, summary, dir, slug, outFolder, now *string
+	printSlug                                                                                         *bool
 }
 
 func newFlagSet(stderr io.Writer) (*flag.FlagSet, newFlags) {
@@ -40,13 +41,15 @@ func newFlagSet(stderr io.Writer) (*flag.FlagSet, newFlags) {
 		slug:      fs.String("slug", "", "the `slug`, the file name and URL (default: made from the title, with -2, -3 ... if taken)"),
 		outFolder: fs.String("out-folder", "", "the `folder` to write to, inside the content directory (default DIR/YEAR)"),
 		now:       authorNowFlag(fs, "the current `time` (RFC 3339; default: now, to the minute)"),
+		printSlug: fs.Bool("print-slug", false, "print only the slug, for scripts: slug=$(statuspress new ... --print-slug)"),
 	}
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: statuspress new incident|maintenance|notice --title TITLE [flags]")
 		fmt.Fprintln(stderr)
 		fmt.Fprintln(stderr, "Writes a new incident, maintenance or notice file into the content directory and prints its")
-		fmt.Fprintln(stderr, "path. The file is checked as `statuspress lint` would before it is written; an existing file is")
-		fmt.Fprintln(stderr, "never overwritten. Times are written in the time zone site.yaml gives the file's language.")
+		fmt.Fprintln(stderr, "path, then on the last line its slug, which `statuspress update` takes. The file is checked as")
+		fmt.Fprintln(stderr, "`statuspress lint` would before it is written; an existing file is never overwritten. Times are")
+		fmt.Fprintln(stderr, "written in the time zone site.yaml gives the file's language.")
 		fmt.Fprintln(stderr)
 		fmt.Fprintln(stderr, "  statuspress new incident --title 'Errors on the REST API' --components rest-api:partial_outage \\")
 		fmt.Fprintln(stderr, "      --impact minor --text 'About one in five requests fails. We are investigating.'")
@@ -109,7 +112,13 @@ func newCmd(args []string, std stdio) error {
 		return err
 	}
 	authorNotes(std.err, "new", *f.dir, plan.Notes)
+	slug := plan.Incident.Slug
+	if *f.printSlug {
+		fmt.Fprintln(std.out, slug)
+		return nil
+	}
 	fmt.Fprintln(std.out, filepath.Join(*f.dir, filepath.FromSlash(rel)))
+	fmt.Fprintln(std.out, "slug: "+slug)
 	return nil
 }
 
