@@ -22,7 +22,8 @@ func lint(args []string, std stdio) error {
 		fmt.Fprintln(stderr, "Usage: statuspress lint [--content DIR] [flags]")
 		fmt.Fprintln(stderr)
 		fmt.Fprintln(stderr, "Checks the content directory and lists every problem as path:line:col: severity: message,")
-		fmt.Fprintln(stderr, "with paths from the current directory. Exits 1 when there is an error, 0 otherwise.")
+		fmt.Fprintln(stderr, "with paths from the current directory in every format. Exits 1 when there is an error,")
+		fmt.Fprintln(stderr, "0 otherwise.")
 		fmt.Fprintln(stderr, "`statuspress lint DIR` is the same as --content DIR.")
 		fmt.Fprintln(stderr)
 		fs.PrintDefaults()
@@ -50,7 +51,13 @@ func lint(args []string, std stdio) error {
 		return usageError(err)
 	}
 	cat := content.Load(fsys, content.Options{MaxFileSize: *maxSize})
-	ps := cat.Problems
+	// Every format names a file by its path from the current directory, as the shell, an editor
+	// and a pull request's annotations (from the repository's root) open it.
+	ps := make(content.Problems, len(cat.Problems))
+	for i, p := range cat.Problems {
+		p.Path = lintPath(dir, p.Path)
+		ps[i] = p
+	}
 	switch *format {
 	case "text":
 		for _, p := range ps {
@@ -76,7 +83,7 @@ func lint(args []string, std stdio) error {
 	case "github":
 		// Workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 		for _, p := range ps {
-			fmt.Fprintf(stdout, "::%s file=%s,line=%d,col=%d::%s\n", p.Severity, ghProperty(content.Printable(dir+"/"+p.Path)), p.Line, p.Col, ghData(content.Printable(p.Message)))
+			fmt.Fprintf(stdout, "::%s file=%s,line=%d,col=%d::%s\n", p.Severity, ghProperty(content.Printable(filepath.ToSlash(p.Path))), max(p.Line, 1), max(p.Col, 1), ghData(content.Printable(p.Message)))
 		}
 		fmt.Fprintln(stdout, summary(cat))
 	default:
@@ -86,6 +93,21 @@ func lint(args []string, std stdio) error {
 		return errReported // listed above
 	}
 	return nil
+}
+
+// lintPath is the path of the file rel of the content directory dir from the current directory,
+// cleaned ("./incidents/" + "2026/x.md" is incidents/2026/x.md). A dir given as an absolute path
+// inside the current directory gives a relative path too; one outside it stays absolute.
+func lintPath(dir, rel string) string {
+	p := filepath.Join(dir, filepath.FromSlash(rel))
+	if filepath.IsAbs(p) {
+		if wd, err := os.Getwd(); err == nil {
+			if r, err := filepath.Rel(wd, p); err == nil && filepath.IsLocal(r) {
+				return r
+			}
+		}
+	}
+	return p
 }
 
 func summary(cat *content.Catalog) string {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,7 +67,8 @@ func TestLintText(t *testing.T) {
 
 func TestLintJSON(t *testing.T) {
 	var out, errOut bytes.Buffer
-	if code := run([]string{"lint", "--format", "json", badDir(t)}, nil, &out, &errOut); code != 1 {
+	dir := badDir(t)
+	if code := run([]string{"lint", "--format", "json", dir}, nil, &out, &errOut); code != 1 {
 		t.Errorf("exit code %d, want 1", code)
 	}
 	var got struct {
@@ -86,7 +88,7 @@ func TestLintJSON(t *testing.T) {
 		t.Errorf("got %+v", got)
 	}
 	p := got.Problems[2]
-	if p.Path != "2026/broken.md" || p.Line != 3 || p.Column != 10 || p.Severity != "error" {
+	if p.Path != filepath.Join(dir, "2026", "broken.md") || p.Line != 3 || p.Column != 10 || p.Severity != "error" {
 		t.Errorf("third problem: %+v", p)
 	}
 }
@@ -242,5 +244,49 @@ func TestLintSummaryCounts(t *testing.T) {
 	run([]string{"lint", dir}, nil, &out, &errOut)
 	if want := "2 files, 1 incident loaded: 0 errors, 1 warning\n"; !strings.HasSuffix(out.String(), want) {
 		t.Errorf("summary: want %q, got:\n%s", want, out.String())
+	}
+}
+
+// TestLintPaths: every format names a file by its path from the current directory, cleaned, so a
+// shell, an editor or GitHub opens it: `lint --format github ./incidents/` in a repository's root
+// annotates incidents/2026/..., the path a pull request shows.
+func TestLintPaths(t *testing.T) {
+	repo := t.TempDir()
+	content := filepath.Join(repo, "incidents")
+	if err := os.CopyFS(content, os.DirFS("../../incidents")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(content, "2026", "broken.md"), []byte("---\ntitel: Oops\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(repo, "docs"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	formats := map[string]string{
+		"text":   "\n%s:2:1: error: unknown field `titel`",
+		"github": "\n::error file=%s,line=2,col=1::unknown field `titel`",
+		"json":   `"path": "%s",`,
+	}
+	for _, tc := range []struct {
+		wd, dir, want string
+	}{
+		{".", "./incidents/", "incidents/2026/broken.md"},
+		{".", "incidents", "incidents/2026/broken.md"},
+		{".", content + "/", "incidents/2026/broken.md"},
+		{"docs", "../incidents/", "../incidents/2026/broken.md"},
+		{"docs", ".././incidents//", "../incidents/2026/broken.md"},
+	} {
+		t.Run(tc.wd+" "+tc.dir, func(t *testing.T) {
+			t.Chdir(filepath.Join(repo, tc.wd))
+			for format, line := range formats {
+				var out, errOut bytes.Buffer
+				if code := run([]string{"lint", "--format", format, tc.dir}, nil, &out, &errOut); code != 1 {
+					t.Errorf("%s: exit %d, want 1:\n%s", format, code, errOut.String())
+				}
+				if want := fmt.Sprintf(line, tc.want); !strings.Contains("\n"+out.String(), want) {
+					t.Errorf("%s: output lacks %q:\n%s", format, want, out.String())
+				}
+			}
+		})
 	}
 }

@@ -319,7 +319,8 @@ func authorNotes(w io.Writer, cmd, dir string, notes content.Problems) {
 
 // authorProblem formats a problem as lint does, with its path from the current directory.
 func authorProblem(dir string, p content.Problem) string {
-	return fmt.Sprintf("%s:%d:%d: %s: %s", filepath.Join(dir, filepath.FromSlash(p.Path)), max(p.Line, 1), max(p.Col, 1), p.Severity, p.Message)
+	p.Path = lintPath(dir, p.Path)
+	return p.String()
 }
 
 // authorFailure is the error of an authoring command; problems found by loading the result are
