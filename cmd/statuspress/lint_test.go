@@ -290,3 +290,21 @@ func TestLintPaths(t *testing.T) {
 		})
 	}
 }
+
+// TestLintPictureStub: an 8-byte errors.png in a bundle, the PNG signature and nothing else, is
+// reported: the page would show it as a broken picture.
+func TestLintPictureStub(t *testing.T) {
+	dir := authoringDir(t)
+	bundle := filepath.Join(dir, "2025", "webhook-delays")
+	if err := os.WriteFile(filepath.Join(bundle, "errors.png"), []byte("\x89PNG\r\n\x1a\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"lint", dir}, nil, &out, &errOut); code != 0 {
+		t.Errorf("exit %d, want 0 (a warning):\n%s%s", code, out.String(), errOut.String())
+	}
+	want := filepath.Join(bundle, "errors.png") + ":1:1: warning: the file is 8 bytes and holds no picture a browser can show, only the start of one"
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("output lacks %q:\n%s", want, out.String())
+	}
+}
