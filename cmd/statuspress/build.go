@@ -104,8 +104,12 @@ func build(args []string, std stdio) error {
 		return buildFailed(err)
 	}
 	total := s.Total()
-	fmt.Fprintf(std.out, "statuspress build: wrote %d files (%d pages in %d languages, %d compressed copies), %s, to %s in %s\n",
-		total.Files, s.Pages, len(snap.Site.Languages), s.Compressed, byteSize(total.Bytes), cfg.out,
+	copies := "compressed copy"
+	if s.Compressed != 1 {
+		copies = "compressed copies"
+	}
+	fmt.Fprintf(std.out, "statuspress build: wrote %s (%s in %s, %d %s), %s, to %s in %s\n",
+		plural(total.Files, "file"), plural(s.Pages, "page"), plural(len(snap.Site.Languages), "language"), s.Compressed, copies, byteSize(total.Bytes), cfg.out,
 		time.Since(start).Round(time.Millisecond))
 	return nil
 }

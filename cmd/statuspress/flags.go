@@ -10,9 +10,14 @@ import (
 
 // The flags that several commands share, defined and checked in one place.
 
-// contentFlag defines --content, the content directory of serve and build.
-func contentFlag(fs *flag.FlagSet) *string {
-	return fs.String("content", env("STATUSPRESS_CONTENT", "incidents"), "content `directory` with site.yaml and incidents (STATUSPRESS_CONTENT)")
+// contentFlag defines --content, the content directory of every command, and an alias for each
+// older spelling a command accepted (--dir of new and update), which sets the same value.
+func contentFlag(fs *flag.FlagSet, aliases ...string) *string {
+	p := fs.String("content", env("STATUSPRESS_CONTENT", "incidents"), "content `directory` with site.yaml and incidents (STATUSPRESS_CONTENT)")
+	for _, a := range aliases {
+		fs.StringVar(p, a, *p, "the same as --content")
+	}
+	return p
 }
 
 // baseURLFlag defines --base-url; checkBaseURL checks its value.
@@ -38,11 +43,6 @@ func parseNow(s string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("--now %q is not an RFC 3339 time such as 2026-11-23T12:00:00Z", s)
 	}
 	return t, nil
-}
-
-// dirFlag defines --dir, the content directory of new and update.
-func dirFlag(fs *flag.FlagSet) *string {
-	return fs.String("dir", "incidents", "the content `directory`")
 }
 
 // authorNowFlag defines the --now of new and update, read by authorClock in the time zone of the

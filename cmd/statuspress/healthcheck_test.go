@@ -112,6 +112,15 @@ func TestVersion(t *testing.T) {
 	if code := run([]string{"version", "extra"}, nil, &out, &errOut); code != 2 {
 		t.Errorf("version with an argument: exit %d, want 2", code)
 	}
+	// -h asks for the usage, as with every other command: exit 0.
+	if out.Reset(); run([]string{"version", "-h"}, nil, &out, &errOut) != 0 || out.Len() != 0 {
+		t.Errorf("version -h: want exit 0 and nothing on stdout, got %q", out.String())
+	}
+	// No command at all is called wrongly, like an unknown one: usage on stderr, exit 2.
+	errOut.Reset()
+	if out.Reset(); run(nil, nil, &out, &errOut) != 2 || out.Len() != 0 || !strings.Contains(errOut.String(), "Usage: statuspress <command>") {
+		t.Errorf("no arguments: want exit 2 and the usage on stderr; stdout %q, stderr %q", out.String(), errOut.String())
+	}
 	if out.Reset(); run([]string{"help"}, nil, &out, &errOut) != 0 || !strings.Contains(out.String(), "healthcheck") || !strings.Contains(out.String(), "version") {
 		t.Errorf("help does not list healthcheck and version:\n%s", out.String())
 	}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"statuspress/internal/content"
@@ -16,27 +17,31 @@ func lint(args []string, std stdio) error {
 	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "output `format`: text, json (for tools) or github (workflow annotations)")
 	maxSize := fs.Int64("max-file-size", content.DefaultMaxFileSize, "refuse files larger than this many `bytes`")
+	contentDir := contentFlag(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: statuspress lint [flags] [DIR]")
+		fmt.Fprintln(stderr, "Usage: statuspress lint [--content DIR] [flags]")
 		fmt.Fprintln(stderr)
-		fmt.Fprintln(stderr, "Checks the content directory DIR (default ./incidents) and lists every problem as")
-		fmt.Fprintln(stderr, "path:line:col: severity: message. Exits 1 when there is an error, 0 otherwise.")
+		fmt.Fprintln(stderr, "Checks the content directory and lists every problem as path:line:col: severity: message,")
+		fmt.Fprintln(stderr, "with paths from the current directory in every format. Exits 1 when there is an error,")
+		fmt.Fprintln(stderr, "0 otherwise.")
+		fmt.Fprintln(stderr, "`statuspress lint DIR` is the same as --content DIR.")
 		fmt.Fprintln(stderr)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return errUsage
+	pos, err := authorArgs(fs, args)
+	if err != nil {
+		return err
 	}
-	if fs.NArg() > 1 {
+	if len(pos) > 1 {
 		fs.Usage()
 		return errUsage
 	}
-	dir := "incidents"
-	if fs.NArg() == 1 {
-		dir = fs.Arg(0)
+	dir := *contentDir
+	if len(pos) == 1 {
+		if authorFlagsSet(fs)["content"] && filepath.Clean(pos[0]) != filepath.Clean(dir) {
+			return usagef("two content directories, --content %s and %s; give one", dir, pos[0])
+		}
+		dir = pos[0]
 	}
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return usagef("%s is not a directory", dir)
@@ -46,7 +51,13 @@ func lint(args []string, std stdio) error {
 		return usageError(err)
 	}
 	cat := content.Load(fsys, content.Options{MaxFileSize: *maxSize})
-	ps := cat.Problems
+	// Every format names a file by its path from the current directory, as the shell, an editor
+	// and a pull request's annotations (from the repository's root) open it.
+	ps := make(content.Problems, len(cat.Problems))
+	for i, p := range cat.Problems {
+		p.Path = lintPath(dir, p.Path)
+		ps[i] = p
+	}
 	switch *format {
 	case "text":
 		for _, p := range ps {
@@ -72,7 +83,7 @@ func lint(args []string, std stdio) error {
 	case "github":
 		// Workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 		for _, p := range ps {
-			fmt.Fprintf(stdout, "::%s file=%s,line=%d,col=%d::%s\n", p.Severity, ghProperty(content.Printable(dir+"/"+p.Path)), p.Line, p.Col, ghData(content.Printable(p.Message)))
+			fmt.Fprintf(stdout, "::%s file=%s,line=%d,col=%d::%s\n", p.Severity, ghProperty(content.Printable(filepath.ToSlash(p.Path))), max(p.Line, 1), max(p.Col, 1), ghData(content.Printable(p.Message)))
 		}
 		fmt.Fprintln(stdout, summary(cat))
 	default:
@@ -84,11 +95,28 @@ func lint(args []string, std stdio) error {
 	return nil
 }
 
+// lintPath is the path of the file rel of the content directory dir from the current directory,
+// cleaned ("./incidents/" + "2026/x.md" is incidents/2026/x.md). A dir given as an absolute path
+// inside the current directory gives a relative path too; one outside it stays absolute.
+func lintPath(dir, rel string) string {
+	p := filepath.Join(dir, filepath.FromSlash(rel))
+	if filepath.IsAbs(p) {
+		if wd, err := os.Getwd(); err == nil {
+			if r, err := filepath.Rel(wd, p); err == nil && filepath.IsLocal(r) {
+				return r
+			}
+		}
+	}
+	return p
+}
+
 func summary(cat *content.Catalog) string {
-	return fmt.Sprintf("%d files, %d incidents loaded: %s, %s", cat.Files, len(cat.Incidents),
+	return fmt.Sprintf("%s, %s loaded: %s, %s", plural(cat.Files, "file"), plural(len(cat.Incidents), "incident"),
 		plural(cat.Problems.Errors(), "error"), plural(cat.Problems.Warnings(), "warning"))
 }
 
+// plural is n and word, with an s unless n is 1: every word counted in the command's messages
+// takes an s.
 func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word

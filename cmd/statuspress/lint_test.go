@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,7 +67,8 @@ func TestLintText(t *testing.T) {
 
 func TestLintJSON(t *testing.T) {
 	var out, errOut bytes.Buffer
-	if code := run([]string{"lint", "--format", "json", badDir(t)}, nil, &out, &errOut); code != 1 {
+	dir := badDir(t)
+	if code := run([]string{"lint", "--format", "json", dir}, nil, &out, &errOut); code != 1 {
 		t.Errorf("exit code %d, want 1", code)
 	}
 	var got struct {
@@ -86,7 +88,7 @@ func TestLintJSON(t *testing.T) {
 		t.Errorf("got %+v", got)
 	}
 	p := got.Problems[2]
-	if p.Path != "2026/broken.md" || p.Line != 3 || p.Column != 10 || p.Severity != "error" {
+	if p.Path != filepath.Join(dir, "2026", "broken.md") || p.Line != 3 || p.Column != 10 || p.Severity != "error" {
 		t.Errorf("third problem: %+v", p)
 	}
 }
@@ -221,5 +223,88 @@ func TestLintControlCharacters(t *testing.T) {
 				t.Errorf("--format %s: no %q in:\n%s", format, want, out.String())
 			}
 		}
+	}
+}
+
+// TestLintSummaryCounts: the summary counts in the singular when there is one of a thing.
+func TestLintSummaryCounts(t *testing.T) {
+	dir := t.TempDir()
+	site, err := os.ReadFile("../../incidents/site.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := "---\ntitle: Webhooks delayed\ncomponents: {webhooks: degraded_performance}\nstarted: 2026-11-23T07:40:00Z\nsummary: Late.\n" +
+		"updates:\n  - {at: 2026-11-23T08:00:00Z, status: investigating, text: Looking.}\n---\n"
+	for name, data := range map[string]string{"site.yaml": string(site), "webhooks.md": one, "notes.txt": "x"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out, errOut bytes.Buffer
+	run([]string{"lint", dir}, nil, &out, &errOut)
+	if want := "2 files, 1 incident loaded: 0 errors, 1 warning\n"; !strings.HasSuffix(out.String(), want) {
+		t.Errorf("summary: want %q, got:\n%s", want, out.String())
+	}
+}
+
+// TestLintPaths: every format names a file by its path from the current directory, cleaned, so a
+// shell, an editor or GitHub opens it: `lint --format github ./incidents/` in a repository's root
+// annotates incidents/2026/..., the path a pull request shows.
+func TestLintPaths(t *testing.T) {
+	repo := t.TempDir()
+	content := filepath.Join(repo, "incidents")
+	if err := os.CopyFS(content, os.DirFS("../../incidents")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(content, "2026", "broken.md"), []byte("---\ntitel: Oops\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(repo, "docs"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	formats := map[string]string{
+		"text":   "\n%s:2:1: error: unknown field `titel`",
+		"github": "\n::error file=%s,line=2,col=1::unknown field `titel`",
+		"json":   `"path": "%s",`,
+	}
+	for _, tc := range []struct {
+		wd, dir, want string
+	}{
+		{".", "./incidents/", "incidents/2026/broken.md"},
+		{".", "incidents", "incidents/2026/broken.md"},
+		{".", content + "/", "incidents/2026/broken.md"},
+		{"docs", "../incidents/", "../incidents/2026/broken.md"},
+		{"docs", ".././incidents//", "../incidents/2026/broken.md"},
+	} {
+		t.Run(tc.wd+" "+tc.dir, func(t *testing.T) {
+			t.Chdir(filepath.Join(repo, tc.wd))
+			for format, line := range formats {
+				var out, errOut bytes.Buffer
+				if code := run([]string{"lint", "--format", format, tc.dir}, nil, &out, &errOut); code != 1 {
+					t.Errorf("%s: exit %d, want 1:\n%s", format, code, errOut.String())
+				}
+				if want := fmt.Sprintf(line, tc.want); !strings.Contains("\n"+out.String(), want) {
+					t.Errorf("%s: output lacks %q:\n%s", format, want, out.String())
+				}
+			}
+		})
+	}
+}
+
+// TestLintPictureStub: an 8-byte errors.png in a bundle, the PNG signature and nothing else, is
+// reported: the page would show it as a broken picture.
+func TestLintPictureStub(t *testing.T) {
+	dir := authoringDir(t)
+	bundle := filepath.Join(dir, "2025", "webhook-delays")
+	if err := os.WriteFile(filepath.Join(bundle, "errors.png"), []byte("\x89PNG\r\n\x1a\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"lint", dir}, nil, &out, &errOut); code != 0 {
+		t.Errorf("exit %d, want 0 (a warning):\n%s%s", code, out.String(), errOut.String())
+	}
+	want := filepath.Join(bundle, "errors.png") + ":1:1: warning: the file is 8 bytes and holds no picture a browser can show, only the start of one"
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("output lacks %q:\n%s", want, out.String())
 	}
 }

@@ -1,7 +1,7 @@
 // Command statuspress publishes a status page from incident Markdown files.
 //
 //	statuspress serve           serve the status site (see serve -h)
-//	statuspress lint [DIR]      check the content directory and list every problem
+//	statuspress lint            check the content directory and list every problem
 //	statuspress new KIND        write a new incident, maintenance or notice file
 //	statuspress update SLUG     append an update to an incident's or maintenance's timeline
 //	statuspress build --out DIR write the whole site as static files
@@ -54,7 +54,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		stdin = strings.NewReader("")
 	}
 	std := stdio{in: stdin, out: stdout, err: stderr}
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	if len(args) == 0 {
+		// Called wrongly, as with an unknown command: the usage goes where errors go.
+		usage(stderr)
+		return 2
+	}
+	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(stdout)
 		return 0
 	}

@@ -20,6 +20,7 @@ import (
 // newFlags are the flags of `new`.
 type newFlags struct {
 	title, comps, impact, lang, status, text, started, start, end, summary, dir, slug, outFolder, now *string
+	printSlug                                                                                         *bool
 }
 
 func newFlagSet(stderr io.Writer) (*flag.FlagSet, newFlags) {
@@ -36,17 +37,19 @@ func newFlagSet(stderr io.Writer) (*flag.FlagSet, newFlags) {
 		start:     fs.String("start", "", "maintenance: the announced window's start (RFC 3339 `time`, required)"),
 		end:       fs.String("end", "", "maintenance: the announced window's end (RFC 3339 `time`, required)"),
 		summary:   fs.String("summary", "", "a one- or two-sentence `summary` for lists and feeds"),
-		dir:       dirFlag(fs),
+		dir:       contentFlag(fs, "dir"),
 		slug:      fs.String("slug", "", "the `slug`, the file name and URL (default: made from the title, with -2, -3 ... if taken)"),
 		outFolder: fs.String("out-folder", "", "the `folder` to write to, inside the content directory (default DIR/YEAR)"),
 		now:       authorNowFlag(fs, "the current `time` (RFC 3339; default: now, to the minute)"),
+		printSlug: fs.Bool("print-slug", false, "print only the slug, for scripts: slug=$(statuspress new ... --print-slug)"),
 	}
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: statuspress new incident|maintenance|notice --title TITLE [flags]")
 		fmt.Fprintln(stderr)
 		fmt.Fprintln(stderr, "Writes a new incident, maintenance or notice file into the content directory and prints its")
-		fmt.Fprintln(stderr, "path. The file is checked as `statuspress lint` would before it is written; an existing file is")
-		fmt.Fprintln(stderr, "never overwritten. Times are written in the time zone site.yaml gives the file's language.")
+		fmt.Fprintln(stderr, "path, then on the last line its slug, which `statuspress update` takes. The file is checked as")
+		fmt.Fprintln(stderr, "`statuspress lint` would before it is written; an existing file is never overwritten. Times are")
+		fmt.Fprintln(stderr, "written in the time zone site.yaml gives the file's language.")
 		fmt.Fprintln(stderr)
 		fmt.Fprintln(stderr, "  statuspress new incident --title 'Errors on the REST API' --components rest-api:partial_outage \\")
 		fmt.Fprintln(stderr, "      --impact minor --text 'About one in five requests fails. We are investigating.'")
@@ -109,7 +112,13 @@ func newCmd(args []string, std stdio) error {
 		return err
 	}
 	authorNotes(std.err, "new", *f.dir, plan.Notes)
+	slug := plan.Incident.Slug
+	if *f.printSlug {
+		fmt.Fprintln(std.out, slug)
+		return nil
+	}
 	fmt.Fprintln(std.out, filepath.Join(*f.dir, filepath.FromSlash(rel)))
+	fmt.Fprintln(std.out, "slug: "+slug)
 	return nil
 }
 
@@ -288,7 +297,7 @@ func authorClock(now string, loc *time.Location) (time.Time, error) {
 // errors: components, languages and time zones come from it.
 func authorLoad(dir string) (*content.Catalog, error) {
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		return nil, usagef("%s is not a directory; give the content directory with --dir", dir)
+		return nil, usagef("%s is not a directory; give the content directory with --content", dir)
 	}
 	fsys, err := content.OpenDir(dir)
 	if err != nil {
@@ -310,7 +319,8 @@ func authorNotes(w io.Writer, cmd, dir string, notes content.Problems) {
 
 // authorProblem formats a problem as lint does, with its path from the current directory.
 func authorProblem(dir string, p content.Problem) string {
-	return fmt.Sprintf("%s:%d:%d: %s: %s", filepath.Join(dir, filepath.FromSlash(p.Path)), max(p.Line, 1), max(p.Col, 1), p.Severity, p.Message)
+	p.Path = lintPath(dir, p.Path)
+	return p.String()
 }
 
 // authorFailure is the error of an authoring command; problems found by loading the result are

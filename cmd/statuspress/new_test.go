@@ -5,6 +5,7 @@ import (
 	"flag"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -104,7 +105,8 @@ func TestNewGolden(t *testing.T) {
 				t.Fatalf("exit %d:\n%s", code, errOut.String())
 			}
 			want := filepath.Join(dir, filepath.FromSlash(tt.path))
-			if got := strings.TrimSpace(out.String()); got != want {
+			slug := strings.TrimSuffix(path.Base(tt.path), ".md")
+			if got, want := out.String(), want+"\nslug: "+slug+"\n"; got != want {
 				t.Errorf("printed %q, want %q", got, want)
 			}
 			got, err := os.ReadFile(want)
@@ -152,8 +154,8 @@ func TestNewSlugs(t *testing.T) {
 			if code := run(tt.args, nil, &out, &errOut); code != 0 {
 				t.Fatalf("exit %d:\n%s", code, errOut.String())
 			}
-			if got, want := strings.TrimSpace(out.String()), filepath.Join(dir, filepath.FromSlash(tt.want)); got != want {
-				t.Errorf("wrote %s, want %s", got, want)
+			if got, want := out.String(), filepath.Join(dir, filepath.FromSlash(tt.want))+"\nslug: "+strings.TrimSuffix(path.Base(tt.want), ".md")+"\n"; got != want {
+				t.Errorf("printed %q, want %q", got, want)
 			}
 			if !strings.Contains(errOut.String(), tt.wantStderr) {
 				t.Errorf("stderr lacks %q:\n%s", tt.wantStderr, errOut.String())
@@ -161,6 +163,24 @@ func TestNewSlugs(t *testing.T) {
 		})
 	}
 	lintClean(t, dir, "2026/rest-api-errors-2.md")
+}
+
+// TestNewPrintSlug: --print-slug prints the slug alone, the one new chose when the title's is
+// taken, for a script to hand to update.
+func TestNewPrintSlug(t *testing.T) {
+	dir := authoringDir(t)
+	var out, errOut bytes.Buffer
+	code := run([]string{"new", "incident", "--content", dir, "--title", "REST API errors", "--components", "rest-api:partial_outage",
+		"--text", "x", "--now", "2026-11-24T10:00:00Z", "--print-slug"}, nil, &out, &errOut)
+	if code != 0 {
+		t.Fatalf("exit %d:\n%s", code, errOut.String())
+	}
+	if got := out.String(); got != "rest-api-errors-2\n" {
+		t.Errorf("printed %q, want %q", got, "rest-api-errors-2\n")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "2026", "rest-api-errors-2.md")); err != nil {
+		t.Error(err)
+	}
 }
 
 func TestNewStdin(t *testing.T) {
@@ -172,7 +192,7 @@ func TestNewStdin(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d:\n%s", code, errOut.String())
 	}
-	got, _ := os.ReadFile(strings.TrimSpace(out.String()))
+	got, _ := os.ReadFile(strings.SplitN(out.String(), "\n", 2)[0])
 	if !strings.Contains(string(got), "    text: |\n      Line one.\n\n      Line two.\n---\n") {
 		t.Errorf("text not written as a block:\n%s", got)
 	}

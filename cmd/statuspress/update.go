@@ -26,8 +26,8 @@ func updateFlagSet(stderr io.Writer) (*flag.FlagSet, updateFlags) {
 		status: fs.String("status", "", "the update's `status` (required): investigating, identified, monitoring or resolved for an\nincident; scheduled, in_progress, verifying or completed for a maintenance"),
 		text:   fs.String("text", "", "the update's Markdown `text`; - reads it from standard input (required)"),
 		comps:  fs.String("components", "", "component statuses changing from this update on, as `id:status,...`"),
-		dir:    dirFlag(fs),
-		now:    authorNowFlag(fs, "the update's `time` (RFC 3339; default: now, to the minute)"),
+		dir:    contentFlag(fs, "dir"),
+		now:    authorNowFlag(fs, "the update's `time` (RFC 3339; default: now, to the minute, or to the second when the timeline\nhas an update in this minute already)"),
 	}
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: statuspress update SLUG --status STATUS --text TEXT [flags]")
@@ -89,7 +89,9 @@ func updateCmd(args []string, std stdio) error {
 		return usagef("--components: %v", err)
 	}
 	loc := cat.Site.Location(in.Lang)
-	if u.At, err = authorClock(*f.now, loc); err != nil {
+	if *f.now == "" {
+		u.At = authoring.UpdateTime(in, time.Now()).In(loc)
+	} else if u.At, err = authorClock(*f.now, loc); err != nil {
 		return usagef("--now: %v", err)
 	}
 	plan, err := authoring.PlanUpdate(fsys, cat, in, u)

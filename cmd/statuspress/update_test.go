@@ -124,7 +124,7 @@ func TestUpdateRefuses(t *testing.T) {
 		{"status typo", "rest-api-errors --status monitorng --text x", 2, "did you mean `monitoring`?"},
 		{"maintenance status on an incident", "rest-api-errors --status completed --text x", 2, "`completed` is not a status of an incident"},
 		{"component without status", "rest-api-errors --status monitoring --text x --components rest-api", 2, "say how `rest-api` is affected"},
-		{"not after the latest update", "rest-api-errors --status monitoring --text x --now 2026-11-23T11:45:00Z", 1, "is not after the latest update (2026-11-23T11:45:00Z)"},
+		{"not after the latest update", "rest-api-errors --status monitoring --text x --now 2026-11-23T11:45:00Z", 1, "is not after the latest update's, 2026-11-23T11:45:00Z in 2026/rest-api-errors.md: the timeline is kept in time order"},
 		{"a notice", "api-fehlerbenachrichtigung --status resolved --text x", 1, "is a notice; notices have no timeline"},
 		{"reopening", "soap-api-storing --status monitoring --text x --now 2026-10-07T10:00:00+02:00", 1, "would reopen it: remove `resolved:`"},
 		{"a file with errors", "broken --status monitoring --text x --now 2026-11-23T09:00:00Z", 1, "2026/broken.md:2:1: error: unknown field `titel`; did you mean `title`?"},
@@ -181,4 +181,22 @@ func slicesFilter(ss []string, keep func(string) bool) []string {
 		}
 	}
 	return out
+}
+
+// TestUpdateStraightAway: in an outage, updates follow each other within seconds, on the real
+// clock: none of them waits for the next minute.
+func TestUpdateStraightAway(t *testing.T) {
+	dir := authoringDir(t)
+	var out, errOut bytes.Buffer
+	if code := run([]string{"new", "incident", "--content", dir, "--title", "Webhooks late", "--components", "webhooks:partial_outage", "--text", "Looking."}, nil, &out, &errOut); code != 0 {
+		t.Fatalf("new: exit %d:\n%s", code, errOut.String())
+	}
+	for _, status := range []string{"identified", "monitoring", "monitoring", "resolved"} {
+		out.Reset()
+		errOut.Reset()
+		if code := run([]string{"update", "webhooks-late", "--content", dir, "--status", status, "--text", "Now " + status + "."}, nil, &out, &errOut); code != 0 {
+			t.Fatalf("update --status %s: exit %d:\n%s", status, code, errOut.String())
+		}
+	}
+	lintClean(t, dir, "webhooks-late.md")
 }

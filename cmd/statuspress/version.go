@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"runtime/debug"
 )
@@ -12,8 +14,17 @@ var version = "dev"
 
 // printVersion prints the version: `statuspress version` and `statuspress --version`.
 func printVersion(args []string, std stdio) error {
-	if len(args) > 0 {
-		fmt.Fprintln(std.err, "Usage: statuspress version")
+	fs := flag.NewFlagSet("version", flag.ContinueOnError)
+	fs.SetOutput(std.err)
+	fs.Usage = func() { fmt.Fprintln(std.err, "Usage: statuspress version") }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
 		return errUsage
 	}
 	fmt.Fprintln(std.out, "statuspress "+versionString())

@@ -70,22 +70,23 @@ func ReadAsset(fsys fs.FS, p string) ([]byte, string, error) {
 }
 
 // checkAsset tells why the bundle file p (of size bytes) is not published, or "" when it is: it
-// reads the start of a picture, and the whole of an SVG.
-func (ps *pass) checkAsset(p string, size int64) string {
+// reads the start of a picture, and the whole of an SVG. warn is what is wrong with a picture
+// that is published all the same (see pictureProblem).
+func (ps *pass) checkAsset(p string, size int64) (why, warn string) {
 	ext := strings.ToLower(path.Ext(p))
 	if _, ok := assetTypes[ext]; !ok {
 		what := "this kind of file"
 		if ext != "" {
 			what = "`" + ext + "` files"
 		}
-		return what + " could run as part of the site or are not pictures; a bundle publishes only pictures (" + publishedTypes + "): link documents from elsewhere, or remove the file"
+		return what + " could run as part of the site or are not pictures; a bundle publishes only pictures (" + publishedTypes + "): link documents from elsewhere, or remove the file", ""
 	}
 	if size > MaxAssetSize {
-		return fmt.Sprintf("the file is %s, more than the limit of %s for a picture; make it smaller", byteSize(size), byteSize(MaxAssetSize))
+		return fmt.Sprintf("the file is %s, more than the limit of %s for a picture; make it smaller", byteSize(size), byteSize(MaxAssetSize)), ""
 	}
 	f, err := ps.fsys.Open(p)
 	if err != nil {
-		return fmt.Sprintf("cannot read: %v", err)
+		return fmt.Sprintf("cannot read: %v", err), ""
 	}
 	defer f.Close()
 	var r io.Reader = io.LimitReader(f, sniffLen)
@@ -94,12 +95,21 @@ func (ps *pass) checkAsset(p string, size int64) string {
 	}
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return fmt.Sprintf("cannot read: %v", err)
+		return fmt.Sprintf("cannot read: %v", err), ""
 	}
-	if _, err := assetType(path.Base(p), data); err != nil {
-		return err.Error()
+	ctype, err := assetType(path.Base(p), data)
+	if err != nil {
+		return err.Error(), ""
 	}
-	return ""
+	ra, ok := f.(io.ReaderAt)
+	if !ok {
+		all, err := io.ReadAll(io.MultiReader(bytes.NewReader(data), io.LimitReader(f, MaxAssetSize)))
+		if err != nil {
+			return fmt.Sprintf("cannot read: %v", err), ""
+		}
+		ra, size = bytes.NewReader(all), int64(len(all))
+	}
+	return "", pictureProblem(ctype, ra, size)
 }
 
 // assetType returns the Content-Type of a bundle file named name whose bytes (or at least their

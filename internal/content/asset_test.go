@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -9,12 +10,15 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// Pictures as their files start; enough for their type to be told.
+// Pictures of one pixel, or (JPEG, AVIF) the least of one that lint takes for a whole picture: its
+// header with the picture's size, and its end.
 const (
-	jpeg    = "\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01"
-	gif     = "GIF89a\x01\x00\x01\x00\x80\x00\x00"
-	webp    = "RIFF\x1a\x00\x00\x00WEBPVP8L\x0d\x00\x00\x00"
-	avif    = "\x00\x00\x00\x1cftypavif\x00\x00\x00\x00avifmif1miaf"
+	jpeg = "\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + // JFIF
+		"\xff\xc0\x00\x0b\x08\x00\x01\x00\x01\x01\x01\x11\x00" + // the frame: 1×1, one component
+		"\xff\xd9"
+	gif     = "GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+	webp    = "RIFF\x1a\x00\x00\x00WEBPVP8L\x0d\x00\x00\x00\x2f\x00\x00\x00\x10\x07\x10\x11\x11\x88\x88\xfe\x07\x00"
+	avif    = "\x00\x00\x00\x1cftypavif\x00\x00\x00\x00avifmif1miaf" + "\x00\x00\x00\x08meta" + "\x00\x00\x00\x08mdat"
 	plotSVG = `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">
   <title>Latency</title>
@@ -108,6 +112,52 @@ func TestBundleAssets(t *testing.T) {
 	}
 	if _, ok := cat.Incident("b"); !ok {
 		t.Errorf("the bundle's incident is not loaded")
+	}
+}
+
+// TestBrokenPictures: a picture whose first bytes are right but that holds no picture (a stub of
+// its signature, a header cut short) or stops before its end is published, as it can run nothing,
+// with a warning that says why the page shows it broken.
+func TestBrokenPictures(t *testing.T) {
+	const (
+		none = ":1:1: warning: the file is %d bytes and holds no picture a browser can show, only the start of one; save or export it again, or replace it with a picture that opens"
+		cut  = ":1:1: warning: the picture stops before its end (it was cut short, in a copy or an upload?), so the page shows it broken or in part; save or export it again, or replace it with a picture that opens"
+	)
+	tests := []struct {
+		name, data, problem string // problem after "b/<name>"
+	}{
+		{"errors.png", "\x89PNG\r\n\x1a\n", fmt.Sprintf(none, 8)},
+		{"header.png", png[:33], cut},
+		{"cut.png", png[:len(png)-12], cut},
+		{"stub.jpg", "\xff\xd8\xff\xe0", fmt.Sprintf(none, 4)},
+		{"cut.jpg", jpeg[:len(jpeg)-2], cut},
+		{"stub.gif", gif[:13], fmt.Sprintf(none, 13)},
+		{"cut.webp", webp[:20], ":1:1: warning: the picture stops before its end (20 bytes of 34; cut short in a copy or an upload?), so the page shows it broken; save or export it again, or replace it with a picture that opens"},
+		{"stub.avif", avif[:28], ":1:1: warning: the AVIF file holds no picture, only its file type; save or export it again, or replace it with a picture that opens"},
+		{"cut.avif", avif[:28] + "\x00\x00\x01\x00meta", ":1:1: warning: the picture stops before its end (cut short in a copy or an upload?), so the page shows it broken; save or export it again, or replace it with a picture that opens"},
+		{"whole.png", png, ""},
+	}
+	files := map[string]string{"b/index.md": fm(title, started)}
+	var want, names []string
+	for _, tt := range tests {
+		files["b/"+tt.name] = tt.data
+		if tt.problem != "" {
+			want = append(want, "b/"+tt.name+tt.problem)
+		}
+		names = append(names, tt.name)
+	}
+	cat := load(t, files, Options{})
+	slices.Sort(want)
+	if diff := cmp.Diff(want, problemLines(cat.Problems)); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	var published []string
+	for _, a := range cat.Assets["b"] {
+		published = append(published, a.Name)
+	}
+	slices.Sort(names)
+	if diff := cmp.Diff(names, published); diff != "" {
+		t.Errorf("published (-want +got):\n%s", diff)
 	}
 }
 

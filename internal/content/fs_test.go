@@ -28,8 +28,9 @@ func writeDir(t *testing.T, files map[string]string) string {
 	return dir
 }
 
-// png is the start of a PNG picture, enough to be taken for one.
-const png = "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+// png is a PNG picture of one pixel, as image/png writes it.
+const png = "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\b\x02\x00\x00\x00\x90wS\xde" +
+	"\x00\x00\x00\x10IDATx\x9cb\xd2ʿ\r\b\x00\x00\xff\xff\x02C\x01wT\x92\xfd\x9d\x00\x00\x00\x00IEND\xaeB`\x82"
 
 // openDir opens a content directory as the commands do.
 func openDir(t *testing.T, dir string) fs.FS {

@@ -57,7 +57,12 @@ func (ps *pass) translation(p *parsed, orig *parsed, in *incident.Incident) {
 			p.r.warnf(pos{2, 1}, "the translation has no body; readers see the original's story, marked as not translated: translate it below the front matter")
 		}
 	}
-	if missing := len(in.Updates) - len(text.Updates); missing > 0 {
+	switch missing := len(in.Updates) - len(text.Updates); {
+	case missing == 1 && len(in.Updates) == 1:
+		p.r.warnf(pos{2, 1}, "the update is not translated; readers see it in the original language")
+	case missing == 1:
+		p.r.warnf(pos{2, 1}, "1 of %d updates is not translated; readers see it in the original language", len(in.Updates))
+	case missing > 1:
 		p.r.warnf(pos{2, 1}, "%d of %d updates are not translated; readers see them in the original language", missing, len(in.Updates))
 	}
 	// Checkouts give every file the same time, so only a clear gap means the original was edited.

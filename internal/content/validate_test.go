@@ -60,6 +60,19 @@ func TestValidation(t *testing.T) {
 			want:  []string{"b.md:4:10: error: YAML syntax error: sequence end token ']' not found; check indentation and quote values that contain `: ` or start with a special character"},
 		},
 		{
+			// goccy reads `     text` as more of the value `investigating` and put the error
+			// at that value's start, a line early.
+			name: "a key indented too deeply under updates",
+			files: map[string]string{"b.md": fm(title, started, "components: {soap-api: major_outage}", "updates:",
+				"  - at: 2024-01-10T10:30:00+01:00", "    status: investigating", "     text: Looking.")},
+			want: []string{"b.md:8:6: error: YAML syntax error: mapping value is not allowed in this context; `text:` is indented more than the line above, so YAML reads it as more of that line's value; indent it as the keys beside it"},
+		},
+		{
+			name:  "a key indented too deeply at the top",
+			files: map[string]string{"b.md": fm(title, started, "summary: It broke", "    impact: major")},
+			want:  []string{"b.md:5:5: error: YAML syntax error: mapping value is not allowed in this context; `impact:` is indented more than the line above, so YAML reads it as more of that line's value; indent it as the keys beside it"},
+		},
+		{
 			name:  "front matter nested too deeply",
 			files: map[string]string{"b.md": fm(title, started, "summary: "+strings.Repeat("[", 40))},
 			want:  []string{"b.md:4:42: error: the YAML is nested more than 32 deep here; nest it less deeply"},
@@ -391,6 +404,19 @@ components: []
 			name:  "warning: untranslated updates",
 			files: map[string]string{"a.nl.md": fm("title: SOAP-API onbereikbaar")},
 			want:  []string{"a.nl.md:2:1: warning: 2 of 2 updates are not translated; readers see them in the original language"},
+		},
+		{
+			name:  "warning: one of two updates not translated",
+			files: map[string]string{"a.nl.md": fm("title: SOAP-API onbereikbaar", "updates:", "  - at: 2020-06-08T02:30:00+02:00", "    text: We kijken ernaar.")},
+			want:  []string{"a.nl.md:2:1: warning: 1 of 2 updates is not translated; readers see it in the original language"},
+		},
+		{
+			name: "warning: the one update not translated",
+			files: map[string]string{
+				"b.md":    fm(title, started, "components: {soap-api: major_outage}", "updates:", "  - {at: 2024-01-10T10:30:00+01:00, status: investigating, text: Hm}"),
+				"b.nl.md": fm("title: Iets ging stuk"),
+			},
+			want: []string{"b.nl.md:2:1: warning: the update is not translated; readers see it in the original language"},
 		},
 		{
 			name: "warning: translation without summary or body",

@@ -148,9 +148,13 @@ func (ps *pass) classify(p string, size int64, mod time.Time) *fileInfo {
 			ps.warn(p, "not read as an incident: it lies inside the bundle folder %s, whose incident is index.md; nor is it published as a file: move it out of the folder", b)
 			return &fileInfo{}
 		}
-		if why := ps.checkAsset(p, size); why != "" {
+		why, warn := ps.checkAsset(p, size)
+		if why != "" {
 			ps.problem(p, "not published: %s", why)
 			return &fileInfo{}
+		}
+		if warn != "" {
+			ps.warn(p, "%s", warn)
 		}
 		return &fileInfo{asset: &Asset{Name: strings.TrimPrefix(p, b+"/"), Path: p}, bundle: path.Base(b)}
 	case strings.HasSuffix(base, ".md"):

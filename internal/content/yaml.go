@@ -101,17 +101,41 @@ func (d *yamlDoc) syntaxError(err error, src []byte) {
 	}
 	at := pos{1 + d.lineOff, 1}
 	msg := err.Error()
+	hint := "check indentation and quote values that contain `: ` or start with a special character"
 	if errors.As(err, &se) {
 		msg = se.GetMessage()
 		if tk := se.GetToken(); tk != nil && tk.Position != nil {
 			at = pos{tk.Position.Line + d.lineOff, tk.Position.Column}
+			if key, p, ok := swallowedKey(tk); ok {
+				at = pos{p.line + d.lineOff, p.col}
+				hint = fmt.Sprintf("`%s:` is indented more than the line above, so YAML reads it as more of that line's value; indent it as the keys beside it", key)
+			}
 		}
 	}
-	hint := "check indentation and quote values that contain `: ` or start with a special character"
 	if strings.Contains(string(src), "\t") {
 		hint = "YAML does not allow tabs for indentation; indent with spaces"
 	}
 	d.r.errorf(at, "YAML syntax error: %s; %s", msg, hint)
+}
+
+// swallowedKey finds the key that a plain value swallowed. A key indented deeper than the one
+// above it continues that key's value (`status: investigating` then `     text: ...` is the
+// value "investigating text"), and the colon after it is then "not allowed": goccy reports that
+// at the start of the value, lines above the mistake. The mistake is the key on the colon's line:
+// swallowedKey returns it and where it starts, when tk is such a value.
+func swallowedKey(tk *token.Token) (string, pos, bool) {
+	colon := tk.Next
+	if tk.Type != token.StringType || colon == nil || colon.Type != token.MappingValueType || colon.Position == nil ||
+		colon.Position.Line <= tk.Position.Line {
+		return "", pos{}, false
+	}
+	// The value's last line, from its first column: the swallowed key and its indentation.
+	last := strings.TrimRight(tk.Origin[strings.LastIndexByte(tk.Origin, '\n')+1:], " ")
+	key := strings.TrimLeft(last, " ")
+	if key == "" || !strings.HasSuffix(tk.Value, key) {
+		return "", pos{}, false
+	}
+	return key, pos{colon.Position.Line, len(last) - len(key) + 1}, true
 }
 
 func (d *yamlDoc) at(n *node) pos {

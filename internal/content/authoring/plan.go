@@ -181,6 +181,25 @@ func PlanNew(fsys fs.FS, cat *content.Catalog, d Draft, rel string) (*Plan, erro
 	return &Plan{Path: rel, Data: data, Incident: in, Resolved: !in.Resolved.IsZero(), Notes: notes}, nil
 }
 
+// UpdateTime is the time of an update written at now, when the author gives none. It is now to the
+// minute, as people write times by hand and the page shows them, unless the timeline already has
+// an update in that minute (updates a few seconds apart, in an outage): then it is now to the
+// second, or the second after the latest update when that is later, so a burst of updates keeps
+// its order. A latest update a minute or more ahead of now is left for PlanUpdate to refuse, with
+// its reason: going past it would write a time that has not come.
+func UpdateTime(in *incident.Incident, now time.Time) time.Time {
+	minute := now.Truncate(time.Minute)
+	last, ok := in.Latest()
+	if !ok || minute.After(last.At) {
+		return minute
+	}
+	at := now.Truncate(time.Second)
+	if next := last.At.Truncate(time.Second).Add(time.Second); last.At.Before(now.Add(time.Minute)) && next.After(at) {
+		at = next
+	}
+	return at
+}
+
 // PlanUpdate checks appending u to in's original file. The update must come after the latest
 // one. A final status (resolved, completed) also sets `resolved:` to the update's time unless the
 // file has it already; any other status is refused for an incident that is resolved. u.At is
@@ -195,8 +214,9 @@ func PlanUpdate(fsys fs.FS, cat *content.Catalog, in *incident.Incident, u Updat
 	loc := cat.Site.Location(in.Lang)
 	u.At = u.At.In(loc).Truncate(time.Second)
 	if last, ok := in.Latest(); ok && !u.At.After(last.At) {
-		return nil, fmt.Errorf("the update's time %s is not after the latest update (%s); an update's time is its permanent id and orders the timeline",
-			u.At.Format(time.RFC3339), last.At.In(loc).Format(time.RFC3339))
+		return nil, fmt.Errorf("the update's time %s is not after the latest update's, %s in %s: the timeline is kept in time order, and an update's time is its "+
+			"permanent id, so it cannot be moved later; if %s is a typo, correct it in the file, otherwise give a time after it",
+			u.At.Format(time.RFC3339), last.At.In(loc).Format(time.RFC3339), in.Source, last.At.In(loc).Format(time.RFC3339))
 	}
 	if in.Kind == incident.KindIncident && u.At.Before(in.Started) {
 		return nil, fmt.Errorf("the update's time %s is before the incident started (%s)", u.At.Format(time.RFC3339), in.Started.In(loc).Format(time.RFC3339))

@@ -59,7 +59,7 @@ func TestPlanUpdate(t *testing.T) {
 			wantAt: "2026-09-14T07:00:00Z", wantNotes: 1},
 		{name: "not after the latest", slug: "rest-api-errors",
 			u:       Update{At: time.Date(2026, 11, 23, 11, 45, 0, 0, time.UTC), Status: incident.StatusMonitoring, Text: "x"},
-			wantErr: "is not after the latest update (2026-11-23T11:45:00Z)"},
+			wantErr: "is not after the latest update's, 2026-11-23T11:45:00Z in 2026/rest-api-errors.md: the timeline is kept in time order"},
 		{name: "reopening", slug: "soap-api-storing",
 			u:       Update{At: time.Date(2026, 10, 7, 9, 0, 0, 0, ams), Status: incident.StatusMonitoring, Text: "x"},
 			wantErr: "would reopen it: remove `resolved:`"},
@@ -96,7 +96,7 @@ func TestPlanUpdate(t *testing.T) {
 				t.Errorf("notes:\n%s", plan.Notes)
 			}
 			for _, n := range plan.Notes {
-				if !strings.Contains(n.Message, "updates are not translated") {
+				if !strings.Contains(n.Message, "not translated") {
 					t.Errorf("unexpected note %s", n)
 				}
 			}
@@ -247,5 +247,39 @@ func TestParseMessages(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("messages (-want +got):\n%s", diff)
+	}
+}
+
+// TestUpdateTime: an update written now takes the minute, unless the timeline has an update in
+// that minute already; then the second, or the next free one. A latest update a minute or more
+// ahead is not passed: PlanUpdate refuses it and says why.
+func TestUpdateTime(t *testing.T) {
+	at := func(h, m, s int) time.Time { return time.Date(2026, 11, 23, h, m, s, 0, time.UTC) }
+	now := at(10, 30, 40).Add(300 * time.Millisecond)
+	tests := []struct {
+		name   string
+		latest []time.Time
+		want   time.Time
+	}{
+		{"no updates", nil, at(10, 30, 0)},
+		{"latest in an earlier minute", []time.Time{at(10, 29, 59)}, at(10, 30, 0)},
+		{"latest in this minute", []time.Time{at(10, 30, 0)}, at(10, 30, 40)},
+		{"latest seconds ago", []time.Time{at(10, 30, 0), at(10, 30, 35)}, at(10, 30, 40)},
+		{"latest in this second", []time.Time{at(10, 30, 40)}, at(10, 30, 41)},
+		{"latest later in this minute", []time.Time{at(10, 30, 50)}, at(10, 30, 51)},
+		{"latest in the next minute, after a burst", []time.Time{at(10, 31, 0)}, at(10, 31, 1)},
+		{"latest a minute ahead", []time.Time{at(10, 31, 41)}, at(10, 30, 40)},
+		{"latest tomorrow", []time.Time{at(10, 30, 0).AddDate(0, 0, 1)}, at(10, 30, 40)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := &incident.Incident{}
+			for _, l := range tt.latest {
+				in.Updates = append(in.Updates, incident.Update{At: l})
+			}
+			if got := UpdateTime(in, now); !got.Equal(tt.want) {
+				t.Errorf("UpdateTime = %s, want %s", got.Format(time.RFC3339), tt.want.Format(time.RFC3339))
+			}
+		})
 	}
 }
