@@ -29,11 +29,6 @@ func TestREADMEWalkthrough(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if bytes.Contains(readme, []byte(readmeCommand+"update rest-api-errors --status identified")) {
-		// The walkthrough of issue 14, whose update goes to the sample's incident; the README
-		// text that replaces it comes with the lead's rewrite of the README.
-		t.Skip("README.md still has the walkthrough whose update goes to the sample's rest-api-errors")
-	}
 	cmds, err := walkthrough(string(readme))
 	if err != nil {
 		t.Fatal(err)
