@@ -21,7 +21,6 @@ package config
 
 import (
 	"cmp"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"net/url"
@@ -31,6 +30,7 @@ import (
 	"strings"
 
 	"statuspress/internal/incident"
+	"statuspress/internal/notify/webhook"
 )
 
 // Type is the product a channel posts to.
@@ -216,7 +216,7 @@ func (d *doc) channel(n *node) (Channel, bool) {
 		if s, ok := d.required(f, "${WEBHOOK_SECRET}"); ok {
 			if c.Type != "" && c.Type != Webhook {
 				d.errorf(f.keyAt, "`secret` is for channels of type webhook; a %s channel's URL is its secret, remove it", c.Type)
-			} else if key, err := DecodeSecret(s); err != nil {
+			} else if key, err := webhook.DecodeSecret(s); err != nil {
 				d.errorf(f.at, "`secret` %s", err)
 			} else {
 				c.Secret, c.Key = s, key
@@ -249,23 +249,6 @@ func (d *doc) channel(n *node) (Channel, bool) {
 		}
 	}
 	return c, len(d.problems) == before
-}
-
-// DecodeSecret decodes a Standard Webhooks secret: "whsec_" and the base64 of 24 to 64 random
-// bytes. The error says what is wrong without quoting the secret.
-func DecodeSecret(s string) ([]byte, error) {
-	b64, ok := strings.CutPrefix(s, "whsec_")
-	if !ok {
-		return nil, errors.New("must start with `whsec_` (Standard Webhooks); make one with `echo whsec_$(openssl rand -base64 32)`")
-	}
-	key, err := base64.StdEncoding.DecodeString(b64)
-	if err != nil {
-		return nil, errors.New("is not base64 after `whsec_`; make one with `echo whsec_$(openssl rand -base64 32)`")
-	}
-	if len(key) < 24 || len(key) > 64 {
-		return nil, fmt.Errorf("holds %d bytes; Standard Webhooks asks for 24 to 64, make one with `echo whsec_$(openssl rand -base64 32)`", len(key))
-	}
-	return key, nil
 }
 
 func list[T ~string](xs []T) string {

@@ -178,9 +178,13 @@ func TestWants(t *testing.T) {
 	}
 }
 
-func TestDecodeSecret(t *testing.T) {
-	key, err := DecodeSecret(env["SECRET"])
-	if err != nil || len(key) != 24 {
-		t.Errorf("DecodeSecret = %d bytes, %v; want 24 bytes", len(key), err)
+func TestSecretIsDecoded(t *testing.T) {
+	cfg, err := Parse("notify.yaml", []byte("channels:\n  - {name: a, type: webhook, url: 'https://x.example/', secret: '${SECRET}'}\n"), lookup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := cfg.Channels[0].Key
+	if len(key) != 24 {
+		t.Errorf("the decoded secret has %d bytes, want 24", len(key))
 	}
 }
