@@ -25,7 +25,10 @@
 // What readers see at an instant t is Snapshot(incidents, t). A content change makes the events
 // of Diff(previous, next, now); time passing makes those of Due(incidents, from, to), which holds
 // updates dated in the future as they become visible and maintenance windows that start or end
-// by themselves, each exactly once over consecutive intervals. History is never sent: an event
-// more than MaxAge (24 h) older than when it is first seen is published but not notified, and so
-// is everything of an incident that first appears already that old.
+// by themselves, each exactly once over consecutive intervals. A caller keeps the instant it last
+// looked, T: on a tick at now it takes Due(current, T, now); on a reload at now it takes
+// Due(previous, T, now) and then Diff(previous, next, now); T becomes now either way, so no event
+// falls between the two. History is never sent: an event more than MaxAge (24 h) older than when
+// it is first seen is published but not notified, and so is everything of an incident that first
+// appears already that old.
 package notify

@@ -47,8 +47,6 @@ type Event struct {
 	// Edit is set by Diff when the event was there before and only its words changed: a pending
 	// event takes the new words (see Merge); one already sent is not sent again.
 	Edit bool
-	// text fingerprints the words the event shows, in every language.
-	text string
 }
 
 func newEvent(kind Kind, in *incident.Incident, at time.Time, withInstant bool, update int) Event {
@@ -99,9 +97,6 @@ func eventsOf(in *incident.Incident, t time.Time) []Event {
 		if end, ended := in.Ended(t); ended {
 			out = append(out, newEvent(KindPostmortem, in, end, false, -1))
 		}
-	}
-	for i := range out {
-		out[i].text = fingerprint(out[i])
 	}
 	return out
 }
@@ -165,7 +160,8 @@ func latestAt(in *incident.Incident, t time.Time) (incident.Update, bool) {
 	return v[len(v)-1], true
 }
 
-// fingerprint sums the words an event shows in every language, so Diff can tell a text edit.
+// fingerprint sums the words an event shows in every language, so Diff can tell a text edit. It
+// is worked out only for events found on both sides.
 func fingerprint(e Event) string {
 	h := sha256.New()
 	for _, lang := range e.Incident.Languages() {
@@ -188,30 +184,73 @@ func fingerprint(e Event) string {
 // has and prev had not (new events), and those both have whose words changed (with Edit set).
 // Events more than MaxAge before now are left out, and so is every event of an incident that is
 // new in next and first visible more than MaxAge before now: history is published, not sent.
+//
+// An incident that is the same value in both (the content Loader keeps the incidents of
+// unchanged files) has the same events in both and is not looked at, so a reload of a large site
+// costs in proportion to what changed.
 func Diff(prev, next []*incident.Incident, now time.Time) []Event {
-	before := make(map[string]Event)
-	for _, e := range Snapshot(prev, now) {
-		before[e.ID] = e
+	before := make(map[string]*incident.Incident, len(prev))
+	for _, in := range prev {
+		before[in.Slug] = in
 	}
-	return fresh(before, Snapshot(next, now), now)
+	var out []Event
+	for _, in := range next {
+		old := before[in.Slug]
+		if old == in {
+			continue
+		}
+		var was map[string]Event
+		if old != nil {
+			was = byID(eventsOf(old, now))
+		}
+		out = append(out, fresh(was, eventsOf(in, now), now)...)
+	}
+	sortEvents(out)
+	return out
 }
 
 // Due returns the events that the passing of time from `from` (excluded) to `to` (included)
 // makes with unchanged content: updates dated in the future becoming visible, incidents and
 // notices taking effect, maintenance windows starting and ending by themselves. Over consecutive
-// intervals each fires once. Events more than MaxAge before `to` are left out, as in Diff.
+// intervals each fires once. Events more than MaxAge before `to` are left out, as in Diff. Only
+// incidents that name an instant in the interval are looked at.
 func Due(incidents []*incident.Incident, from, to time.Time) []Event {
-	before := make(map[string]Event)
-	for _, e := range Snapshot(incidents, from) {
-		before[e.ID] = e
-	}
 	var out []Event
-	for _, e := range fresh(before, Snapshot(incidents, to), to) {
-		if !e.Edit {
-			out = append(out, e)
+	for _, in := range incidents {
+		if !namesInstantIn(in, from, to) {
+			continue
+		}
+		for _, e := range fresh(byID(eventsOf(in, from)), eventsOf(in, to), to) {
+			if !e.Edit {
+				out = append(out, e)
+			}
 		}
 	}
+	sortEvents(out)
 	return out
+}
+
+// namesInstantIn reports whether in names an instant in (from, to]: its events can only change
+// at one (an update posted, the start, the end, the window's edges).
+func namesInstantIn(in *incident.Incident, from, to time.Time) bool {
+	in2 := func(t time.Time) bool { return t.After(from) && !t.After(to) }
+	if in2(in.Started) || in2(in.Resolved) || in2(in.Scheduled.Start) || in2(in.Scheduled.End) {
+		return true
+	}
+	for _, u := range in.Updates {
+		if in2(u.At) {
+			return true
+		}
+	}
+	return false
+}
+
+func byID(es []Event) map[string]Event {
+	m := make(map[string]Event, len(es))
+	for _, e := range es {
+		m[e.ID] = e
+	}
+	return m
 }
 
 func fresh(before map[string]Event, after []Event, now time.Time) []Event {
@@ -225,7 +264,7 @@ func fresh(before map[string]Event, after []Event, now time.Time) []Event {
 	var out []Event
 	for _, e := range after {
 		if b, seen := before[e.ID]; seen {
-			if b.text != e.text {
+			if fingerprint(b) != fingerprint(e) {
 				e.Edit = true
 				out = append(out, e)
 			}

@@ -1,11 +1,13 @@
 package notify
 
 import (
+	"os"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"statuspress/internal/content"
 	"statuspress/internal/incident"
 )
 
@@ -203,5 +205,35 @@ func TestDueSkipsHistory(t *testing.T) {
 		update{"2026-03-01T12:00:00Z", "scheduled", "Planned"})
 	if got := Due([]*incident.Incident{mnt}, ts("2026-03-09T00:00:00Z"), ts("2026-03-13T00:00:00Z")); len(got) != 0 {
 		t.Errorf("Due after three days = %v, want nothing", ids(got))
+	}
+}
+
+// TestDueLooksAtEnough holds Due, which looks only at incidents naming an instant in its
+// interval, against the difference of whole snapshots, every three hours across the sample content.
+func TestDueLooksAtEnough(t *testing.T) {
+	cat := content.Load(os.DirFS("../../incidents"), content.Options{})
+	if len(cat.Incidents) == 0 {
+		t.Fatal("no sample content")
+	}
+	brute := func(from, to time.Time) []string {
+		var out []Event
+		for _, e := range fresh(byID(Snapshot(cat.Incidents, from)), Snapshot(cat.Incidents, to), to) {
+			if !e.Edit {
+				out = append(out, e)
+			}
+		}
+		sortEvents(out)
+		return ids(out)
+	}
+	var n int
+	for at := ts("2025-06-01T00:00:00Z"); at.Before(ts("2027-01-01T00:00:00Z")); at = at.Add(3 * time.Hour) {
+		want, got := brute(at, at.Add(3*time.Hour)), ids(Due(cat.Incidents, at, at.Add(3*time.Hour)))
+		n += len(want)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("Due(%v, +3h) (-brute +got):\n%s", at, diff)
+		}
+	}
+	if n == 0 {
+		t.Error("no event in the whole sweep: the test checks nothing")
 	}
 }
