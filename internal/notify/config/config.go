@@ -66,6 +66,8 @@ type Channel struct {
 	Language string
 	// Components are the component ids the channel wants; empty means every component.
 	Components []string
+	// where is the file and position of each of Components, for CheckSite.
+	where []*Problem
 }
 
 // String names the channel without its URL or secret, for logs.
@@ -85,6 +87,26 @@ func (c Channel) Wants(in *incident.Incident) bool {
 		return true
 	}
 	return slices.ContainsFunc(c.Components, in.Names)
+}
+
+// CheckSite reports the component filters that name no component of site: such a filter would
+// quietly never match. The content can change while the config stays, so serve checks at start and
+// on every reload, and reports rather than refuses.
+func (cfg *Config) CheckSite(site *incident.Site) error {
+	var errs []error
+	for _, c := range cfg.Channels {
+		for i, id := range c.Components {
+			if _, ok := site.Component(id); ok {
+				continue
+			}
+			p := Problem{Message: fmt.Sprintf("channel `%s` wants component `%s`, which site.yaml does not have; use one of its component ids", c.Name, id)}
+			if i < len(c.where) {
+				p.File, p.Line, p.Col = c.where[i].File, c.where[i].Line, c.where[i].Col
+			}
+			errs = append(errs, &p)
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // Load reads the config file at path, expanding ${NAME} from the environment.
@@ -245,6 +267,8 @@ func (d *doc) channel(n *node) (Channel, bool) {
 				d.errorf(d.at(item), "component `%s` is listed twice; keep one", s)
 			default:
 				c.Components = append(c.Components, s)
+				at := d.at(item)
+				c.where = append(c.where, &Problem{File: d.file, Line: at.line, Col: at.col})
 			}
 		}
 	}

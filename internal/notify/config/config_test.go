@@ -69,7 +69,7 @@ channels:
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(tt.want, cfg.Channels, cmpopts.IgnoreFields(Channel{}, "Key")); diff != "" {
+			if diff := cmp.Diff(tt.want, cfg.Channels, cmpopts.IgnoreFields(Channel{}, "Key"), cmpopts.IgnoreUnexported(Channel{})); diff != "" {
 				t.Errorf("channels (-want +got):\n%s", diff)
 			}
 		})
@@ -186,5 +186,21 @@ func TestSecretIsDecoded(t *testing.T) {
 	key := cfg.Channels[0].Key
 	if len(key) != 24 {
 		t.Errorf("the decoded secret has %d bytes, want 24", len(key))
+	}
+}
+
+func TestCheckSite(t *testing.T) {
+	cfg, err := Parse("notify.yaml", []byte("channels:\n  - name: a\n    type: slack\n    url: https://x.example/\n    components: [api, apu]\n"), lookup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := &incident.Site{Components: []incident.Component{{ID: "api"}}}
+	err = cfg.CheckSite(site)
+	if err == nil || err.Error() != "notify.yaml:5:23: channel `a` wants component `apu`, which site.yaml does not have; use one of its component ids" {
+		t.Errorf("CheckSite = %v", err)
+	}
+	site.Components = append(site.Components, incident.Component{ID: "apu"})
+	if err := cfg.CheckSite(site); err != nil {
+		t.Errorf("CheckSite with both components = %v", err)
 	}
 }
