@@ -502,6 +502,15 @@ var (
 	}
 )
 
+// Notifications: words of the messages sent to chat channels, webhooks and subscribers.
+var (
+	NotifyViewIncident = &i18n.Message{
+		ID:          "notify.viewIncident",
+		Description: "Button or link at the end of a notification (chat message, e-mail) that opens the incident's page on the status page.",
+		Other:       "View on the status page",
+	}
+)
+
 // Feed and calendar titles.
 var (
 	FeedTitle = &i18n.Message{
@@ -667,6 +676,8 @@ func Messages() []*i18n.Message {
 		NotFoundTitle, NotFoundText, BackToStatusPage, ServerErrorTitle, ServerErrorText,
 
 		MaintenanceWindow, MaintenanceScheduled,
+
+		NotifyViewIncident,
 
 		FeedTitle, FeedComponentTitle, FeedCalendarTitle,
 
