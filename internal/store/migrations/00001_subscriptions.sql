@@ -12,7 +12,9 @@ CREATE TABLE subscribers (
     created_at   TIMESTAMP NOT NULL,
     confirmed_at TIMESTAMP
 );
+-- The cleanup reads pending ones by age; a fan-out pages through confirmed ones by id.
 CREATE INDEX subscribers_state_created ON subscribers (state, created_at);
+CREATE INDEX subscribers_state_id ON subscribers (state, id);
 
 -- A subscriber without rows here has chosen every component.
 CREATE TABLE subscriber_components (
