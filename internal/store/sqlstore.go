@@ -191,6 +191,9 @@ func (s *sqlStore[TTx]) NewToken(ctx context.Context, subscriberID int64, p Purp
 	if p != PurposeConfirm && p != PurposeManage {
 		return "", fmt.Errorf("%w: token purpose %q", ErrInvalid, p)
 	}
+	if ttl <= 0 {
+		return "", fmt.Errorf("%w: token lifetime %v", ErrInvalid, ttl)
+	}
 	var b [32]byte
 	rand.Read(b[:])
 	token := base64.RawURLEncoding.EncodeToString(b[:])

@@ -66,7 +66,8 @@ type Store interface {
 	// confirmation time and failure. It reports whether there was anything.
 	DeleteAddress(ctx context.Context, address string) (bool, error)
 
-	// Start works the queued deliveries with d until Close.
+	// Start works the queued deliveries with d until Close. Cancelling ctx stops the work at once,
+	// without waiting for deliveries under way; Close waits for them.
 	Start(ctx context.Context, d Deliverer) error
 	// Close stops the work (a delivery under way gets until ctx is done) and closes the database.
 	Close(ctx context.Context) error

@@ -166,6 +166,9 @@ func testSubscribeConfirm(t *testing.T, s store.Store, clock *Clock) {
 	if _, err := s.Confirm(ctx, "made-up"); !errors.Is(err, store.ErrTokenInvalid) {
 		t.Errorf("Confirm with an unknown token: %v, want ErrTokenInvalid", err)
 	}
+	if _, err := s.NewToken(ctx, sub.ID, store.PurposeConfirm, 0); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("NewToken that expires at once: %v, want ErrInvalid", err)
+	}
 	if _, err := s.NewToken(ctx, sub.ID+1, store.PurposeConfirm, time.Hour); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("NewToken for nobody: %v, want ErrNotFound", err)
 	}
