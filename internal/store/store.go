@@ -60,7 +60,8 @@ type Store interface {
 
 	// Subscriber returns the subscriber of an address, or ErrNotFound.
 	Subscriber(ctx context.Context, address string) (Subscriber, error)
-	// Subscribers calls fn with every subscriber, in the order of their addresses.
+	// Subscribers calls fn with every subscriber, in the order of their addresses, reading as it
+	// goes; fn must not use the store (on SQLite it holds the one connection meanwhile).
 	Subscribers(ctx context.Context, fn func(Subscriber) error) error
 	// DeleteAddress deletes everything kept about an address: its subscription, tokens,
 	// confirmation time and failure. It reports whether there was anything.
