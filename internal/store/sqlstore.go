@@ -58,7 +58,8 @@ func hashToken(token string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-func (s *sqlStore[TTx]) Subscribe(ctx context.Context, address, language string, components []string) (Subscriber, error) {
+func (s *sqlStore[TTx]) Subscribe(ctx context.Context, address, language string, components []string) (_ Subscriber, err error) {
+	defer annotate(&err, "subscribe")
 	address = strings.TrimSpace(address)
 	if err := checkAddress(address); err != nil {
 		return Subscriber{}, err
@@ -66,7 +67,7 @@ func (s *sqlStore[TTx]) Subscribe(ctx context.Context, address, language string,
 	if language == "" || len(language) > 35 || strings.ContainsFunc(language, isControl) {
 		return Subscriber{}, fmt.Errorf("%w: language %.40q", ErrInvalid, language)
 	}
-	components, err := normalComponents(components)
+	components, err = normalComponents(components)
 	if err != nil {
 		return Subscriber{}, err
 	}
@@ -178,7 +179,8 @@ func scanSubscribers(rs rows, fn func(Subscriber) error) error {
 	return nil
 }
 
-func (s *sqlStore[TTx]) AllowConfirmation(ctx context.Context, address string) (bool, error) {
+func (s *sqlStore[TTx]) AllowConfirmation(ctx context.Context, address string) (_ bool, err error) {
+	defer annotate(&err, "note a confirmation")
 	now := s.clock()
 	n, err := s.b.pool().exec(ctx, `INSERT INTO confirmations_sent (address_key, sent_at) VALUES ($1, $2)
 		ON CONFLICT (address_key) DO UPDATE SET sent_at = excluded.sent_at
@@ -187,7 +189,8 @@ func (s *sqlStore[TTx]) AllowConfirmation(ctx context.Context, address string) (
 	return n == 1, err
 }
 
-func (s *sqlStore[TTx]) NewToken(ctx context.Context, subscriberID int64, p Purpose, ttl time.Duration) (string, error) {
+func (s *sqlStore[TTx]) NewToken(ctx context.Context, subscriberID int64, p Purpose, ttl time.Duration) (_ string, err error) {
+	defer annotate(&err, "new token")
 	if p != PurposeConfirm && p != PurposeManage {
 		return "", fmt.Errorf("%w: token purpose %q", ErrInvalid, p)
 	}
@@ -197,7 +200,7 @@ func (s *sqlStore[TTx]) NewToken(ctx context.Context, subscriberID int64, p Purp
 	var b [32]byte
 	rand.Read(b[:])
 	token := base64.RawURLEncoding.EncodeToString(b[:])
-	_, err := s.b.pool().exec(ctx, `INSERT INTO tokens (hash, subscriber_id, purpose, expires_at) VALUES ($1, $2, $3, $4)`,
+	_, err = s.b.pool().exec(ctx, `INSERT INTO tokens (hash, subscriber_id, purpose, expires_at) VALUES ($1, $2, $3, $4)`,
 		hashToken(token), subscriberID, string(p), s.clock().Add(ttl))
 	if err != nil {
 		// The foreign key refuses a subscriber that is not there.
@@ -209,13 +212,14 @@ func (s *sqlStore[TTx]) NewToken(ctx context.Context, subscriberID int64, p Purp
 	return token, nil
 }
 
-func (s *sqlStore[TTx]) CheckToken(ctx context.Context, token string, p Purpose) (Subscriber, error) {
+func (s *sqlStore[TTx]) CheckToken(ctx context.Context, token string, p Purpose) (_ Subscriber, err error) {
+	defer annotate(&err, "check "+string(p)+" token")
 	var (
 		id      int64
 		expires time.Time
 	)
 	q := s.b.pool()
-	err := q.queryRow(ctx, `SELECT subscriber_id, expires_at FROM tokens WHERE hash = $1 AND purpose = $2`,
+	err = q.queryRow(ctx, `SELECT subscriber_id, expires_at FROM tokens WHERE hash = $1 AND purpose = $2`,
 		hashToken(token), string(p)).Scan(&id, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Subscriber{}, ErrTokenInvalid
@@ -231,12 +235,13 @@ func (s *sqlStore[TTx]) CheckToken(ctx context.Context, token string, p Purpose)
 
 // useToken deletes a token and returns its subscriber's id: whatever happens next, it cannot be
 // used again. An expired token is deleted too, and the deletion kept.
-func (s *sqlStore[TTx]) useToken(ctx context.Context, token string, p Purpose, then func(q querier, id int64) (Subscriber, error)) (Subscriber, error) {
+func (s *sqlStore[TTx]) useToken(ctx context.Context, token string, p Purpose, then func(q querier, id int64) (Subscriber, error)) (_ Subscriber, err error) {
+	defer annotate(&err, "use "+string(p)+" token")
 	var (
 		sub     Subscriber
 		expired bool
 	)
-	err := s.b.inTx(ctx, func(_ TTx, q querier) error {
+	err = s.b.inTx(ctx, func(_ TTx, q querier) error {
 		var (
 			id      int64
 			expires time.Time
@@ -412,9 +417,10 @@ func (s *sqlStore[TTx]) queueEmails(ctx context.Context, tx TTx, q querier, even
 	}
 }
 
-func (s *sqlStore[TTx]) RecordHistory(ctx context.Context, ids []string) (int, error) {
+func (s *sqlStore[TTx]) RecordHistory(ctx context.Context, ids []string) (_ int, err error) {
+	defer annotate(&err, "record history")
 	added := 0
-	err := s.b.inTx(ctx, func(_ TTx, q querier) error {
+	err = s.b.inTx(ctx, func(_ TTx, q querier) error {
 		added = 0
 		now := s.clock()
 		for _, id := range ids {
@@ -448,7 +454,8 @@ func (s *sqlStore[TTx]) PendingDeliveries(ctx context.Context) (int, error) {
 	return n, err
 }
 
-func (s *sqlStore[TTx]) MarkFailed(ctx context.Context, f Failure) error {
+func (s *sqlStore[TTx]) MarkFailed(ctx context.Context, f Failure) (err error) {
+	defer annotate(&err, "mark failed")
 	target := f.Target
 	switch f.Kind {
 	case FailedEmail:
@@ -460,7 +467,7 @@ func (s *sqlStore[TTx]) MarkFailed(ctx context.Context, f Failure) error {
 	if target == "" {
 		return fmt.Errorf("%w: empty failure target", ErrInvalid)
 	}
-	_, err := s.b.pool().exec(ctx, `INSERT INTO failures (kind, target, reason, failed_at) VALUES ($1, $2, $3, $4)
+	_, err = s.b.pool().exec(ctx, `INSERT INTO failures (kind, target, reason, failed_at) VALUES ($1, $2, $3, $4)
 		ON CONFLICT (kind, target) DO UPDATE SET reason = excluded.reason, failed_at = excluded.failed_at`,
 		string(f.Kind), target, f.Reason, s.clock())
 	return err
@@ -474,10 +481,11 @@ func (s *sqlStore[TTx]) Failures(ctx context.Context) (FailureCounts, error) {
 	return c, err
 }
 
-func (s *sqlStore[TTx]) Cleanup(ctx context.Context) (Cleaned, error) {
+func (s *sqlStore[TTx]) Cleanup(ctx context.Context) (_ Cleaned, err error) {
+	defer annotate(&err, "clean up")
 	var c Cleaned
 	now := s.clock()
-	err := s.b.inTx(ctx, func(_ TTx, q querier) error {
+	err = s.b.inTx(ctx, func(_ TTx, q querier) error {
 		n, err := q.exec(ctx, `DELETE FROM subscribers WHERE state = 'pending' AND created_at <= $1`, now.Add(-UnconfirmedLifetime))
 		if err != nil {
 			return err
@@ -498,7 +506,8 @@ func (s *sqlStore[TTx]) Subscriber(ctx context.Context, address string) (Subscri
 	return subscriberBy(ctx, s.b.pool(), "address_key", addressKey(strings.TrimSpace(address)))
 }
 
-func (s *sqlStore[TTx]) Subscribers(ctx context.Context, fn func(Subscriber) error) error {
+func (s *sqlStore[TTx]) Subscribers(ctx context.Context, fn func(Subscriber) error) (err error) {
+	defer annotate(&err, "list subscribers")
 	rs, err := s.b.pool().query(ctx, `SELECT `+subscriberColumns+` FROM subscribers s
 		LEFT JOIN subscriber_components c ON c.subscriber_id = s.id
 		ORDER BY s.address_key, s.id, c.component`)
@@ -508,10 +517,11 @@ func (s *sqlStore[TTx]) Subscribers(ctx context.Context, fn func(Subscriber) err
 	return scanSubscribers(rs, fn)
 }
 
-func (s *sqlStore[TTx]) DeleteAddress(ctx context.Context, address string) (bool, error) {
+func (s *sqlStore[TTx]) DeleteAddress(ctx context.Context, address string) (_ bool, err error) {
+	defer annotate(&err, "delete address")
 	key := addressKey(strings.TrimSpace(address))
 	var found bool
-	err := s.b.inTx(ctx, func(_ TTx, q querier) error {
+	err = s.b.inTx(ctx, func(_ TTx, q querier) error {
 		found = false
 		for _, query := range []string{
 			`DELETE FROM subscribers WHERE address_key = $1`, // tokens and components go with it
@@ -547,6 +557,13 @@ func (s *sqlStore[TTx]) Close(ctx context.Context) error {
 	}
 	s.b.close()
 	return err
+}
+
+// annotate says which operation failed (never with the address: logs need not hold it).
+func annotate(err *error, what string) {
+	if *err != nil {
+		*err = fmt.Errorf("%s: %w", what, *err)
+	}
 }
 
 func sortedUnique(s []string) []string {

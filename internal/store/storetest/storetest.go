@@ -157,8 +157,8 @@ func testSubscribeConfirm(t *testing.T, s store.Store, clock *Clock) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Confirm (-want +got):\n%s", diff)
 	}
-	if _, err := s.Confirm(ctx, token); !errors.Is(err, store.ErrTokenInvalid) {
-		t.Errorf("Confirm replayed: %v, want ErrTokenInvalid", err)
+	if _, err := s.Confirm(ctx, token); !errors.Is(err, store.ErrTokenInvalid) || err.Error() != "use confirm token: invalid token" {
+		t.Errorf("Confirm replayed: %v, want ErrTokenInvalid saying what failed", err)
 	}
 	if _, err := s.CheckToken(ctx, token, store.PurposeConfirm); !errors.Is(err, store.ErrTokenInvalid) {
 		t.Errorf("CheckToken after use: %v, want ErrTokenInvalid", err)
