@@ -218,3 +218,36 @@ func BenchmarkEditVisible(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReadyAnswer weighs the shortcut that sends a ready answer without routing: the same
+// cached answers through the router (routed) and through Server.ServeHTTP (ready), one after the
+// other for each route, so that a drift in the machine's speed touches both alike.
+func BenchmarkReadyAnswer(b *testing.B) {
+	srv := sample(b)
+	for _, path := range []string{"/en/", "/en/feed.rss", "/api/v2/summary.json", "/badge.svg"} {
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		req.Header.Set("Accept-Encoding", "gzip, deflate, br, zstd")
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req) // makes the answer
+		if rec.Code != http.StatusOK {
+			b.Fatalf("%s: %d", path, rec.Code)
+		}
+		for _, how := range []struct {
+			name string
+			h    http.Handler
+		}{{"routed", server.Routed(srv)}, {"ready", srv}} {
+			b.Run(strings.Trim(path, "/")+"/"+how.name, func(b *testing.B) {
+				w := &discard{header: http.Header{}}
+				b.ReportAllocs()
+				for b.Loop() {
+					clear(w.header)
+					w.code, w.n = 0, 0
+					how.h.ServeHTTP(w, req)
+				}
+				if w.code != http.StatusOK {
+					b.Fatalf("%s %s: %d", how.name, path, w.code)
+				}
+			})
+		}
+	}
+}
