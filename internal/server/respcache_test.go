@@ -130,6 +130,55 @@ func TestResponseCache(t *testing.T) {
 	}
 }
 
+// TestCachedEncodingAndRevalidation: a cached answer comes in the coding the client wants most
+// (httpcache.Encoding), and a revalidation is answered 304 with the headers RFC 9110 keeps, both
+// when the answer is made and when it is ready.
+func TestCachedEncodingAndRevalidation(t *testing.T) {
+	srv := newServer(t, clock)
+	const path = "/nl/incidents/rest-api-errors/"
+	for _, tc := range []struct{ accept, want string }{
+		{"gzip, deflate, br", "br"},
+		{"gzip;q=1, br;q=0.5", "gzip"},
+		{"br;q=0, gzip", "gzip"},
+		{"*", "br"},
+		{"br;q=0.5, identity", ""},
+		{"identity;q=0", ""},
+		{"", ""},
+	} {
+		for _, when := range []string{"made", "ready"} {
+			rec := do(t, server.New(srv.Snapshot(), server.Config{Now: func() time.Time { return clock }}), request{path: path, header: http.Header{"Accept-Encoding": {tc.accept}}})
+			if when == "ready" {
+				rec = do(t, srv, request{path: path, header: http.Header{"Accept-Encoding": {tc.accept}}})
+			}
+			if got := rec.Header().Get("Content-Encoding"); rec.Code != http.StatusOK || got != tc.want {
+				t.Errorf("%s, Accept-Encoding %q: %d, Content-Encoding %q, want 200 and %q", when, tc.accept, rec.Code, got, tc.want)
+			}
+		}
+	}
+
+	full := do(t, srv, request{path: path, header: http.Header{"Accept-Encoding": {"gzip"}}})
+	want := http.Header{}
+	for _, k := range []string{"Etag", "Vary", "Cache-Control", "Content-Security-Policy", "X-Content-Type-Options",
+		"Referrer-Policy", "X-Frame-Options", "Strict-Transport-Security"} {
+		if v := full.Header().Values(k); v != nil {
+			want[k] = v
+		}
+	}
+	for _, when := range []string{"made", "ready"} {
+		h := srv
+		if when == "made" {
+			h = server.New(srv.Snapshot(), server.Config{Now: func() time.Time { return clock }})
+		}
+		rec := do(t, h, request{path: path, header: http.Header{"Accept-Encoding": {"gzip"}, "If-None-Match": {`"other", W/` + full.Header().Get("ETag")}}})
+		if rec.Code != http.StatusNotModified || rec.Body.Len() != 0 {
+			t.Errorf("%s: revalidation: %d with %d bytes, want 304 and none", when, rec.Code, rec.Body.Len())
+		}
+		if diff := cmp.Diff(want, rec.Header()); diff != "" {
+			t.Errorf("%s: headers of the 304 (-want +got):\n%s", when, diff)
+		}
+	}
+}
+
 // TestReadyAnswers: an answer the cache has ready is sent without routing (ServeHTTP), and it is
 // the answer the routed request that made it got: status, headers and body, in every encoding,
 // to HEAD, and 304 to a revalidation, with or without HSTS.
