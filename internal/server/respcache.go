@@ -61,19 +61,15 @@ type entry struct {
 	// tags are the tags of every form: a client that has any of them has this body, and is
 	// answered 304 (If-None-Match), whichever encoding it asks for now.
 	tags []string
-	// Last-Modified. The ETag is the validator that is always exact; a date can be, if a 304 by
-	// date alone is given only when the date proves the client's copy is the current body.
-	// modified is the instant this server first made this body (the wall clock, not the site's:
-	// a preview's clock stands still while its content changes); the body before it was sent
-	// before then. Last-Modified is modified's second (lastMod) while that second lasts, and the
-	// second after it (settled) from then on, when it is a date no other body was sent with. So
-	// If-Modified-Since confirms a copy (304) only from settled on: a copy sent with lastMod,
-	// or with an earlier body's date, is sent again.
-	modified       time.Time
-	settled        time.Time
-	lastMod        []string
-	lastModSettled []string
-	size           int64
+	// modified is when this server first made this body (the wall clock, not the site's: a
+	// preview's clock stands still while its content changes), sent as Last-Modified. It is this
+	// replica's date: another replica, reloaded sooner or later, dates its bodies by its own
+	// reloads and requests, so a date alone cannot tell which body a client has, and
+	// If-Modified-Since without If-None-Match is answered in full. The ETag, a tag of the bytes,
+	// is the validator every replica agrees on.
+	modified time.Time
+	lastMod  []string
+	size     int64
 	// route is the pattern of the route that made it, which /metrics counts it under; handler
 	// sends it. The shortcut for ready answers (ready.go) runs them as the router would run the
 	// route's.
@@ -284,10 +280,7 @@ func (s *Server) record(c echo.Context, h echo.HandlerFunc, g *generation, key s
 			e.modified = old.modified
 		}
 	}
-	second := e.modified.Truncate(time.Second)
-	e.settled = second.Add(time.Second)
-	e.lastMod = []string{second.UTC().Format(http.TimeFormat)}
-	e.lastModSettled = []string{e.settled.UTC().Format(http.TimeFormat)}
+	e.lastMod = []string{e.modified.UTC().Format(http.TimeFormat)}
 	size := int64(len(body) + len(e.gz.body) + len(e.br.body))
 	if g.bytes.Add(size) <= cacheBudget {
 		e.size = size
@@ -316,10 +309,8 @@ func (s *Server) send(c echo.Context, e *entry) error {
 	}
 	h[headerETag] = f.etag
 	h[headerLastModified] = e.lastMod
-	if !s.wall().Before(e.settled) {
-		h[headerLastModified] = e.lastModSettled
-	}
-	if httpcache.NotModified(req, e.tags, e.settled) {
+	// No date: Last-Modified is not a validator every replica agrees on (see entry).
+	if httpcache.NotModified(req, e.tags, time.Time{}) {
 		httpcache.WriteNotModified(c.Response())
 		return nil
 	}
