@@ -170,8 +170,8 @@ func (s *Server) generationAt(now time.Time) *generation {
 	}
 }
 
-// cached serves h's answers from the response cache. Only whole 200 answers are kept; errors,
-// redirects and not-modified answers go through as h makes them.
+// cached serves h's answers from the response cache. Only whole 200 answers are kept; errors and
+// redirects go through as h makes them.
 func (s *Server) cached(h echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		g := s.generationAt(s.now())
