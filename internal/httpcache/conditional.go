@@ -93,19 +93,18 @@ func scanETag(s string) (opaque, rest string, ok bool) {
 	return "", "", false
 }
 
-// WriteNotModified answers 304 with the headers already set on w, less the representation's
-// metadata: RFC 9110 (section 15.4.5) keeps ETag, Vary, Cache-Control, Content-Location, Date and
-// Expires, and asks for no other metadata unless it guides the cache's update, which
-// Last-Modified does only where there is no ETag. Headers that are not about the representation
-// (the security headers, CORS) stay.
-func WriteNotModified(w http.ResponseWriter) {
-	h := w.Header()
-	delete(h, "Content-Type")
-	delete(h, "Content-Length")
-	delete(h, "Content-Encoding")
-	delete(h, "Content-Language")
-	if len(h["Etag"]) > 0 {
-		delete(h, "Last-Modified")
+// KeptInNotModified reports whether a field of the header a 200 would carry goes into the 304 sent
+// in its place. RFC 9110 (section 15.4.5) keeps ETag, Vary, Cache-Control, Content-Location, Date
+// and Expires, and asks for no other metadata of the representation (its Content-Type,
+// -Length, -Encoding, -Language) unless it guides the cache's update, as Last-Modified does
+// only where there is no ETag (tagged false). Fields that are not about the representation,
+// such as the security headers and CORS, stay. key is in canonical form (http.CanonicalHeaderKey).
+func KeptInNotModified(key string, tagged bool) bool {
+	switch key {
+	case "Content-Type", "Content-Length", "Content-Encoding", "Content-Language":
+		return false
+	case "Last-Modified":
+		return !tagged
 	}
-	w.WriteHeader(http.StatusNotModified)
+	return true
 }

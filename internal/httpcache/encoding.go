@@ -15,44 +15,65 @@ import "strings"
 //
 // When the client accepts nothing the server has, identity is sent all the same: a 406 would
 // help no one.
+//
+// Up to four offers are looked at (a server has a few codings); any after them are ignored.
 func Encoding(accept string, offers ...string) string {
-	best, bestQ := "", 0
-	for _, o := range offers {
-		if q, ok := weight(accept, o); ok && q > bestQ {
-			best, bestQ = o, q
-		}
+	if len(offers) > maxOffers {
+		offers = offers[:maxOffers]
 	}
-	if best == "" {
-		return ""
+	// One pass over the header: the weight of each offer, of identity and of "*", -1 while
+	// unlisted.
+	var q [maxOffers]int
+	for i := range q {
+		q[i] = -1
 	}
-	if q, ok := weight(accept, "identity"); ok && q > bestQ {
-		return ""
-	}
-	return best
-}
-
-// weight returns the weight accept gives coding, in thousandths: its own when it is listed, else
-// that of "*"; ok is false when neither is listed.
-func weight(accept, coding string) (q int, ok bool) {
-	star, starOK := 0, false
+	identity, star := -1, -1
 	for rest := accept; rest != ""; {
 		var member string
 		member, rest, _ = strings.Cut(rest, ",")
 		name, params, _ := strings.Cut(member, ";")
 		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
 		w, valid := qvalue(params)
 		if !valid {
 			continue
 		}
 		switch {
-		case strings.EqualFold(name, coding), strings.EqualFold(coding, "gzip") && strings.EqualFold(name, "x-gzip"):
-			return w, true
 		case name == "*":
-			star, starOK = w, true
+			star = w
+		case strings.EqualFold(name, "identity"):
+			identity = w
+		default:
+			for i, o := range offers {
+				if strings.EqualFold(name, o) || strings.EqualFold(o, "gzip") && strings.EqualFold(name, "x-gzip") {
+					q[i] = w
+				}
+			}
 		}
 	}
-	return star, starOK
+	best, bestQ := "", 0
+	for i, o := range offers {
+		w := q[i]
+		if w < 0 {
+			w = star
+		}
+		if w > bestQ {
+			best, bestQ = o, w
+		}
+	}
+	if identity < 0 {
+		identity = star
+	}
+	if best == "" || identity > bestQ {
+		return ""
+	}
+	return best
 }
+
+// maxOffers is how many codings Encoding chooses among.
+const maxOffers = 4
 
 // qvalue reads the weight among a member's parameters (";q=0.5"), in thousandths; 1000 when there
 // is none. valid is false when it is not a qvalue: "0" or "1", with up to three decimals, and

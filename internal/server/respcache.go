@@ -293,12 +293,16 @@ func (s *Server) record(c echo.Context, h echo.HandlerFunc, g *generation, key s
 // send writes an entry in the encoding the client prefers, or 304 when it has it already. The
 // header values are the entry's own (shared, never changed), so sending allocates nothing.
 func (s *Server) send(c echo.Context, e *entry) error {
+	req := c.Request()
+	// No date: Last-Modified is not a validator every replica agrees on (see entry).
+	notModified := httpcache.NotModified(req, e.tags, time.Time{})
 	h := c.Response().Header()
 	for k, v := range e.header {
-		h[k] = v
+		if !notModified || httpcache.KeptInNotModified(k, true) {
+			h[k] = v
+		}
 	}
 	f := &e.identity
-	req := c.Request()
 	if e.gz.body != nil {
 		switch httpcache.Encoding(req.Header.Get(echo.HeaderAcceptEncoding), "br", "gzip") {
 		case "br":
@@ -308,12 +312,11 @@ func (s *Server) send(c echo.Context, e *entry) error {
 		}
 	}
 	h[headerETag] = f.etag
-	h[headerLastModified] = e.lastMod
-	// No date: Last-Modified is not a validator every replica agrees on (see entry).
-	if httpcache.NotModified(req, e.tags, time.Time{}) {
-		httpcache.WriteNotModified(c.Response())
+	if notModified {
+		c.Response().WriteHeader(http.StatusNotModified)
 		return nil
 	}
+	h[headerLastModified] = e.lastMod
 	if f.encoding != nil {
 		h[headerContentEncoding] = f.encoding
 	}
