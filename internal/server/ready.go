@@ -8,8 +8,8 @@ import (
 
 // The shortcut for ready answers. During a surge nearly every request is for an answer the
 // response cache has made already (respcache.go). echo would find the route and wrap its handler
-// in the edge middleware anew for each request, three allocations and a third of the time of such
-// an answer (BenchmarkReadyAnswer); the shortcut finds the answer by its cache key instead and
+// in the edge middleware anew for each request: three allocations and a sixth of such an answer's
+// CPU time (BenchmarkReadyAnswer). The shortcut finds the answer by its cache key instead and
 // runs the entry's handler through the same edge middleware, wrapped once. Everything else goes
 // to the router. TestReadyAnswers holds the two ways to the same answer.
 
