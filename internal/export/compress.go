@@ -1,18 +1,14 @@
 package export
 
 import (
-	"bytes"
-	"compress/gzip"
 	"path"
 	"runtime"
 	"sync"
 
 	"github.com/andybalholm/brotli"
-)
 
-// minCompress is the size below which a file is not worth a compressed copy: the saving is less
-// than a packet.
-const minCompress = 1024
+	"statuspress/internal/httpcache"
+)
 
 // compressible are the extensions of the text files that get .gz and .br copies.
 var compressible = map[string]bool{
@@ -20,17 +16,17 @@ var compressible = map[string]bool{
 	".atom": true, ".ics": true, ".svg": true, ".txt": true,
 }
 
-// compressedCopies returns a .gz and a .br copy of every text file of at least minCompress bytes,
-// by file name: gzip at its best compression, brotli at quality (0 means the best, 11), as they are
-// made once and served many times. The gzip header carries neither a name nor a time, so equal
-// input gives equal output.
+// compressedCopies returns a .gz and a .br copy of every text file of at least
+// httpcache.MinCompress bytes, by file name: gzip at its best compression, brotli at quality (0
+// means the best, 11), as they are made once and served many times. Equal input gives equal
+// output.
 func compressedCopies(files map[string][]byte, quality int) (map[string][]byte, error) {
 	if quality <= 0 || quality > brotli.BestCompression {
 		quality = brotli.BestCompression
 	}
 	var names []string
 	for f, body := range files {
-		if compressible[path.Ext(f)] && len(body) >= minCompress {
+		if compressible[path.Ext(f)] && len(body) >= httpcache.MinCompress {
 			names = append(names, f)
 		}
 	}
@@ -44,8 +40,8 @@ func compressedCopies(files map[string][]byte, quality int) (map[string][]byte, 
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for f := range work {
-				gz, err1 := gzipBytes(files[f])
-				br, err2 := brotliBytes(files[f], quality)
+				gz, err1 := httpcache.Gzip(files[f])
+				br, err2 := httpcache.Brotli(files[f], quality)
 				mu.Lock()
 				if err := firstOf(err1, err2); err != nil && firstErr == nil {
 					firstErr = err
@@ -61,33 +57,6 @@ func compressedCopies(files map[string][]byte, quality int) (map[string][]byte, 
 	close(work)
 	wg.Wait()
 	return out, firstErr
-}
-
-func gzipBytes(b []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	w, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := w.Write(b); err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-func brotliBytes(b []byte, quality int) ([]byte, error) {
-	var buf bytes.Buffer
-	w := brotli.NewWriterLevel(&buf, quality)
-	if _, err := w.Write(b); err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
 
 func firstOf(errs ...error) error {

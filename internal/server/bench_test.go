@@ -43,6 +43,13 @@ func snapshot10k(tb testing.TB) *site.Snapshot {
 	return big.snap
 }
 
+// reportCPU reports the CPU time per operation since start (cpuTime), as cpu-ns/op.
+func reportCPU(b *testing.B, start time.Duration) {
+	if end, ok := cpuTime(); ok && b.N > 0 {
+		b.ReportMetric(float64(end-start)/float64(b.N), "cpu-ns/op")
+	}
+}
+
 // discard is a ResponseWriter that keeps nothing but the status and the size, so a benchmark
 // counts the server's allocations, not a recorder's.
 type discard struct {
@@ -105,11 +112,13 @@ func BenchmarkServe(b *testing.B) {
 			}
 			serve := func(b *testing.B, req *http.Request, want int) {
 				w := &discard{header: http.Header{}}
+				start, _ := cpuTime()
 				for b.Loop() {
 					clear(w.header)
 					w.code, w.n = 0, 0
 					srv.ServeHTTP(w, req)
 				}
+				reportCPU(b, start)
 				if w.code != want {
 					b.Fatalf("%s: %d, want %d", req.URL, w.code, want)
 				}
@@ -216,5 +225,40 @@ func BenchmarkEditVisible(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkReadyAnswer weighs the shortcut that sends a ready answer without routing: the same
+// cached answers through the router (routed) and through Server.ServeHTTP (ready), one after the
+// other for each route, so that a drift in the machine's speed touches both alike.
+func BenchmarkReadyAnswer(b *testing.B) {
+	srv := sample(b)
+	for _, path := range []string{"/en/", "/en/feed.rss", "/api/v2/summary.json", "/badge.svg"} {
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		req.Header.Set("Accept-Encoding", "gzip, deflate, br, zstd")
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req) // makes the answer
+		if rec.Code != http.StatusOK {
+			b.Fatalf("%s: %d", path, rec.Code)
+		}
+		for _, how := range []struct {
+			name string
+			h    http.Handler
+		}{{"routed", server.Routed(srv)}, {"ready", srv}} {
+			b.Run(strings.Trim(path, "/")+"/"+how.name, func(b *testing.B) {
+				w := &discard{header: http.Header{}}
+				b.ReportAllocs()
+				start, _ := cpuTime()
+				for b.Loop() {
+					clear(w.header)
+					w.code, w.n = 0, 0
+					how.h.ServeHTTP(w, req)
+				}
+				reportCPU(b, start)
+				if w.code != http.StatusOK {
+					b.Fatalf("%s %s: %d", how.name, path, w.code)
+				}
+			})
+		}
 	}
 }

@@ -3,8 +3,6 @@ package server
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"net/http"
 	"path"
 	"strconv"
@@ -13,6 +11,7 @@ import (
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
 
+	"statuspress/internal/httpcache"
 	"statuspress/internal/locale"
 	"statuspress/internal/site"
 	"statuspress/web"
@@ -146,24 +145,14 @@ func (s *Server) render(c echo.Context, code int, lang string, page templ.Compon
 	return c.Blob(code, echo.MIMETextHTMLCharsetUTF8, body)
 }
 
-// sendTagged answers 200 with body, tagged with an ETag of its content, or 304 when the request's
-// If-None-Match already names that tag, so a revalidating client or cache does not fetch it again.
+// sendTagged answers 200 with body, tagged with an ETag of its content. The answer goes through the
+// response cache (respcache.go), which answers a client that has it already with 304.
 func sendTagged(c echo.Context, contentType, cacheControl string, body []byte) error {
 	h := c.Response().Header()
 	h.Set(echo.HeaderContentType, contentType)
-	etag := etagOf(body)
 	h.Set(echo.HeaderCacheControl, cacheControl)
-	h.Set("ETag", etag)
-	if match := c.Request().Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
-		return c.NoContent(http.StatusNotModified)
-	}
+	h.Set("ETag", httpcache.ETag(body))
 	return c.Blob(http.StatusOK, contentType, body)
-}
-
-// etagOf is a strong entity tag of body.
-func etagOf(body []byte) string {
-	sum := sha256.Sum256(body)
-	return `"` + hex.EncodeToString(sum[:12]) + `"`
 }
 
 func renderBytes(ctx context.Context, page templ.Component) ([]byte, error) {

@@ -2,7 +2,6 @@ package server
 
 import (
 	"bytes"
-	"compress/gzip"
 	"net/http"
 	"strconv"
 	"strings"
@@ -10,9 +9,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/andybalholm/brotli"
 	"github.com/labstack/echo/v4"
 
+	"statuspress/internal/httpcache"
 	"statuspress/internal/site"
 )
 
@@ -20,7 +19,8 @@ import (
 // answer is a function of the snapshot and the clock alone; pages show time to the minute. So each
 // answer is made once per snapshot and minute, compressed once with gzip and brotli, and then
 // served as ready bytes: a cache hit renders, compresses and allocates nothing of its own; even the
-// header values it sends are made with the entry.
+// header values it sends are made with the entry. Conditional requests and the choice of encoding
+// follow internal/httpcache; an answer that is ready is sent without routing (ready.go).
 
 // cacheBudget bounds the bytes one generation keeps; past it answers are made per request (a
 // crawler walking ten thousand incident pages must not fill the memory).
@@ -58,24 +58,23 @@ type entry struct {
 	// gz and br are the compressed forms; their bodies are nil for small or binary answers.
 	gz, br form
 	etag   string // strong tag of identity; the compressed forms add -gz / -br inside the quotes
-	// Last-Modified. The ETag is the validator that is always exact; a date can be, if a 304 by
-	// date alone is given only when the date proves the client's copy is the current body.
-	// modified is the instant this server first made this body (the wall clock, not the site's:
-	// a preview's clock stands still while its content changes); the body before it was sent
-	// before then. Last-Modified is modified's second (lastMod) while that second lasts, and the
-	// second after it (settled) from then on, when it is a date no other body was sent with. So
-	// If-Modified-Since confirms a copy (304) only from settled on: a copy sent with lastMod,
-	// or with an earlier body's date, is sent again.
-	modified       time.Time
-	settled        time.Time
-	lastMod        []string
-	lastModSettled []string
-	size           int64
-	// route is the pattern of the route that made it, which /metrics counts it under. serve
-	// sends it through the edge middleware (routes.go), wrapped once here: the router wraps the
-	// handler anew for every request.
-	route string
-	serve echo.HandlerFunc
+	// tags are the tags of every form: a client that has any of them has this body, and is
+	// answered 304 (If-None-Match), whichever encoding it asks for now.
+	tags []string
+	// modified is when this server first made this body (the wall clock, not the site's: a
+	// preview's clock stands still while its content changes), sent as Last-Modified. It is this
+	// replica's date: another replica, reloaded sooner or later, dates its bodies by its own
+	// reloads and requests, so a date alone cannot tell which body a client has, and
+	// If-Modified-Since without If-None-Match is answered in full. The ETag, a tag of the bytes,
+	// is the validator every replica agrees on.
+	modified time.Time
+	lastMod  []string
+	size     int64
+	// route is the pattern of the route that made it, which /metrics counts it under; handler
+	// sends it. The shortcut for ready answers (ready.go) runs them as the router would run the
+	// route's.
+	route   string
+	handler echo.HandlerFunc
 }
 
 // form is the answer in one encoding, with the header values that go with it.
@@ -171,8 +170,8 @@ func (s *Server) generationAt(now time.Time) *generation {
 	}
 }
 
-// cached serves h's answers from the response cache. Only whole 200 answers are kept; errors,
-// redirects and not-modified answers go through as h makes them.
+// cached serves h's answers from the response cache. Only whole 200 answers are kept; errors and
+// redirects go through as h makes them.
 func (s *Server) cached(h echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		g := s.generationAt(s.now())
@@ -229,17 +228,6 @@ func cacheKey(snap *site.Snapshot, req *http.Request) string {
 	return key
 }
 
-// ready returns the answer to r if it is made already, for ServeHTTP to send without routing.
-// The key is looked up only for the requests a cached route would answer: GET and HEAD, routed by
-// their path (echo routes by the raw path when there is one).
-func (s *Server) ready(r *http.Request) *entry {
-	if r.Method != http.MethodGet && r.Method != http.MethodHead || r.URL.RawPath != "" {
-		return nil
-	}
-	g := s.generationAt(s.now())
-	return g.entry(cacheKey(g.snap, r))
-}
-
 // recorder is a ResponseWriter that keeps what a handler writes.
 type recorder struct {
 	header http.Header
@@ -251,20 +239,14 @@ func (r *recorder) Header() http.Header         { return r.header }
 func (r *recorder) Write(b []byte) (int, error) { return r.body.Write(b) }
 func (r *recorder) WriteHeader(code int)        { r.status = code }
 
-// record runs h into a recorder and turns a 200 into an entry. Conditional headers are hidden from
-// h so it answers in full.
+// record runs h into a recorder and turns a 200 into an entry. Handlers answer in full: whether the
+// client has the answer already is decided here, in send.
 func (s *Server) record(c echo.Context, h echo.HandlerFunc, g *generation, key string) (*entry, error) {
-	req := c.Request()
-	plain := req.Clone(req.Context())
-	plain.Header.Del("If-None-Match")
-	plain.Header.Del("If-Modified-Since")
 	rec := &recorder{header: http.Header{}, status: http.StatusOK}
 	orig := c.Response()
-	c.SetRequest(plain)
 	c.SetResponse(echo.NewResponse(rec, c.Echo()))
 	err := h(c)
 	c.SetResponse(orig)
-	c.SetRequest(req)
 	if err != nil || rec.status != http.StatusOK || rec.header.Get(echo.HeaderContentEncoding) != "" {
 		return nil, err
 	}
@@ -272,12 +254,24 @@ func (s *Server) record(c echo.Context, h echo.HandlerFunc, g *generation, key s
 	e := &entry{header: rec.header, etag: rec.header.Get("ETag")}
 	e.header.Del("ETag")
 	if e.etag == "" {
-		e.etag = etagOf(body)
+		e.etag = httpcache.ETag(body)
 	}
 	e.identity = newForm(body, e.etag, "")
-	if compressible(e.header.Get(echo.HeaderContentType)) && len(body) >= 1024 {
-		e.gz = newForm(gzipped(body), e.tag("gz"), "gzip")
-		e.br = newForm(brotlied(body), e.tag("br"), "br")
+	e.tags = []string{e.etag}
+	if httpcache.Compressible(e.header.Get(echo.HeaderContentType)) && len(body) >= httpcache.MinCompress {
+		gz, err := httpcache.Gzip(body)
+		if err != nil {
+			return nil, err
+		}
+		// Quality 6: close to the best ratio for pages, at a cost that a request waiting for a
+		// fresh answer does not feel.
+		br, err := httpcache.Brotli(body, 6)
+		if err != nil {
+			return nil, err
+		}
+		e.gz = newForm(gz, e.tag("gz"), "gzip")
+		e.br = newForm(br, e.tag("br"), "br")
+		e.tags = append(e.tags, e.tag("gz"), e.tag("br"))
 		e.header.Add(echo.HeaderVary, echo.HeaderAcceptEncoding)
 	}
 	e.modified = s.wall()
@@ -286,54 +280,43 @@ func (s *Server) record(c echo.Context, h echo.HandlerFunc, g *generation, key s
 			e.modified = old.modified
 		}
 	}
-	second := e.modified.Truncate(time.Second)
-	e.settled = second.Add(time.Second)
-	e.lastMod = []string{second.UTC().Format(http.TimeFormat)}
-	e.lastModSettled = []string{e.settled.UTC().Format(http.TimeFormat)}
+	e.lastMod = []string{e.modified.UTC().Format(http.TimeFormat)}
 	size := int64(len(body) + len(e.gz.body) + len(e.br.body))
 	if g.bytes.Add(size) <= cacheBudget {
 		e.size = size
 	}
 	e.route = c.Path()
-	e.serve = func(c echo.Context) error { return s.send(c, e) }
-	for i := len(s.edge) - 1; i >= 0; i-- {
-		e.serve = s.edge[i](e.serve)
-	}
+	e.handler = func(c echo.Context) error { return s.send(c, e) }
 	return e, nil
 }
 
 // send writes an entry in the encoding the client prefers, or 304 when it has it already. The
 // header values are the entry's own (shared, never changed), so sending allocates nothing.
 func (s *Server) send(c echo.Context, e *entry) error {
+	req := c.Request()
+	// No date: Last-Modified is not a validator every replica agrees on (see entry).
+	notModified := httpcache.NotModified(req, e.tags, time.Time{})
 	h := c.Response().Header()
 	for k, v := range e.header {
-		h[k] = v
+		if !notModified || httpcache.KeptInNotModified(k, true) {
+			h[k] = v
+		}
 	}
 	f := &e.identity
-	req := c.Request()
 	if e.gz.body != nil {
-		accept := req.Header.Get(echo.HeaderAcceptEncoding)
-		switch {
-		case acceptsEncoding(accept, "br"):
+		switch httpcache.Encoding(req.Header.Get(echo.HeaderAcceptEncoding), "br", "gzip") {
+		case "br":
 			f = &e.br
-		case acceptsEncoding(accept, "gzip"):
+		case "gzip":
 			f = &e.gz
 		}
 	}
 	h[headerETag] = f.etag
+	if notModified {
+		c.Response().WriteHeader(http.StatusNotModified)
+		return nil
+	}
 	h[headerLastModified] = e.lastMod
-	if !s.wall().Before(e.settled) {
-		h[headerLastModified] = e.lastModSettled
-	}
-	if inm := req.Header.Get("If-None-Match"); inm != "" {
-		if matches(inm, e) {
-			return c.NoContent(http.StatusNotModified)
-		}
-	} else if ims := req.Header.Get(echo.HeaderIfModifiedSince); ims != "" {
-		if t, err := http.ParseTime(ims); err == nil && !t.Before(e.settled) {
-			return c.NoContent(http.StatusNotModified)
-		}
-	}
 	if f.encoding != nil {
 		h[headerContentEncoding] = f.encoding
 	}
@@ -341,60 +324,4 @@ func (s *Server) send(c echo.Context, e *entry) error {
 	c.Response().WriteHeader(http.StatusOK)
 	_, err := c.Response().Write(f.body)
 	return err
-}
-
-// matches reports whether an If-None-Match header names any form of the entry.
-func matches(inm string, e *entry) bool {
-	if strings.TrimSpace(inm) == "*" {
-		return true
-	}
-	base := strings.TrimSuffix(e.etag, `"`)
-	for rest := inm; rest != ""; {
-		var t string
-		t, rest, _ = strings.Cut(rest, ",")
-		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
-		if t == e.etag || len(t) > len(base) && strings.HasPrefix(t, base) && t[len(base)] == '-' {
-			return true
-		}
-	}
-	return false
-}
-
-// acceptsEncoding reports whether an Accept-Encoding header allows enc (q=0 refuses it).
-func acceptsEncoding(header, enc string) bool {
-	for rest := header; rest != ""; {
-		var part string
-		part, rest, _ = strings.Cut(rest, ",")
-		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if !strings.EqualFold(strings.TrimSpace(name), enc) {
-			continue
-		}
-		q := strings.ReplaceAll(strings.TrimSpace(params), " ", "")
-		return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
-	}
-	return false
-}
-
-func compressible(ctype string) bool {
-	ctype, _, _ = strings.Cut(ctype, ";")
-	return strings.HasPrefix(ctype, "text/") || strings.HasSuffix(ctype, "+xml") || strings.HasSuffix(ctype, "+json") ||
-		ctype == "application/json" || ctype == "application/javascript" || ctype == "image/svg+xml" || ctype == "application/xml"
-}
-
-func gzipped(b []byte) []byte {
-	var buf bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	w.Write(b)
-	w.Close()
-	return buf.Bytes()
-}
-
-// brotlied compresses at quality 6: close to the best ratio for pages, at a cost that a request
-// waiting for a fresh answer does not feel.
-func brotlied(b []byte) []byte {
-	var buf bytes.Buffer
-	w := brotli.NewWriterLevel(&buf, 6)
-	w.Write(b)
-	w.Close()
-	return buf.Bytes()
 }

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -20,7 +19,7 @@ import (
 )
 
 // TestResponseCache: answers are made once per snapshot and minute, in every encoding, and
-// revalidate by ETag and by Last-Modified.
+// revalidate by ETag; Last-Modified stays while the answer does.
 func TestResponseCache(t *testing.T) {
 	var now atomic.Int64
 	now.Store(clock.Unix())
@@ -73,29 +72,25 @@ func TestResponseCache(t *testing.T) {
 		}
 	}
 
-	// Revalidation: any form's tag gives 304, and so does a Last-Modified given once the second
-	// the answer was made in is over; the one given in that second does not (another answer may
-	// have been sent in the same second with the same date).
-	if rec := do(t, srv, request{path: path, header: hdr("If-Modified-Since", plain.Header().Get("Last-Modified"))}); rec.Code != http.StatusOK {
-		t.Errorf("If-Modified-Since of the answer's own second: %d, want 200", rec.Code)
-	}
+	// Revalidation: any form's tag gives 304; a date alone does not (TestLastModifiedAcrossReplicas).
 	wall.Add(1000)
-	settled := do(t, srv, request{path: path})
-	if settled.Header().Get("Last-Modified") == plain.Header().Get("Last-Modified") || settled.Header().Get("ETag") != plain.Header().Get("ETag") {
-		t.Errorf("a second later: Last-Modified %q (was %q), ETag %q (was %q)", settled.Header().Get("Last-Modified"),
-			plain.Header().Get("Last-Modified"), settled.Header().Get("ETag"), plain.Header().Get("ETag"))
+	again := do(t, srv, request{path: path})
+	if again.Header().Get("Last-Modified") != plain.Header().Get("Last-Modified") || again.Header().Get("ETag") != plain.Header().Get("ETag") {
+		t.Errorf("a second later: Last-Modified %q (was %q), ETag %q (was %q)", again.Header().Get("Last-Modified"),
+			plain.Header().Get("Last-Modified"), again.Header().Get("ETag"), plain.Header().Get("ETag"))
 	}
 	for _, h := range []http.Header{
 		hdr("If-None-Match", gz.Header().Get("ETag"), "Accept-Encoding", "gzip"),
 		hdr("If-None-Match", `"nope", `+plain.Header().Get("ETag")),
-		hdr("If-Modified-Since", settled.Header().Get("Last-Modified")),
 	} {
 		if rec := do(t, srv, request{path: path, header: h}); rec.Code != http.StatusNotModified || rec.Body.Len() != 0 {
 			t.Errorf("%v: %d", h, rec.Code)
 		}
 	}
-	if rec := do(t, srv, request{path: path, header: hdr("If-Modified-Since", clock.Add(-time.Hour).Format(http.TimeFormat))}); rec.Code != http.StatusOK {
-		t.Errorf("an older If-Modified-Since: %d", rec.Code)
+	for _, date := range []string{plain.Header().Get("Last-Modified"), clock.Add(time.Hour).Format(http.TimeFormat)} {
+		if rec := do(t, srv, request{path: path, header: hdr("If-Modified-Since", date)}); rec.Code != http.StatusOK {
+			t.Errorf("If-Modified-Since %s alone: %d, want 200", date, rec.Code)
+		}
 	}
 
 	// A later minute: made again; an unchanged page keeps its Last-Modified, a changed one
@@ -112,7 +107,7 @@ func TestResponseCache(t *testing.T) {
 	static := "/en/incidents/soap-api-storing/"
 	do(t, srv, request{path: static})
 	wall.Add(1000)
-	first := do(t, srv, request{path: static}) // with its settled date
+	first := do(t, srv, request{path: static})
 	now.Add(60)
 	wall.Add(60_000)
 	second := do(t, srv, request{path: static})
@@ -127,6 +122,55 @@ func TestResponseCache(t *testing.T) {
 	srv.Swap(snapshot(t, site.Options{BaseURL: "https://other.example"}))
 	if rec := do(t, srv, request{path: static}); !bytes.Contains(rec.Body.Bytes(), []byte("https://other.example")) {
 		t.Errorf("the new snapshot is not served")
+	}
+}
+
+// TestCachedEncodingAndRevalidation: a cached answer comes in the coding the client wants most
+// (httpcache.Encoding), and a revalidation is answered 304 with the headers RFC 9110 keeps, both
+// when the answer is made and when it is ready.
+func TestCachedEncodingAndRevalidation(t *testing.T) {
+	srv := newServer(t, clock)
+	const path = "/nl/incidents/rest-api-errors/"
+	for _, tc := range []struct{ accept, want string }{
+		{"gzip, deflate, br", "br"},
+		{"gzip;q=1, br;q=0.5", "gzip"},
+		{"br;q=0, gzip", "gzip"},
+		{"*", "br"},
+		{"br;q=0.5, identity", ""},
+		{"identity;q=0", ""},
+		{"", ""},
+	} {
+		for _, when := range []string{"made", "ready"} {
+			rec := do(t, server.New(srv.Snapshot(), server.Config{Now: func() time.Time { return clock }}), request{path: path, header: http.Header{"Accept-Encoding": {tc.accept}}})
+			if when == "ready" {
+				rec = do(t, srv, request{path: path, header: http.Header{"Accept-Encoding": {tc.accept}}})
+			}
+			if got := rec.Header().Get("Content-Encoding"); rec.Code != http.StatusOK || got != tc.want {
+				t.Errorf("%s, Accept-Encoding %q: %d, Content-Encoding %q, want 200 and %q", when, tc.accept, rec.Code, got, tc.want)
+			}
+		}
+	}
+
+	full := do(t, srv, request{path: path, header: http.Header{"Accept-Encoding": {"gzip"}}})
+	want := http.Header{}
+	for _, k := range []string{"Etag", "Vary", "Cache-Control", "Content-Security-Policy", "X-Content-Type-Options",
+		"Referrer-Policy", "X-Frame-Options", "Strict-Transport-Security"} {
+		if v := full.Header().Values(k); v != nil {
+			want[k] = v
+		}
+	}
+	for _, when := range []string{"made", "ready"} {
+		h := srv
+		if when == "made" {
+			h = server.New(srv.Snapshot(), server.Config{Now: func() time.Time { return clock }})
+		}
+		rec := do(t, h, request{path: path, header: http.Header{"Accept-Encoding": {"gzip"}, "If-None-Match": {`"other", W/` + full.Header().Get("ETag")}}})
+		if rec.Code != http.StatusNotModified || rec.Body.Len() != 0 {
+			t.Errorf("%s: revalidation: %d with %d bytes, want 304 and none", when, rec.Code, rec.Body.Len())
+		}
+		if diff := cmp.Diff(want, rec.Header()); diff != "" {
+			t.Errorf("%s: headers of the 304 (-want +got):\n%s", when, diff)
+		}
 	}
 }
 
@@ -149,9 +193,6 @@ func TestReadyAnswers(t *testing.T) {
 			for i, r := range reqs {
 				// A new server for each, so that the first request is the one that makes it.
 				srv := server.New(snap, server.Config{Now: func() time.Time { return clock }})
-				// The real clock stopped too: Last-Modified moves to the next second once the
-				// answer's first second is over, which two requests may straddle.
-				server.SetWall(srv, func() time.Time { return clock })
 				routed, ready := do(t, srv, r), do(t, srv, r)
 				if i == 0 {
 					reqs[len(reqs)-1].header.Set("If-None-Match", routed.Header().Get("ETag"))
@@ -273,53 +314,48 @@ func TestCacheKeysBounded(t *testing.T) {
 	}
 }
 
-// TestLastModifiedNeverConfirmsStale: a client that revalidates with If-Modified-Since alone gets
-// 304 only for the body that is current. Content published within the same second, or the same
-// minute, as the copy the client has is sent again; the new copy's date is confirmed once its
-// second is over.
-func TestLastModifiedNeverConfirmsStale(t *testing.T) {
-	srv := server.New(snapshot(t, site.Options{}), server.Config{Now: func() time.Time { return clock }})
+// TestLastModifiedAcrossReplicas: Last-Modified is when this replica first made the answer, so a
+// date another replica gave proves nothing about this one's copy. Replica a, still on the old
+// content, makes the page after replica b made the new one; a client that has a's copy and
+// revalidates by date alone at b must get the new page, not a 304. The ETag, the same bytes'
+// tag on every replica, still confirms a copy anywhere.
+func TestLastModifiedAcrossReplicas(t *testing.T) {
 	var wall atomic.Int64 // milliseconds
-	wall.Store(clock.Add(10*time.Second + 200*time.Millisecond).UnixMilli())
-	server.SetWall(srv, func() time.Time { return time.UnixMilli(wall.Load()) })
-	ims := func(path, date string) int {
-		return do(t, srv, request{path: path, header: http.Header{"If-Modified-Since": {date}}}).Code
+	wall.Store(clock.UnixMilli())
+	replica := func(opt site.Options) *server.Server {
+		srv := server.New(snapshot(t, opt), server.Config{Now: func() time.Time { return clock }})
+		server.SetWall(srv, func() time.Time { return time.UnixMilli(wall.Load()) })
+		return srv
 	}
+	a := replica(site.Options{})                                   // not reloaded yet
+	b := replica(site.Options{BaseURL: "https://changed.example"}) // reloaded: the page's links change
 	const path = "/en/"
-
-	old := do(t, srv, request{path: path})
-	wall.Add(1500)
-	oldSettled := do(t, srv, request{path: path}).Header().Get("Last-Modified")
-	for _, step := range []struct {
-		name    string
-		advance time.Duration
+	fresh := do(t, b, request{path: path})
+	wall.Add(5000)
+	stale := do(t, a, request{path: path})
+	wall.Add(5000)
+	if stale.Header().Get("Last-Modified") == "" || stale.Header().Get("ETag") == fresh.Header().Get("ETag") {
+		t.Fatalf("the replicas' pages: Last-Modified %q, ETags %s and %s; want a date and two pages",
+			stale.Header().Get("Last-Modified"), stale.Header().Get("ETag"), fresh.Header().Get("ETag"))
+	}
+	for _, tc := range []struct {
+		name   string
+		header http.Header
+		want   int
 	}{
-		{"the same second", 200 * time.Millisecond},
-		{"the same minute", 20 * time.Second},
+		{"a's date at b", http.Header{"If-Modified-Since": {stale.Header().Get("Last-Modified")}}, http.StatusOK},
+		{"b's own date at b", http.Header{"If-Modified-Since": {fresh.Header().Get("Last-Modified")}}, http.StatusOK},
+		{"a's ETag at b", http.Header{"If-None-Match": {stale.Header().Get("ETag")}}, http.StatusOK},
+		{"b's ETag at b", http.Header{"If-None-Match": {fresh.Header().Get("ETag")}}, http.StatusNotModified},
 	} {
-		t.Run(step.name, func(t *testing.T) {
-			base := "https://" + strings.ReplaceAll(step.name, " ", "-") + ".example"
-			wall.Add(step.advance.Milliseconds())
-			srv.Swap(snapshot(t, site.Options{BaseURL: base})) // the page changes (its links)
-			for _, date := range []string{old.Header().Get("Last-Modified"), oldSettled} {
-				if code := ims(path, date); code != http.StatusOK {
-					t.Errorf("If-Modified-Since %s of the copy before: %d, want 200 with the new page", date, code)
-				}
-			}
-			current := do(t, srv, request{path: path})
-			if !strings.Contains(current.Body.String(), base) {
-				t.Fatalf("the new page is not served")
-			}
-			if code := ims(path, current.Header().Get("Last-Modified")); code != http.StatusOK {
-				t.Errorf("the date given in the second the page was made: %d, want 200", code)
-			}
-			wall.Add(1000)
-			settled := do(t, srv, request{path: path}).Header().Get("Last-Modified")
-			if code := ims(path, settled); code != http.StatusNotModified {
-				t.Errorf("If-Modified-Since %s of the current copy: %d, want 304", settled, code)
-			}
-			old, oldSettled = current, settled
-		})
+		if rec := do(t, b, request{path: path, header: tc.header}); rec.Code != tc.want {
+			t.Errorf("%s: %d, want %d", tc.name, rec.Code, tc.want)
+		}
+	}
+	// The same content on another replica: its ETag is b's.
+	c := replica(site.Options{BaseURL: "https://changed.example"})
+	if rec := do(t, c, request{path: path, header: http.Header{"If-None-Match": {fresh.Header().Get("ETag")}}}); rec.Code != http.StatusNotModified {
+		t.Errorf("b's ETag at a replica with the same content: %d, want 304", rec.Code)
 	}
 }
 

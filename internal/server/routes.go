@@ -13,10 +13,11 @@ import (
 // build find them too; TestRoutesAreSiteRoutes fails when one is here and not there.
 func (s *Server) routes() {
 	e := s.echo
-	// edge is what every answer goes through, outermost first; a cached answer served without
-	// routing (ServeHTTP) goes through the same.
-	s.edge = []echo.MiddlewareFunc{s.measure, s.securityHeaders, apiCORS}
-	e.Use(s.edge...)
+	// edge is what every answer goes through, outermost first; a ready answer sent without
+	// routing (ready.go) goes through the same.
+	edge := []echo.MiddlewareFunc{s.measure, s.securityHeaders, apiCORS}
+	e.Use(edge...)
+	s.ready = newReadyAnswers(s, edge)
 	get := func(r site.Route, h echo.HandlerFunc) {
 		e.Match([]string{http.MethodGet, http.MethodHead}, r.Pattern, h)
 	}

@@ -5,7 +5,6 @@ package server
 
 import (
 	"log/slog"
-	"net/http"
 	"sync/atomic"
 	"time"
 
@@ -29,7 +28,7 @@ type Server struct {
 	metrics   *metrics
 	cache     atomic.Pointer[generation]
 	echo      *echo.Echo
-	edge      []echo.MiddlewareFunc // see routes
+	ready     *readyAnswers // the shortcut for ready answers (ready.go)
 	snapshot  atomic.Pointer[site.Snapshot]
 	now       func() time.Time
 	wall      func() time.Time // the real clock, for Last-Modified (respcache.go)
@@ -54,25 +53,6 @@ func New(snap *site.Snapshot, cfg Config) *Server {
 	s.echo.HTTPErrorHandler = s.handleError
 	s.routes()
 	return s
-}
-
-// ServeHTTP makes the server an http.Handler. An answer the response cache has ready is sent
-// without routing: during a surge nearly every request is one, and echo would find the route and
-// wrap the handler in the middleware anew for each (five allocations). The entry's own handler
-// runs the same middleware (see record), so the answer is the same either way.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	e := s.ready(r)
-	if e == nil {
-		s.echo.ServeHTTP(w, r)
-		return
-	}
-	c := s.echo.AcquireContext()
-	defer s.echo.ReleaseContext(c)
-	c.Reset(r, w)
-	c.SetPath(e.route) // what measure counts the request under
-	if err := e.serve(c); err != nil {
-		s.echo.HTTPErrorHandler(err, c)
-	}
 }
 
 // Swap replaces the snapshot; requests already running finish with the old one.
