@@ -22,38 +22,40 @@ var apiMethods = []string{http.MethodGet, http.MethodHead, http.MethodOptions}
 
 const apiType = "application/json; charset=utf-8"
 
-func (s *Server) apiSummary(c echo.Context) error { return serveAPI(s, c, (*statusapi.View).Summary) }
-
-func (s *Server) apiStatus(c echo.Context) error {
-	return serveAPI(s, c, (*statusapi.View).StatusResponse)
+func (s *Server) apiSummary(c echo.Context, snap *site.Snapshot) error {
+	return serveAPI(s, c, snap, (*statusapi.View).Summary)
 }
 
-func (s *Server) apiComponents(c echo.Context) error {
-	return serveAPI(s, c, (*statusapi.View).ComponentsResponse)
+func (s *Server) apiStatus(c echo.Context, snap *site.Snapshot) error {
+	return serveAPI(s, c, snap, (*statusapi.View).StatusResponse)
 }
 
-func (s *Server) apiIncidents(c echo.Context) error {
-	return serveAPI(s, c, (*statusapi.View).IncidentsResponse)
+func (s *Server) apiComponents(c echo.Context, snap *site.Snapshot) error {
+	return serveAPI(s, c, snap, (*statusapi.View).ComponentsResponse)
 }
 
-func (s *Server) apiUnresolved(c echo.Context) error {
-	return serveAPI(s, c, (*statusapi.View).UnresolvedResponse)
+func (s *Server) apiIncidents(c echo.Context, snap *site.Snapshot) error {
+	return serveAPI(s, c, snap, (*statusapi.View).IncidentsResponse)
 }
 
-func (s *Server) apiMaintenances(c echo.Context) error {
-	return serveAPI(s, c, (*statusapi.View).MaintenancesResponse)
+func (s *Server) apiUnresolved(c echo.Context, snap *site.Snapshot) error {
+	return serveAPI(s, c, snap, (*statusapi.View).UnresolvedResponse)
 }
 
-func (s *Server) apiUpcoming(c echo.Context) error {
-	return serveAPI(s, c, (*statusapi.View).UpcomingResponse)
+func (s *Server) apiMaintenances(c echo.Context, snap *site.Snapshot) error {
+	return serveAPI(s, c, snap, (*statusapi.View).MaintenancesResponse)
 }
 
-func (s *Server) apiActive(c echo.Context) error {
-	return serveAPI(s, c, (*statusapi.View).ActiveResponse)
+func (s *Server) apiUpcoming(c echo.Context, snap *site.Snapshot) error {
+	return serveAPI(s, c, snap, (*statusapi.View).UpcomingResponse)
+}
+
+func (s *Server) apiActive(c echo.Context, snap *site.Snapshot) error {
+	return serveAPI(s, c, snap, (*statusapi.View).ActiveResponse)
 }
 
 // apiOpenAPI serves the OpenAPI document of the API.
-func (s *Server) apiOpenAPI(c echo.Context) error {
+func (s *Server) apiOpenAPI(c echo.Context, _ *site.Snapshot) error {
 	return sendTagged(c, apiType, apiCacheControl, statusapi.OpenAPI)
 }
 
@@ -77,10 +79,10 @@ func apiCORS(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// serveAPI writes one API answer, built from the current snapshot in the language the request
+// serveAPI writes one API answer, built from snap in the language the request
 // asks for. It is the same for every reader, so shared caches may keep it.
-func serveAPI[T any](s *Server, c echo.Context, build func(*statusapi.View) T) error {
-	v, lang, err := s.apiView(c)
+func serveAPI[T any](s *Server, c echo.Context, snap *site.Snapshot, build func(*statusapi.View) T) error {
+	v, lang, err := s.apiView(c, snap)
 	if err != nil {
 		return err
 	}
@@ -95,8 +97,7 @@ func serveAPI[T any](s *Server, c echo.Context, build func(*statusapi.View) T) e
 // apiView is the API at the server's now, in the language of ?lang= or else the site's default
 // language. The language is never negotiated from Accept-Language, so one URL always gives one
 // answer and no Vary is needed.
-func (s *Server) apiView(c echo.Context) (*statusapi.View, string, error) {
-	snap := s.Snapshot()
+func (s *Server) apiView(c echo.Context, snap *site.Snapshot) (*statusapi.View, string, error) {
 	lang, err := queryLang(c, snap)
 	if err != nil {
 		return nil, "", err

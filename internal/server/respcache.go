@@ -150,10 +150,9 @@ func (g *generation) entry(key string) *entry {
 	return cl.e
 }
 
-// generationAt returns the generation for the current snapshot at now, starting a new one when the
-// snapshot or the minute changed.
-func (s *Server) generationAt(now time.Time) *generation {
-	snap := s.Snapshot()
+// generationAt returns the generation for snap at now, starting a new one when the snapshot or
+// the minute changed.
+func (s *Server) generationAt(snap *site.Snapshot, now time.Time) *generation {
 	minute := now.Unix() / 60
 	for {
 		g := s.cache.Load()
@@ -172,10 +171,12 @@ func (s *Server) generationAt(now time.Time) *generation {
 }
 
 // cached serves h's answers from the response cache. Only whole 200 answers are kept; errors,
-// redirects and not-modified answers go through as h makes them.
-func (s *Server) cached(h echo.HandlerFunc) echo.HandlerFunc {
+// redirects and not-modified answers go through as h makes them. The generation is the request's
+// snapshot's, so its answers are made from that snapshot.
+func (s *Server) cached(hs handler) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		g := s.generationAt(s.now())
+		g := s.generationAt(s.requestSnapshot(c), s.now())
+		h := func(c echo.Context) error { return hs(c, g.snap) }
 		key := cacheKey(g.snap, c.Request())
 		cl := g.cell(key)
 		if !cl.done.Load() && !cl.making.CompareAndSwap(false, true) {
@@ -229,14 +230,14 @@ func cacheKey(snap *site.Snapshot, req *http.Request) string {
 	return key
 }
 
-// ready returns the answer to r if it is made already, for ServeHTTP to send without routing.
-// The key is looked up only for the requests a cached route would answer: GET and HEAD, routed by
-// their path (echo routes by the raw path when there is one).
-func (s *Server) ready(r *http.Request) *entry {
+// ready returns the answer to r from snap if it is made already, for ServeHTTP to send without
+// routing. The key is looked up only for the requests a cached route would answer: GET and HEAD,
+// routed by their path (echo routes by the raw path when there is one).
+func (s *Server) ready(snap *site.Snapshot, r *http.Request) *entry {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead || r.URL.RawPath != "" {
 		return nil
 	}
-	g := s.generationAt(s.now())
+	g := s.generationAt(snap, s.now())
 	return g.entry(cacheKey(g.snap, r))
 }
 

@@ -14,15 +14,17 @@ import (
 func (s *Server) routes() {
 	e := s.echo
 	// edge is what every answer goes through, outermost first; a cached answer served without
-	// routing (ServeHTTP) goes through the same.
-	s.edge = []echo.MiddlewareFunc{s.measure, s.securityHeaders, apiCORS}
+	// routing (ServeHTTP) goes through the same. pin loads the snapshot the request is answered
+	// from; every handler gets that one (request.go).
+	s.edge = []echo.MiddlewareFunc{s.pin, s.measure, s.securityHeaders, apiCORS}
 	e.Use(s.edge...)
-	get := func(r site.Route, h echo.HandlerFunc) {
+	match := func(r site.Route, h echo.HandlerFunc) {
 		e.Match([]string{http.MethodGet, http.MethodHead}, r.Pattern, h)
 	}
+	get := func(r site.Route, h handler) { match(r, s.handle(h)) }
 	// cached answers come from the response cache (respcache.go): made once per snapshot and
 	// minute, compressed once.
-	cached := func(r site.Route, h echo.HandlerFunc) { get(r, s.cached(h)) }
+	cached := func(r site.Route, h handler) { match(r, s.cached(h)) }
 
 	get(site.RouteRoot, s.root)
 	get(site.RouteSwitch, s.switchLanguage)
@@ -58,9 +60,9 @@ func (s *Server) routes() {
 	cached(site.RouteComponentBadgeJSON, s.componentBadgeJSON)
 
 	cached(site.RouteBundleFile, s.bundleFile)
-	cached(site.RouteStatic, s.staticFile)
-	get(site.RouteFavicon, s.favicon)
-	get(site.RouteHealth, s.healthz)
+	cached(site.RouteStatic, plain(s.staticFile))
+	match(site.RouteFavicon, s.favicon)
+	match(site.RouteHealth, s.healthz)
 	get(site.RouteReady, s.readyz)
-	get(site.RouteMetrics, s.metricsHandler())
+	match(site.RouteMetrics, s.metricsHandler())
 }

@@ -4,6 +4,7 @@
 package server
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"sync/atomic"
@@ -26,11 +27,13 @@ type Config struct {
 
 // Server answers HTTP requests from the current snapshot.
 type Server struct {
-	metrics   *metrics
-	cache     atomic.Pointer[generation]
-	echo      *echo.Echo
-	edge      []echo.MiddlewareFunc // see routes
-	snapshot  atomic.Pointer[site.Snapshot]
+	metrics  *metrics
+	cache    atomic.Pointer[generation]
+	echo     *echo.Echo
+	edge     []echo.MiddlewareFunc // see routes
+	snapshot atomic.Pointer[site.Snapshot]
+	// current loads the snapshot a new request is answered from: snapshot.Load, or a test's.
+	current   func() *site.Snapshot
 	now       func() time.Time
 	wall      func() time.Time // the real clock, for Last-Modified (respcache.go)
 	log       *slog.Logger
@@ -46,6 +49,7 @@ func New(snap *site.Snapshot, cfg Config) *Server {
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
+	s.current = s.snapshot.Load
 	if snap != nil {
 		s.Swap(snap)
 	}
@@ -61,16 +65,19 @@ func New(snap *site.Snapshot, cfg Config) *Server {
 // wrap the handler in the middleware anew for each (five allocations). The entry's own handler
 // runs the same middleware (see record), so the answer is the same either way.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	e := s.ready(r)
+	// The one load of the snapshot in a request: everything after answers from snap.
+	snap := s.Snapshot()
+	e := s.ready(snap, r)
 	if e == nil {
-		s.echo.ServeHTTP(w, r)
+		s.echo.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), snapshotKey{}, snap)))
 		return
 	}
 	c := s.echo.AcquireContext()
 	defer s.echo.ReleaseContext(c)
 	c.Reset(r, w)
 	c.SetPath(e.route) // what measure counts the request under
-	if err := e.serve(c); err != nil {
+	// The answer is snap's, and so is everything else of the request (request.go).
+	if err := s.serveWith(c, snap, e.serve); err != nil {
 		s.echo.HTTPErrorHandler(err, c)
 	}
 }
@@ -82,11 +89,11 @@ func (s *Server) Swap(snap *site.Snapshot) {
 }
 
 // Snapshot returns the snapshot requests are answered from.
-func (s *Server) Snapshot() *site.Snapshot { return s.snapshot.Load() }
+func (s *Server) Snapshot() *site.Snapshot { return s.current() }
 
-// matchLanguage picks a reader's language: the lang cookie, then Accept-Language, then the default.
-func (s *Server) matchLanguage(c echo.Context) string {
-	snap := s.Snapshot()
+// matchLanguage picks a reader's language among snap's: the lang cookie, then Accept-Language,
+// then the default.
+func matchLanguage(c echo.Context, snap *site.Snapshot) string {
 	cookie := ""
 	if ck, err := c.Cookie(langCookie); err == nil {
 		cookie = ck.Value
