@@ -6,7 +6,6 @@ import (
 	"statuspress/internal/badge"
 	"statuspress/internal/locale"
 	"statuspress/internal/site"
-	"statuspress/internal/statusapi"
 )
 
 const (
@@ -46,7 +45,7 @@ func (s *Server) serveBadge(c echo.Context, snap *site.Snapshot, id string, draw
 	b := badge.Badge{Lang: lang}
 	if id == "" {
 		ind := v.Indicator()
-		b.Label, b.Message, b.Color = l.T(locale.LabelStatus), statusapi.Describe(l, ind), badge.ForIndicator(ind)
+		b.Label, b.Message, b.Color = l.T(locale.LabelStatus), l.Indicator(ind), badge.ForIndicator(ind)
 	} else {
 		name, st, ok := v.ComponentStatus(id)
 		if !ok {

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/nicksnyder/go-i18n/v2/i18n"
-
 	"statuspress/internal/incident"
 	"statuspress/internal/locale"
 	"statuspress/internal/status"
@@ -134,23 +132,7 @@ func (v *View) Indicator() status.Indicator { return v.state.Indicator }
 
 // Status is the page's rollup now, described in the view's language.
 func (v *View) Status() Status {
-	return Status{Indicator: string(v.state.Indicator), Description: Describe(v.p.Localizer, v.state.Indicator)}
-}
-
-var indicatorMessages = map[status.Indicator]*i18n.Message{
-	status.IndicatorNone:        locale.StateOperational,
-	status.IndicatorMinor:       locale.StateMinor,
-	status.IndicatorMajor:       locale.StateMajor,
-	status.IndicatorCritical:    locale.StateCritical,
-	status.IndicatorMaintenance: locale.StateMaintenance,
-}
-
-// Describe says what an indicator means in l's language, as the overview's banner does.
-func Describe(l *locale.Localizer, ind status.Indicator) string {
-	if m, ok := indicatorMessages[ind]; ok {
-		return l.T(m)
-	}
-	return string(ind)
+	return Status{Indicator: string(v.state.Indicator), Description: v.p.Localizer.Indicator(v.state.Indicator)}
 }
 
 // Components is the flat list of groups and components, each group followed by its members,
