@@ -455,16 +455,13 @@ func (v *View) status(in *incident.Incident) string {
 	return string(st)
 }
 
-// createdAt is when the incident was first posted: its first update, or, with none to show, its
-// start (for a maintenance, the start of its window).
+// createdAt is when the incident was first posted: its first update, or, with none to show, when
+// it sorts (its start; for a maintenance not started, the start of its window).
 func (v *View) createdAt(in *incident.Incident, visible []incident.Update) time.Time {
 	if len(visible) > 0 {
 		return visible[0].At
 	}
-	if !in.Started.IsZero() {
-		return in.Started
-	}
-	return in.Scheduled.Start
+	return in.SortTime()
 }
 
 // startedAt is when the impact began. A maintenance starts when its work does; until then it says
