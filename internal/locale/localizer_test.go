@@ -12,8 +12,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"statuspress/internal/incident"
-	"statuspress/internal/status"
 	"statuspress/internal/locale"
+	"statuspress/internal/status"
 	"statuspress/locales"
 )
 
