@@ -3,7 +3,6 @@ package server
 import (
 	"encoding/json"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -79,14 +78,14 @@ func apiCORS(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// serveAPI writes one API answer, built from snap in the language the request
-// asks for. It is the same for every reader, so shared caches may keep it.
-func serveAPI[T any](s *Server, c echo.Context, snap *site.Snapshot, build func(*statusapi.View) T) error {
-	v, lang, err := s.apiView(c, snap)
+// serveAPI writes one API answer of snap, in the language the request names. It is the same for
+// every reader, so shared caches may keep it.
+func serveAPI[T any](s *Server, c echo.Context, snap *site.Snapshot, answer func(*statusapi.View) T) error {
+	lang, err := namedLang(c, snap)
 	if err != nil {
 		return err
 	}
-	body, err := json.Marshal(build(v))
+	body, err := json.Marshal(answer(snap.API(lang, s.now())))
 	if err != nil {
 		return err
 	}
@@ -94,36 +93,12 @@ func serveAPI[T any](s *Server, c echo.Context, snap *site.Snapshot, build func(
 	return sendTagged(c, apiType, apiCacheControl, body)
 }
 
-// apiView is the API at the server's now, in the language of ?lang= or else the site's default
-// language. The language is never negotiated from Accept-Language, so one URL always gives one
-// answer and no Vary is needed.
-func (s *Server) apiView(c echo.Context, snap *site.Snapshot) (*statusapi.View, string, error) {
-	lang, err := queryLang(c, snap)
+// namedLang is the language ?lang= names (site.Snapshot.NamedLanguage); an unknown one is a bad
+// request.
+func namedLang(c echo.Context, snap *site.Snapshot) (string, error) {
+	lang, err := snap.NamedLanguage(c.QueryParam("lang"))
 	if err != nil {
-		return nil, "", err
-	}
-	v := statusapi.New(statusapi.Params{
-		Site:      snap.Site,
-		Incidents: snap.Incidents,
-		Localizer: snap.Localizer(lang),
-		Now:       s.now(),
-		BaseURL:   snap.BaseURL(),
-		IncidentURL: func(slug string) string {
-			return snap.Absolute(site.IncidentPath(lang, slug))
-		},
-	})
-	return v, lang, nil
-}
-
-// queryLang is the language ?lang= names, which must be one of the site's, or the default one.
-func queryLang(c echo.Context, snap *site.Snapshot) (string, error) {
-	lang := c.QueryParam("lang")
-	if lang == "" {
-		return snap.Site.DefaultLanguage, nil
-	}
-	if !snap.Enabled(lang) {
-		return "", echo.NewHTTPError(http.StatusBadRequest,
-			"unknown language "+strconv.Quote(lang)+"; this site publishes "+strings.Join(snap.Site.Languages, ", "))
+		return "", echo.NewHTTPError(http.StatusBadRequest, err.Error())
 	}
 	return lang, nil
 }

@@ -4,7 +4,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"statuspress/internal/badge"
-	"statuspress/internal/locale"
 	"statuspress/internal/site"
 )
 
@@ -34,24 +33,16 @@ func (s *Server) componentBadgeJSON(c echo.Context, snap *site.Snapshot) error {
 	return s.serveBadge(c, snap, c.Param("id"), badge.Endpoint, badgeJSONType)
 }
 
-// serveBadge draws the badge of the page (id "") or of one component or group, in the language
-// of ?lang= or the site's default one, with the state the API gives now.
+// serveBadge draws snap's badge of the page (id "") or of one component or group, in the
+// language the request names.
 func (s *Server) serveBadge(c echo.Context, snap *site.Snapshot, id string, draw func(badge.Badge) []byte, contentType string) error {
-	v, lang, err := s.apiView(c, snap)
+	lang, err := namedLang(c, snap)
 	if err != nil {
 		return err
 	}
-	l := snap.Localizer(lang)
-	b := badge.Badge{Lang: lang}
-	if id == "" {
-		ind := v.Indicator()
-		b.Label, b.Message, b.Color = l.T(locale.LabelStatus), l.Indicator(ind), badge.ForIndicator(ind)
-	} else {
-		name, st, ok := v.ComponentStatus(id)
-		if !ok {
-			return echo.ErrNotFound
-		}
-		b.Label, b.Message, b.Color = name, l.ComponentStatus(st), badge.ForComponent(st)
+	b, ok := snap.Badge(lang, id, s.now())
+	if !ok {
+		return echo.ErrNotFound
 	}
 	h := c.Response().Header()
 	h.Set(echo.HeaderAccessControlAllowOrigin, "*")
