@@ -124,3 +124,29 @@ func TestOneSnapshotPerRequest(t *testing.T) {
 		})
 	}
 }
+
+// TestOldRequestKeepsTheCache: a request that began before a reload is answered from its own
+// snapshot without pushing the new snapshot's answers out of the response cache.
+func TestOldRequestKeepsTheCache(t *testing.T) {
+	a, b := snapshot(t, site.Options{}), snapshot(t, site.Options{})
+	srv := server.New(a, server.Config{Now: func() time.Time { return clock }})
+	srv.Swap(b)
+	var made int
+	server.CachedRoute(srv, "/made", func(w http.ResponseWriter, r *http.Request) {
+		made++
+		w.Write([]byte("answer"))
+	})
+	for i, tc := range []struct {
+		snap *site.Snapshot
+		made int
+	}{
+		{b, 1}, // made for the current snapshot
+		{a, 2}, // an old request: made for its own
+		{b, 2}, // the current snapshot's answer is still there
+	} {
+		server.SetSnapshotSource(srv, func() *site.Snapshot { return tc.snap })
+		if rec := get(t, srv, "/made"); rec.Code != http.StatusOK || made != tc.made {
+			t.Errorf("request %d: status %d, answers made %d, want 200 and %d", i, rec.Code, made, tc.made)
+		}
+	}
+}

@@ -160,6 +160,11 @@ func (s *Server) generationAt(snap *site.Snapshot, now time.Time) *generation {
 			return g
 		}
 		next := &generation{snap: snap, minute: minute}
+		if snap != s.snapshot.Load() {
+			// A request that began before a reload: answered from its own snapshot, in a
+			// generation that is not kept, so that it cannot push out the new snapshot's.
+			return next
+		}
 		if g != nil && g.snap == snap {
 			g.prev.Store(nil) // keep one generation back, not a chain
 			next.prev.Store(g)
