@@ -21,38 +21,6 @@ var apiMethods = []string{http.MethodGet, http.MethodHead, http.MethodOptions}
 
 const apiType = "application/json; charset=utf-8"
 
-func (s *Server) apiSummary(c echo.Context, snap *site.Snapshot) error {
-	return serveAPI(s, c, snap, (*statusapi.View).Summary)
-}
-
-func (s *Server) apiStatus(c echo.Context, snap *site.Snapshot) error {
-	return serveAPI(s, c, snap, (*statusapi.View).StatusResponse)
-}
-
-func (s *Server) apiComponents(c echo.Context, snap *site.Snapshot) error {
-	return serveAPI(s, c, snap, (*statusapi.View).ComponentsResponse)
-}
-
-func (s *Server) apiIncidents(c echo.Context, snap *site.Snapshot) error {
-	return serveAPI(s, c, snap, (*statusapi.View).IncidentsResponse)
-}
-
-func (s *Server) apiUnresolved(c echo.Context, snap *site.Snapshot) error {
-	return serveAPI(s, c, snap, (*statusapi.View).UnresolvedResponse)
-}
-
-func (s *Server) apiMaintenances(c echo.Context, snap *site.Snapshot) error {
-	return serveAPI(s, c, snap, (*statusapi.View).MaintenancesResponse)
-}
-
-func (s *Server) apiUpcoming(c echo.Context, snap *site.Snapshot) error {
-	return serveAPI(s, c, snap, (*statusapi.View).UpcomingResponse)
-}
-
-func (s *Server) apiActive(c echo.Context, snap *site.Snapshot) error {
-	return serveAPI(s, c, snap, (*statusapi.View).ActiveResponse)
-}
-
 // apiOpenAPI serves the OpenAPI document of the API.
 func (s *Server) apiOpenAPI(c echo.Context, _ *site.Snapshot) error {
 	return sendTagged(c, apiType, apiCacheControl, statusapi.OpenAPI)
@@ -78,19 +46,21 @@ func apiCORS(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// serveAPI writes one API answer of snap, in the language the request names. It is the same for
-// every reader, so shared caches may keep it.
-func serveAPI[T any](s *Server, c echo.Context, snap *site.Snapshot, answer func(*statusapi.View) T) error {
-	lang, err := namedLang(c, snap)
-	if err != nil {
-		return err
+// apiAnswer is the handler of one API answer: answer's part of snap's API, in the language the
+// request names. It is the same for every reader, so shared caches may keep it.
+func apiAnswer[T any](s *Server, answer func(*statusapi.View) T) handler {
+	return func(c echo.Context, snap *site.Snapshot) error {
+		lang, err := namedLang(c, snap)
+		if err != nil {
+			return err
+		}
+		body, err := json.Marshal(answer(snap.API(lang, s.now())))
+		if err != nil {
+			return err
+		}
+		c.Response().Header().Set("Content-Language", lang)
+		return sendTagged(c, apiType, apiCacheControl, body)
 	}
-	body, err := json.Marshal(answer(snap.API(lang, s.now())))
-	if err != nil {
-		return err
-	}
-	c.Response().Header().Set("Content-Language", lang)
-	return sendTagged(c, apiType, apiCacheControl, body)
 }
 
 // namedLang is the language ?lang= names (site.Snapshot.NamedLanguage); an unknown one is a bad

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"statuspress/internal/site"
+	"statuspress/internal/statusapi"
 )
 
 // routes is the table of contents of the site: every URL and the handler that answers it. The
@@ -44,14 +45,14 @@ func (s *Server) routes() {
 	cached(site.RouteCalendar, s.calendarShow)
 
 	// The Statuspage-compatible API at the host root, where its clients look for it.
-	cached(site.RouteAPISummary, s.apiSummary)
-	cached(site.RouteAPIStatus, s.apiStatus)
-	cached(site.RouteAPIComponents, s.apiComponents)
-	cached(site.RouteAPIIncidents, s.apiIncidents)
-	cached(site.RouteAPIUnresolved, s.apiUnresolved)
-	cached(site.RouteAPIMaintenance, s.apiMaintenances)
-	cached(site.RouteAPIUpcoming, s.apiUpcoming)
-	cached(site.RouteAPIActive, s.apiActive)
+	cached(site.RouteAPISummary, apiAnswer(s, (*statusapi.View).Summary))
+	cached(site.RouteAPIStatus, apiAnswer(s, (*statusapi.View).StatusResponse))
+	cached(site.RouteAPIComponents, apiAnswer(s, (*statusapi.View).ComponentsResponse))
+	cached(site.RouteAPIIncidents, apiAnswer(s, (*statusapi.View).IncidentsResponse))
+	cached(site.RouteAPIUnresolved, apiAnswer(s, (*statusapi.View).UnresolvedResponse))
+	cached(site.RouteAPIMaintenance, apiAnswer(s, (*statusapi.View).MaintenancesResponse))
+	cached(site.RouteAPIUpcoming, apiAnswer(s, (*statusapi.View).UpcomingResponse))
+	cached(site.RouteAPIActive, apiAnswer(s, (*statusapi.View).ActiveResponse))
 	cached(site.RouteAPIOpenAPI, s.apiOpenAPI)
 
 	cached(site.RouteBadgeSVG, s.badgeSVG)
