@@ -76,10 +76,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer s.echo.ReleaseContext(c)
 	c.Reset(r, w)
 	c.SetPath(e.route) // what measure counts the request under
-	// The answer is snap's, and so is everything else of the request (request.go).
-	if err := s.serveWith(c, snap, e.serve); err != nil {
-		s.echo.HTTPErrorHandler(err, c)
-	}
+	// The answer is snap's, and so is everything else of the request (request.go). An error
+	// never comes back: measure, in the entry's chain, hands it to the error handler with the
+	// request, as it does for routed requests.
+	_ = s.serveWith(c, snap, e.serve)
 }
 
 // Swap replaces the snapshot; requests already running finish with the old one.
