@@ -36,6 +36,7 @@ import (
 	"golang.org/x/text/language"
 
 	"statuspress/internal/incident"
+	"statuspress/internal/status"
 )
 
 // Source is the language the messages are written in and the one every other falls back to.
@@ -317,6 +318,14 @@ var componentStatuses = map[incident.ComponentStatus]*i18n.Message{
 	incident.UnderMaintenance:    ComponentUnderMaintenance,
 }
 
+var indicators = map[status.Indicator]*i18n.Message{
+	status.IndicatorNone:        StateOperational,
+	status.IndicatorMinor:       StateMinor,
+	status.IndicatorMajor:       StateMajor,
+	status.IndicatorCritical:    StateCritical,
+	status.IndicatorMaintenance: StateMaintenance,
+}
+
 var updateStatuses = map[incident.UpdateStatus]*i18n.Message{
 	incident.StatusInvestigating: UpdateInvestigating,
 	incident.StatusIdentified:    UpdateIdentified,
@@ -345,6 +354,11 @@ var impacts = map[incident.Impact]*i18n.Message{
 func (l *Localizer) ComponentStatus(s incident.ComponentStatus) string {
 	return l.word(componentStatuses[s], string(s))
 }
+
+// Indicator says what the page's state i means in the Localizer's language, as the overview's
+// banner, the API's status description and the badge say it; an unknown indicator comes back as
+// it is.
+func (l *Localizer) Indicator(i status.Indicator) string { return l.word(indicators[i], string(i)) }
 
 // UpdateStatus names s in the Localizer's language; an unknown status comes back as it is.
 func (l *Localizer) UpdateStatus(s incident.UpdateStatus) string {

@@ -13,6 +13,7 @@ import (
 
 	"statuspress/internal/incident"
 	"statuspress/internal/locale"
+	"statuspress/internal/status"
 	"statuspress/locales"
 )
 
@@ -179,8 +180,14 @@ func TestDomainWords(t *testing.T) {
 		for _, i := range incident.Impacts {
 			check("impact", string(i), l.Impact(i))
 		}
+		for _, i := range status.Indicators {
+			check("indicator", string(i), l.Indicator(i))
+		}
 	}
 	l := c.Localizer("de", nil)
+	if got := l.Indicator("on_fire"); got != "on_fire" {
+		t.Errorf("unknown indicator = %q, want it unchanged", got)
+	}
 	if got := l.ComponentStatus("on_fire"); got != "on_fire" {
 		t.Errorf("unknown component status = %q, want it unchanged", got)
 	}

@@ -3,7 +3,6 @@ package server
 import (
 	"encoding/json"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -22,38 +21,8 @@ var apiMethods = []string{http.MethodGet, http.MethodHead, http.MethodOptions}
 
 const apiType = "application/json; charset=utf-8"
 
-func (s *Server) apiSummary(c echo.Context) error { return serveAPI(s, c, (*statusapi.View).Summary) }
-
-func (s *Server) apiStatus(c echo.Context) error {
-	return serveAPI(s, c, (*statusapi.View).StatusResponse)
-}
-
-func (s *Server) apiComponents(c echo.Context) error {
-	return serveAPI(s, c, (*statusapi.View).ComponentsResponse)
-}
-
-func (s *Server) apiIncidents(c echo.Context) error {
-	return serveAPI(s, c, (*statusapi.View).IncidentsResponse)
-}
-
-func (s *Server) apiUnresolved(c echo.Context) error {
-	return serveAPI(s, c, (*statusapi.View).UnresolvedResponse)
-}
-
-func (s *Server) apiMaintenances(c echo.Context) error {
-	return serveAPI(s, c, (*statusapi.View).MaintenancesResponse)
-}
-
-func (s *Server) apiUpcoming(c echo.Context) error {
-	return serveAPI(s, c, (*statusapi.View).UpcomingResponse)
-}
-
-func (s *Server) apiActive(c echo.Context) error {
-	return serveAPI(s, c, (*statusapi.View).ActiveResponse)
-}
-
 // apiOpenAPI serves the OpenAPI document of the API.
-func (s *Server) apiOpenAPI(c echo.Context) error {
+func (s *Server) apiOpenAPI(c echo.Context, _ *site.Snapshot) error {
 	return sendTagged(c, apiType, apiCacheControl, statusapi.OpenAPI)
 }
 
@@ -77,52 +46,29 @@ func apiCORS(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// serveAPI writes one API answer, built from the current snapshot in the language the request
-// asks for. It is the same for every reader, so shared caches may keep it.
-func serveAPI[T any](s *Server, c echo.Context, build func(*statusapi.View) T) error {
-	v, lang, err := s.apiView(c)
-	if err != nil {
-		return err
+// apiAnswer is the handler of one API answer: answer's part of snap's API, in the language the
+// request names. It is the same for every reader, so shared caches may keep it.
+func apiAnswer[T any](s *Server, answer func(*statusapi.View) T) handler {
+	return func(c echo.Context, snap *site.Snapshot) error {
+		lang, err := namedLang(c, snap)
+		if err != nil {
+			return err
+		}
+		body, err := json.Marshal(answer(snap.API(lang, s.now())))
+		if err != nil {
+			return err
+		}
+		c.Response().Header().Set("Content-Language", lang)
+		return sendTagged(c, apiType, apiCacheControl, body)
 	}
-	body, err := json.Marshal(build(v))
-	if err != nil {
-		return err
-	}
-	c.Response().Header().Set("Content-Language", lang)
-	return sendTagged(c, apiType, apiCacheControl, body)
 }
 
-// apiView is the API at the server's now, in the language of ?lang= or else the site's default
-// language. The language is never negotiated from Accept-Language, so one URL always gives one
-// answer and no Vary is needed.
-func (s *Server) apiView(c echo.Context) (*statusapi.View, string, error) {
-	snap := s.Snapshot()
-	lang, err := queryLang(c, snap)
+// namedLang is the language ?lang= names (site.Snapshot.NamedLanguage); an unknown one is a bad
+// request.
+func namedLang(c echo.Context, snap *site.Snapshot) (string, error) {
+	lang, err := snap.NamedLanguage(c.QueryParam("lang"))
 	if err != nil {
-		return nil, "", err
-	}
-	v := statusapi.New(statusapi.Params{
-		Site:      snap.Site,
-		Incidents: snap.Incidents,
-		Localizer: snap.Localizer(lang),
-		Now:       s.now(),
-		BaseURL:   snap.BaseURL(),
-		IncidentURL: func(slug string) string {
-			return snap.Absolute(site.IncidentPath(lang, slug))
-		},
-	})
-	return v, lang, nil
-}
-
-// queryLang is the language ?lang= names, which must be one of the site's, or the default one.
-func queryLang(c echo.Context, snap *site.Snapshot) (string, error) {
-	lang := c.QueryParam("lang")
-	if lang == "" {
-		return snap.Site.DefaultLanguage, nil
-	}
-	if !snap.Enabled(lang) {
-		return "", echo.NewHTTPError(http.StatusBadRequest,
-			"unknown language "+strconv.Quote(lang)+"; this site publishes "+strings.Join(snap.Site.Languages, ", "))
+		return "", echo.NewHTTPError(http.StatusBadRequest, err.Error())
 	}
 	return lang, nil
 }

@@ -4,8 +4,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"statuspress/internal/badge"
-	"statuspress/internal/locale"
-	"statuspress/internal/statusapi"
+	"statuspress/internal/site"
 )
 
 const (
@@ -15,41 +14,35 @@ const (
 )
 
 // badgeSVG answers /badge.svg: the page's state as a shields-style badge.
-func (s *Server) badgeSVG(c echo.Context) error { return s.serveBadge(c, "", badge.SVG, badgeSVGType) }
+func (s *Server) badgeSVG(c echo.Context, snap *site.Snapshot) error {
+	return s.serveBadge(c, snap, "", badge.SVG, badgeSVGType)
+}
 
 // badgeJSON answers /badge.json: the same badge for shields.io's endpoint badge.
-func (s *Server) badgeJSON(c echo.Context) error {
-	return s.serveBadge(c, "", badge.Endpoint, badgeJSONType)
+func (s *Server) badgeJSON(c echo.Context, snap *site.Snapshot) error {
+	return s.serveBadge(c, snap, "", badge.Endpoint, badgeJSONType)
 }
 
 // componentBadgeSVG answers /components/{id}/badge.svg for a component or a group.
-func (s *Server) componentBadgeSVG(c echo.Context) error {
-	return s.serveBadge(c, c.Param("id"), badge.SVG, badgeSVGType)
+func (s *Server) componentBadgeSVG(c echo.Context, snap *site.Snapshot) error {
+	return s.serveBadge(c, snap, c.Param("id"), badge.SVG, badgeSVGType)
 }
 
 // componentBadgeJSON answers /components/{id}/badge.json.
-func (s *Server) componentBadgeJSON(c echo.Context) error {
-	return s.serveBadge(c, c.Param("id"), badge.Endpoint, badgeJSONType)
+func (s *Server) componentBadgeJSON(c echo.Context, snap *site.Snapshot) error {
+	return s.serveBadge(c, snap, c.Param("id"), badge.Endpoint, badgeJSONType)
 }
 
-// serveBadge draws the badge of the page (id "") or of one component or group, in the language
-// of ?lang= or the site's default one, with the state the API gives now.
-func (s *Server) serveBadge(c echo.Context, id string, draw func(badge.Badge) []byte, contentType string) error {
-	v, lang, err := s.apiView(c)
+// serveBadge draws snap's badge of the page (id "") or of one component or group, in the
+// language the request names.
+func (s *Server) serveBadge(c echo.Context, snap *site.Snapshot, id string, draw func(badge.Badge) []byte, contentType string) error {
+	lang, err := namedLang(c, snap)
 	if err != nil {
 		return err
 	}
-	l := s.Snapshot().Localizer(lang)
-	b := badge.Badge{Lang: lang}
-	if id == "" {
-		ind := v.Indicator()
-		b.Label, b.Message, b.Color = l.T(locale.LabelStatus), statusapi.Describe(l, ind), badge.ForIndicator(ind)
-	} else {
-		name, st, ok := v.ComponentStatus(id)
-		if !ok {
-			return echo.ErrNotFound
-		}
-		b.Label, b.Message, b.Color = name, l.ComponentStatus(st), badge.ForComponent(st)
+	b, ok := snap.Badge(lang, id, s.now())
+	if !ok {
+		return echo.ErrNotFound
 	}
 	h := c.Response().Header()
 	h.Set(echo.HeaderAccessControlAllowOrigin, "*")

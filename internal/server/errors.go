@@ -25,7 +25,8 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if code >= 500 {
 		s.log.Error("request failed", "path", c.Request().URL.Path, "err", err)
 	}
-	if code == http.StatusNotFound && s.redirectToPage(c) {
+	snap := s.requestSnapshot(c)
+	if code == http.StatusNotFound && s.redirectToPage(c, snap) {
 		return
 	}
 	if code == http.StatusMethodNotAllowed {
@@ -35,11 +36,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 		s.apiError(c, code, err)
 		return
 	}
-	snap := s.Snapshot()
 	path := c.Request().URL.Path
 	lang := site.LangOf(path)
 	if !snap.Enabled(lang) {
-		lang = s.matchLanguage(c)
+		lang = matchLanguage(c, snap)
 		c.Response().Header().Add(echo.HeaderVary, "Accept-Language")
 	}
 	if code >= 500 {
@@ -50,7 +50,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 	}
 	if code == http.StatusNotFound || code >= 500 {
 		page := web.Error(snap.ErrorPage(lang, code, path, s.now()))
-		if rerr := s.render(c, code, lang, page); rerr == nil {
+		if rerr := render(c, snap, code, lang, page); rerr == nil {
 			return
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
+
+	"statuspress/internal/site"
 )
 
 // RoutePaths returns the path pattern of every route the server answers, for the tests to
@@ -20,7 +22,7 @@ func RoutePaths(s *Server) []string {
 // CachedRoute adds a GET route that h answers through the response cache, for tests of the cache
 // with a handler they control.
 func CachedRoute(s *Server, path string, h http.HandlerFunc) {
-	s.echo.GET(path, s.cached(echo.WrapHandler(h)))
+	s.echo.GET(path, s.cached(plain(echo.WrapHandler(h))))
 }
 
 // CachedKeys returns how many answers the response cache holds for the current snapshot and
@@ -41,3 +43,7 @@ func SetWall(s *Server, wall func() time.Time) { s.wall = wall }
 // Routed is the server without its shortcut for ready answers: every request goes through the
 // router, for the benchmark that weighs the shortcut.
 func Routed(s *Server) http.Handler { return s.echo }
+
+// SetSnapshotSource makes load what the server takes a request's snapshot from, for tests of
+// what happens when a reload swaps snapshots while a request is being answered.
+func SetSnapshotSource(s *Server, load func() *site.Snapshot) { s.current = load }

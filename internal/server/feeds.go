@@ -25,21 +25,26 @@ var (
 )
 
 // feedRSS answers /{lang}/feed.rss and /{lang}/components/{id}/feed.rss.
-func (s *Server) feedRSS(c echo.Context) error { return s.serveFeed(c, rssFormat) }
+func (s *Server) feedRSS(c echo.Context, snap *site.Snapshot) error {
+	return s.serveFeed(c, snap, rssFormat)
+}
 
 // feedAtom answers /{lang}/feed.atom and /{lang}/components/{id}/feed.atom.
-func (s *Server) feedAtom(c echo.Context) error { return s.serveFeed(c, atomFormat) }
+func (s *Server) feedAtom(c echo.Context, snap *site.Snapshot) error {
+	return s.serveFeed(c, snap, atomFormat)
+}
 
 // feedJSON answers /{lang}/feed.json and /{lang}/components/{id}/feed.json.
-func (s *Server) feedJSON(c echo.Context) error { return s.serveFeed(c, jsonFormat) }
+func (s *Server) feedJSON(c echo.Context, snap *site.Snapshot) error {
+	return s.serveFeed(c, snap, jsonFormat)
+}
 
 // serveFeed writes the site's feed, or a component's when the route has an id, in one format.
-func (s *Server) serveFeed(c echo.Context, format feedFormat) error {
-	lang, err := s.lang(c)
+func (s *Server) serveFeed(c echo.Context, snap *site.Snapshot, format feedFormat) error {
+	lang, err := pageLang(c, snap)
 	if err != nil {
 		return err
 	}
-	snap := s.Snapshot()
 	id := c.Param("id")
 	f, ok := snap.Feed(lang, id, s.now())
 	if !ok {
@@ -58,12 +63,11 @@ func (s *Server) serveFeed(c echo.Context, format feedFormat) error {
 }
 
 // calendarShow answers /{lang}/maintenance.ics, the iCalendar feed of scheduled maintenance.
-func (s *Server) calendarShow(c echo.Context) error {
-	lang, err := s.lang(c)
+func (s *Server) calendarShow(c echo.Context, snap *site.Snapshot) error {
+	lang, err := pageLang(c, snap)
 	if err != nil {
 		return err
 	}
-	snap := s.Snapshot()
 	body := feed.ICS(snap.Calendar(lang, s.now()), snap.Absolute(site.CalendarPath(lang)))
 	c.Response().Header().Set("Content-Language", lang)
 	return sendTagged(c, feed.CalendarType+"; charset=utf-8", feedCacheControl, body)

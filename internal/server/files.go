@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"statuspress/internal/content"
+	"statuspress/internal/site"
 	"statuspress/static"
 )
 
@@ -31,8 +32,7 @@ func (s *Server) staticFile(c echo.Context) error {
 // checked again (content.ReadAsset): the file may have changed since the load. A file that cannot
 // be read as a published picture now (its folder is being renamed, it was rewritten) is not
 // found, never a server error: the next load says what became of it.
-func (s *Server) bundleFile(c echo.Context) error {
-	snap := s.Snapshot()
+func (s *Server) bundleFile(c echo.Context, snap *site.Snapshot) error {
 	slug, name := c.Param("slug"), c.Param("*")
 	if _, ok := snap.Incident(slug, s.now()); !ok {
 		return echo.ErrNotFound
@@ -77,13 +77,13 @@ func (s *Server) favicon(c echo.Context) error {
 // anything else stays not found, with no redirect first, so no path a stranger writes becomes a
 // Location. The error handler calls it inside the edge middleware, so the redirect carries the
 // security headers and is counted like any answer.
-func (s *Server) redirectToPage(c echo.Context) bool {
+func (s *Server) redirectToPage(c echo.Context, snap *site.Snapshot) bool {
 	req := c.Request()
 	if req.Method != http.MethodGet && req.Method != http.MethodHead {
 		return false
 	}
 	target, ok := canonicalPage(req.URL.Path)
-	if !ok || !s.pageExists(c, target) {
+	if !ok || !s.pageExists(c, snap, target) {
 		return false
 	}
 	if q := req.URL.RawQuery; q != "" && safeQuery(q) {
@@ -137,9 +137,9 @@ func safeQuery(q string) bool {
 	return true
 }
 
-// pageExists reports whether GET p answers 200, by asking the route that would answer it. The
-// route's own handler decides, so a redirect never promises a page that is not there.
-func (s *Server) pageExists(c echo.Context, p string) bool {
+// pageExists reports whether GET p answers 200 from snap, by asking the route that would answer
+// it. The route's own handler decides, so a redirect never promises a page that is not there.
+func (s *Server) pageExists(c echo.Context, snap *site.Snapshot, p string) bool {
 	req := c.Request()
 	probe := req.Clone(req.Context())
 	probe.Method = http.MethodGet
@@ -149,7 +149,7 @@ func (s *Server) pageExists(c echo.Context, p string) bool {
 	rec := &recorder{header: http.Header{}, status: http.StatusOK}
 	pc := s.echo.NewContext(probe, rec)
 	s.echo.Router().Find(http.MethodGet, p, pc)
-	if err := pc.Handler()(pc); err != nil {
+	if err := s.serveWith(pc, snap, pc.Handler()); err != nil {
 		return false
 	}
 	return rec.status == http.StatusOK

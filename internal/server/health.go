@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"statuspress/internal/content"
+	"statuspress/internal/site"
 	"statuspress/web"
 )
 
@@ -42,8 +43,8 @@ const problemDetails = "the server's log, statuspress lint, and /readyz on the -
 // a snapshot is served, broken files or not: a typo must not pull every replica out of a load
 // balancer. It is 503 only before the first snapshot exists. It is public, so it gives counts and
 // states only.
-func (s *Server) readyz(c echo.Context) error {
-	s.writeReadiness(c.Response(), c.Request(), false)
+func (s *Server) readyz(c echo.Context, snap *site.Snapshot) error {
+	s.writeReadiness(c.Response(), c.Request(), snap, false)
 	return nil
 }
 
@@ -51,14 +52,13 @@ func (s *Server) readyz(c echo.Context) error {
 // content problem listed by file, line and column. It is served on the --debug-addr listener only,
 // never beside the site.
 func (s *Server) ReadinessDetails() http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.writeReadiness(w, r, true) })
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.writeReadiness(w, r, s.Snapshot(), true) })
 }
 
-// writeReadiness writes /readyz, as JSON or, to a browser, as a page; with details, the problems
-// are listed.
-func (s *Server) writeReadiness(w http.ResponseWriter, req *http.Request, details bool) {
+// writeReadiness writes /readyz of snap (nil before the first), as JSON or, to a browser, as a
+// page; with details, the problems are listed.
+func (s *Server) writeReadiness(w http.ResponseWriter, req *http.Request, snap *site.Snapshot, details bool) {
 	w.Header().Set(echo.HeaderCacheControl, "no-store")
-	snap := s.Snapshot()
 	var r readiness
 	code := http.StatusServiceUnavailable
 	if snap != nil {

@@ -16,7 +16,7 @@ const contentSecurityPolicy = "default-src 'none'; style-src 'self'; script-src 
 func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		h := c.Response().Header()
-		if snap := s.Snapshot(); snap != nil && strings.HasPrefix(snap.BaseURL(), "https://") {
+		if snap := s.requestSnapshot(c); snap != nil && strings.HasPrefix(snap.BaseURL(), "https://") {
 			h["Strict-Transport-Security"] = hstsValue
 		}
 		// Shared values assigned, not Set: Set would allocate each one anew on every request.

@@ -18,16 +18,16 @@ import (
 )
 
 // root sends a reader to the overview in their language.
-func (s *Server) root(c echo.Context) error {
+func (s *Server) root(c echo.Context, snap *site.Snapshot) error {
 	c.Response().Header().Add(echo.HeaderVary, "Accept-Language, Cookie")
 	c.Response().Header().Set(echo.HeaderCacheControl, "private, no-cache")
-	return c.Redirect(http.StatusSeeOther, site.HomePath(s.matchLanguage(c)))
+	return c.Redirect(http.StatusSeeOther, site.HomePath(matchLanguage(c, snap)))
 }
 
 // switchLanguage remembers the language chosen in the switcher and goes on to the page.
-func (s *Server) switchLanguage(c echo.Context) error {
+func (s *Server) switchLanguage(c echo.Context, snap *site.Snapshot) error {
 	lang := c.Param("lang")
-	if !s.Snapshot().Enabled(lang) {
+	if !snap.Enabled(lang) {
 		return echo.ErrNotFound
 	}
 	to := c.QueryParam("to")
@@ -52,34 +52,33 @@ func cleanPagePath(p string) bool {
 	return p == clean || p == clean+"/"
 }
 
-// lang returns the page language of the request, or a not-found error for one the site lacks.
-func (s *Server) lang(c echo.Context) (string, error) {
+// pageLang returns the page language of the request, or a not-found error for one the site lacks.
+func pageLang(c echo.Context, snap *site.Snapshot) (string, error) {
 	lang := c.Param("lang")
-	if !s.Snapshot().Enabled(lang) {
+	if !snap.Enabled(lang) {
 		return "", echo.ErrNotFound
 	}
 	return lang, nil
 }
 
-func (s *Server) overview(c echo.Context) error {
-	lang, err := s.lang(c)
+func (s *Server) overview(c echo.Context, snap *site.Snapshot) error {
+	lang, err := pageLang(c, snap)
 	if err != nil {
 		return err
 	}
-	snap := s.Snapshot()
-	return s.render(c, http.StatusOK, lang, web.Overview(snap.Overview(lang, s.now())))
+	return render(c, snap, http.StatusOK, lang, web.Overview(snap.Overview(lang, s.now())))
 }
 
-func (s *Server) incidentShow(c echo.Context) error {
-	lang, err := s.lang(c)
+func (s *Server) incidentShow(c echo.Context, snap *site.Snapshot) error {
+	lang, err := pageLang(c, snap)
 	if err != nil {
 		return err
 	}
-	p, ok := s.Snapshot().IncidentPage(lang, c.Param("slug"), s.now())
+	p, ok := snap.IncidentPage(lang, c.Param("slug"), s.now())
 	if !ok {
 		return echo.ErrNotFound
 	}
-	return s.render(c, http.StatusOK, lang, web.Incident(p))
+	return render(c, snap, http.StatusOK, lang, web.Incident(p))
 }
 
 // pageNumber is the :n of a paged list's URL, 1 for its first page (which has none); page 1 is
@@ -96,8 +95,8 @@ func pageNumber(c echo.Context) (int, error) {
 	return n, nil
 }
 
-func (s *Server) history(c echo.Context) error {
-	lang, err := s.lang(c)
+func (s *Server) history(c echo.Context, snap *site.Snapshot) error {
+	lang, err := pageLang(c, snap)
 	if err != nil {
 		return err
 	}
@@ -105,15 +104,15 @@ func (s *Server) history(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p, ok := s.Snapshot().History(lang, n, s.now())
+	p, ok := snap.History(lang, n, s.now())
 	if !ok {
 		return echo.ErrNotFound
 	}
-	return s.render(c, http.StatusOK, lang, web.History(p))
+	return render(c, snap, http.StatusOK, lang, web.History(p))
 }
 
-func (s *Server) componentShow(c echo.Context) error {
-	lang, err := s.lang(c)
+func (s *Server) componentShow(c echo.Context, snap *site.Snapshot) error {
+	lang, err := pageLang(c, snap)
 	if err != nil {
 		return err
 	}
@@ -121,17 +120,17 @@ func (s *Server) componentShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p, ok := s.Snapshot().ComponentPage(lang, c.Param("id"), n, s.now())
+	p, ok := snap.ComponentPage(lang, c.Param("id"), n, s.now())
 	if !ok {
 		return echo.ErrNotFound
 	}
-	return s.render(c, http.StatusOK, lang, web.Component(p))
+	return render(c, snap, http.StatusOK, lang, web.Component(p))
 }
 
 // render writes a page: rendered whole before anything is sent, so a failure becomes a clean
 // error page, and tagged so a revalidating client or cache gets 304.
-func (s *Server) render(c echo.Context, code int, lang string, page templ.Component) error {
-	ctx := locale.NewContext(c.Request().Context(), s.Snapshot().Localizer(lang))
+func render(c echo.Context, snap *site.Snapshot, code int, lang string, page templ.Component) error {
+	ctx := locale.NewContext(c.Request().Context(), snap.Localizer(lang))
 	body, err := renderBytes(ctx, page)
 	if err != nil {
 		return err

@@ -1,9 +1,12 @@
 package server
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+
+	"statuspress/internal/site"
 )
 
 // The shortcut for ready answers. During a surge nearly every request is for an answer the
@@ -30,16 +33,18 @@ func newReadyAnswers(s *Server, edge []echo.MiddlewareFunc) *readyAnswers {
 }
 
 // ServeHTTP makes the server an http.Handler: an answer the response cache has ready is sent
-// without routing, anything else goes through the router.
+// without routing, anything else goes through the router. Here is the one load of the snapshot
+// in a request: everything after answers from snap (request.go).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if !s.ready.serve(w, r) {
-		s.echo.ServeHTTP(w, r)
+	snap := s.Snapshot()
+	if !s.ready.serve(w, r, snap) {
+		s.echo.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), snapshotKey{}, snap)))
 	}
 }
 
-// serve sends the answer to r if it is ready, and reports whether it was.
-func (ra *readyAnswers) serve(w http.ResponseWriter, r *http.Request) bool {
-	e := ra.find(r)
+// serve sends the answer to r from snap if it is ready, and reports whether it was.
+func (ra *readyAnswers) serve(w http.ResponseWriter, r *http.Request, snap *site.Snapshot) bool {
+	e := ra.find(r, snap)
 	if e == nil {
 		return false
 	}
@@ -49,19 +54,19 @@ func (ra *readyAnswers) serve(w http.ResponseWriter, r *http.Request) bool {
 	c.Reset(r, w)
 	c.SetPath(e.route) // what measure counts the request under
 	c.SetHandler(e.handler)
-	if err := ra.edge(c); err != nil {
-		ec.HTTPErrorHandler(err, c)
-	}
+	// The request comes with its snapshot, so pin passes it on. An error never comes back:
+	// measure hands it to the error handler with the request, as it does for routed requests.
+	_ = ra.s.serveWith(c, snap, ra.edge)
 	return true
 }
 
-// find returns the answer to r if it is made already. The key is looked up only for the requests
-// a cached route would answer: GET and HEAD, routed by their path (echo routes by the raw path
-// when there is one).
-func (ra *readyAnswers) find(r *http.Request) *entry {
+// find returns the answer to r from snap if it is made already. The key is looked up only for the
+// requests a cached route would answer: GET and HEAD, routed by their path (echo routes by the raw
+// path when there is one).
+func (ra *readyAnswers) find(r *http.Request, snap *site.Snapshot) *entry {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead || r.URL.RawPath != "" {
 		return nil
 	}
-	g := ra.s.generationAt(ra.s.now())
+	g := ra.s.generationAt(snap, ra.s.now())
 	return g.entry(cacheKey(g.snap, r))
 }

@@ -149,10 +149,9 @@ func (g *generation) entry(key string) *entry {
 	return cl.e
 }
 
-// generationAt returns the generation for the current snapshot at now, starting a new one when the
-// snapshot or the minute changed.
-func (s *Server) generationAt(now time.Time) *generation {
-	snap := s.Snapshot()
+// generationAt returns the generation for snap at now, starting a new one when the snapshot or
+// the minute changed.
+func (s *Server) generationAt(snap *site.Snapshot, now time.Time) *generation {
 	minute := now.Unix() / 60
 	for {
 		g := s.cache.Load()
@@ -160,6 +159,11 @@ func (s *Server) generationAt(now time.Time) *generation {
 			return g
 		}
 		next := &generation{snap: snap, minute: minute}
+		if snap != s.snapshot.Load() {
+			// A request that began before a reload: answered from its own snapshot, in a
+			// generation that is not kept, so that it cannot push out the new snapshot's.
+			return next
+		}
 		if g != nil && g.snap == snap {
 			g.prev.Store(nil) // keep one generation back, not a chain
 			next.prev.Store(g)
@@ -171,10 +175,12 @@ func (s *Server) generationAt(now time.Time) *generation {
 }
 
 // cached serves h's answers from the response cache. Only whole 200 answers are kept; errors and
-// redirects go through as h makes them.
-func (s *Server) cached(h echo.HandlerFunc) echo.HandlerFunc {
+// redirects go through as h makes them. The generation is the request's snapshot's, so its
+// answers are made from that snapshot.
+func (s *Server) cached(hs handler) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		g := s.generationAt(s.now())
+		g := s.generationAt(s.requestSnapshot(c), s.now())
+		h := func(c echo.Context) error { return hs(c, g.snap) }
 		key := cacheKey(g.snap, c.Request())
 		cl := g.cell(key)
 		if !cl.done.Load() && !cl.making.CompareAndSwap(false, true) {

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"statuspress/internal/site"
+	"statuspress/internal/statusapi"
 )
 
 // routes is the table of contents of the site: every URL and the handler that answers it. The
@@ -14,16 +15,18 @@ import (
 func (s *Server) routes() {
 	e := s.echo
 	// edge is what every answer goes through, outermost first; a ready answer sent without
-	// routing (ready.go) goes through the same.
-	edge := []echo.MiddlewareFunc{s.measure, s.securityHeaders, apiCORS}
+	// routing (ready.go) goes through the same. pin gives the request the snapshot it is answered
+	// from; every handler gets that one (request.go).
+	edge := []echo.MiddlewareFunc{s.pin, s.measure, s.securityHeaders, apiCORS}
 	e.Use(edge...)
 	s.ready = newReadyAnswers(s, edge)
-	get := func(r site.Route, h echo.HandlerFunc) {
+	match := func(r site.Route, h echo.HandlerFunc) {
 		e.Match([]string{http.MethodGet, http.MethodHead}, r.Pattern, h)
 	}
+	get := func(r site.Route, h handler) { match(r, s.handle(h)) }
 	// cached answers come from the response cache (respcache.go): made once per snapshot and
 	// minute, compressed once.
-	cached := func(r site.Route, h echo.HandlerFunc) { get(r, s.cached(h)) }
+	cached := func(r site.Route, h handler) { match(r, s.cached(h)) }
 
 	get(site.RouteRoot, s.root)
 	get(site.RouteSwitch, s.switchLanguage)
@@ -43,14 +46,14 @@ func (s *Server) routes() {
 	cached(site.RouteCalendar, s.calendarShow)
 
 	// The Statuspage-compatible API at the host root, where its clients look for it.
-	cached(site.RouteAPISummary, s.apiSummary)
-	cached(site.RouteAPIStatus, s.apiStatus)
-	cached(site.RouteAPIComponents, s.apiComponents)
-	cached(site.RouteAPIIncidents, s.apiIncidents)
-	cached(site.RouteAPIUnresolved, s.apiUnresolved)
-	cached(site.RouteAPIMaintenance, s.apiMaintenances)
-	cached(site.RouteAPIUpcoming, s.apiUpcoming)
-	cached(site.RouteAPIActive, s.apiActive)
+	cached(site.RouteAPISummary, apiAnswer(s, (*statusapi.View).Summary))
+	cached(site.RouteAPIStatus, apiAnswer(s, (*statusapi.View).StatusResponse))
+	cached(site.RouteAPIComponents, apiAnswer(s, (*statusapi.View).ComponentsResponse))
+	cached(site.RouteAPIIncidents, apiAnswer(s, (*statusapi.View).IncidentsResponse))
+	cached(site.RouteAPIUnresolved, apiAnswer(s, (*statusapi.View).UnresolvedResponse))
+	cached(site.RouteAPIMaintenance, apiAnswer(s, (*statusapi.View).MaintenancesResponse))
+	cached(site.RouteAPIUpcoming, apiAnswer(s, (*statusapi.View).UpcomingResponse))
+	cached(site.RouteAPIActive, apiAnswer(s, (*statusapi.View).ActiveResponse))
 	cached(site.RouteAPIOpenAPI, s.apiOpenAPI)
 
 	cached(site.RouteBadgeSVG, s.badgeSVG)
@@ -59,9 +62,9 @@ func (s *Server) routes() {
 	cached(site.RouteComponentBadgeJSON, s.componentBadgeJSON)
 
 	cached(site.RouteBundleFile, s.bundleFile)
-	cached(site.RouteStatic, s.staticFile)
-	get(site.RouteFavicon, s.favicon)
-	get(site.RouteHealth, s.healthz)
+	cached(site.RouteStatic, plain(s.staticFile))
+	match(site.RouteFavicon, s.favicon)
+	match(site.RouteHealth, s.healthz)
 	get(site.RouteReady, s.readyz)
-	get(site.RouteMetrics, s.metricsHandler())
+	match(site.RouteMetrics, s.metricsHandler())
 }

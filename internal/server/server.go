@@ -25,11 +25,13 @@ type Config struct {
 
 // Server answers HTTP requests from the current snapshot.
 type Server struct {
-	metrics   *metrics
-	cache     atomic.Pointer[generation]
-	echo      *echo.Echo
-	ready     *readyAnswers // the shortcut for ready answers (ready.go)
-	snapshot  atomic.Pointer[site.Snapshot]
+	metrics  *metrics
+	cache    atomic.Pointer[generation]
+	echo     *echo.Echo
+	ready    *readyAnswers // the shortcut for ready answers (ready.go)
+	snapshot atomic.Pointer[site.Snapshot]
+	// current loads the snapshot a new request is answered from: snapshot.Load, or a test's.
+	current   func() *site.Snapshot
 	now       func() time.Time
 	wall      func() time.Time // the real clock, for Last-Modified (respcache.go)
 	log       *slog.Logger
@@ -45,6 +47,7 @@ func New(snap *site.Snapshot, cfg Config) *Server {
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
+	s.current = s.snapshot.Load
 	if snap != nil {
 		s.Swap(snap)
 	}
@@ -62,11 +65,11 @@ func (s *Server) Swap(snap *site.Snapshot) {
 }
 
 // Snapshot returns the snapshot requests are answered from.
-func (s *Server) Snapshot() *site.Snapshot { return s.snapshot.Load() }
+func (s *Server) Snapshot() *site.Snapshot { return s.current() }
 
-// matchLanguage picks a reader's language: the lang cookie, then Accept-Language, then the default.
-func (s *Server) matchLanguage(c echo.Context) string {
-	snap := s.Snapshot()
+// matchLanguage picks a reader's language among snap's: the lang cookie, then Accept-Language,
+// then the default.
+func matchLanguage(c echo.Context, snap *site.Snapshot) string {
 	cookie := ""
 	if ck, err := c.Cookie(langCookie); err == nil {
 		cookie = ck.Value

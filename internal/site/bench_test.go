@@ -15,7 +15,6 @@ import (
 	"statuspress/internal/feed"
 	"statuspress/internal/locale"
 	"statuspress/internal/site"
-	"statuspress/internal/statusapi"
 	"statuspress/internal/synthetic"
 	"statuspress/internal/testsupport"
 	"statuspress/web"
@@ -132,9 +131,6 @@ func BenchmarkRender(b *testing.B) {
 			return encode(f, snap.Absolute(site.FeedPath(lang, "rss")))
 		}
 	}
-	api := func() statusapi.Params {
-		return statusapi.Params{Site: snap.Site, Incidents: snap.Incidents, Localizer: snap.Localizer(lang), Now: now, BaseURL: snap.BaseURL()}
-	}
 	cases := []struct {
 		name   string
 		render func() ([]byte, error)
@@ -163,8 +159,8 @@ func BenchmarkRender(b *testing.B) {
 		{"maintenance.ics", func() ([]byte, error) {
 			return feed.ICS(snap.Calendar(lang, now), snap.Absolute(site.CalendarPath(lang))), nil
 		}},
-		{"summary.json", func() ([]byte, error) { return json.Marshal(statusapi.New(api()).Summary()) }},
-		{"incidents.json", func() ([]byte, error) { return json.Marshal(statusapi.New(api()).IncidentsResponse()) }},
+		{"summary.json", func() ([]byte, error) { return json.Marshal(snap.API(lang, now).Summary()) }},
+		{"incidents.json", func() ([]byte, error) { return json.Marshal(snap.API(lang, now).IncidentsResponse()) }},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/nicksnyder/go-i18n/v2/i18n"
-
 	"statuspress/internal/content"
 	"statuspress/internal/incident"
 	"statuspress/internal/locale"
@@ -25,7 +23,7 @@ func (s *Snapshot) Overview(lang string, now time.Time) web.OverviewPage {
 	up := s.Timeline.Uptime(s.Site, now, s.uptimeDays, v.l.Location())
 	p := web.OverviewPage{
 		Base:       v.base(HomePath(v.lang), "", ""),
-		Banner:     web.Status{Key: string(st.Indicator), Label: v.l.T(indicatorMessages[st.Indicator])},
+		Banner:     web.Status{Key: string(st.Indicator), Label: v.l.Indicator(st.Indicator)},
 		Ongoing:    v.cards(st.Ongoing),
 		InProgress: v.cards(st.InProgress),
 		Upcoming:   v.cards(st.Upcoming),
@@ -64,14 +62,6 @@ func (s *Snapshot) Overview(lang string, now time.Time) web.OverviewPage {
 	}
 	p.Recent = v.cards(first(past, recentLimit))
 	return p
-}
-
-var indicatorMessages = map[status.Indicator]*i18n.Message{
-	status.IndicatorNone:        locale.StateOperational,
-	status.IndicatorMinor:       locale.StateMinor,
-	status.IndicatorMajor:       locale.StateMajor,
-	status.IndicatorCritical:    locale.StateCritical,
-	status.IndicatorMaintenance: locale.StateMaintenance,
 }
 
 func (v *view) rows(cs []status.ComponentState, up status.Uptime) []web.ComponentRow {

@@ -75,7 +75,7 @@ func NewTimeline(incidents []*incident.Incident) *Timeline {
 	order := make([]keyed, 0, len(incidents))
 	for _, in := range incidents {
 		if in.Kind == incident.KindIncident || in.Kind == incident.KindMaintenance {
-			order = append(order, keyed{nanos(firstInstant(in)), in})
+			order = append(order, keyed{nanos(in.SortTime()), in})
 		}
 	}
 	slices.SortFunc(order, func(a, b keyed) int { return cmp.Compare(a.at, b.at) })
@@ -248,14 +248,6 @@ func (tl *Timeline) Spans(id string) []Span {
 		}
 	}
 	return out
-}
-
-// firstInstant is about when in's effect begins; it only orders the work.
-func firstInstant(in *incident.Incident) time.Time {
-	if in.Kind == incident.KindMaintenance && in.Started.IsZero() {
-		return in.Scheduled.Start
-	}
-	return in.Started
 }
 
 // appendBreakpoints appends to dst the instants at which in's effect may change, in Unix

@@ -106,3 +106,23 @@ func BenchmarkTimelineWith(b *testing.B) {
 		tl.With([]*incident.Incident{old}, []*incident.Incident{&edited})
 	}
 }
+
+// TestTimelineAnyOrder: the order NewTimeline takes the incidents in (by SortTime) only saves
+// work; any order gives the same timeline, maintenances not yet started included.
+func TestTimelineAnyOrder(t *testing.T) {
+	_, incidents := synthetic(600, ts("2025-01-01T00:00:00Z"), 60*24*time.Hour, 5)
+	incidents = append(incidents, &incident.Incident{
+		Slug: "not-started", Kind: incident.KindMaintenance, Components: affects("web", "under_maintenance"),
+		Scheduled: incident.Window{Start: ts("2025-01-20T01:00:00Z"), End: ts("2025-01-20T03:00:00Z")},
+	})
+	want := NewTimeline(incidents)
+	r := rand.New(rand.NewPCG(5, 5))
+	for range 5 {
+		shuffled := slices.Clone(incidents)
+		r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		got := NewTimeline(shuffled)
+		if diff := gocmp.Diff(want, got, gocmp.AllowUnexported(Timeline{}, track{}, span{}, ownSpan{}, touch{})); diff != "" {
+			t.Fatalf("the timeline depends on the order of the incidents (-want +got):\n%s", diff)
+		}
+	}
+}

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/nicksnyder/go-i18n/v2/i18n"
-
 	"statuspress/internal/incident"
 	"statuspress/internal/locale"
 	"statuspress/internal/status"
@@ -134,23 +132,7 @@ func (v *View) Indicator() status.Indicator { return v.state.Indicator }
 
 // Status is the page's rollup now, described in the view's language.
 func (v *View) Status() Status {
-	return Status{Indicator: string(v.state.Indicator), Description: Describe(v.p.Localizer, v.state.Indicator)}
-}
-
-var indicatorMessages = map[status.Indicator]*i18n.Message{
-	status.IndicatorNone:        locale.StateOperational,
-	status.IndicatorMinor:       locale.StateMinor,
-	status.IndicatorMajor:       locale.StateMajor,
-	status.IndicatorCritical:    locale.StateCritical,
-	status.IndicatorMaintenance: locale.StateMaintenance,
-}
-
-// Describe says what an indicator means in l's language, as the overview's banner does.
-func Describe(l *locale.Localizer, ind status.Indicator) string {
-	if m, ok := indicatorMessages[ind]; ok {
-		return l.T(m)
-	}
-	return string(ind)
+	return Status{Indicator: string(v.state.Indicator), Description: v.p.Localizer.Indicator(v.state.Indicator)}
 }
 
 // Components is the flat list of groups and components, each group followed by its members,
@@ -473,16 +455,13 @@ func (v *View) status(in *incident.Incident) string {
 	return string(st)
 }
 
-// createdAt is when the incident was first posted: its first update, or, with none to show, its
-// start (for a maintenance, the start of its window).
+// createdAt is when the incident was first posted: its first update, or, with none to show, when
+// it sorts (its start; for a maintenance not started, the start of its window).
 func (v *View) createdAt(in *incident.Incident, visible []incident.Update) time.Time {
 	if len(visible) > 0 {
 		return visible[0].At
 	}
-	if !in.Started.IsZero() {
-		return in.Started
-	}
-	return in.Scheduled.Start
+	return in.SortTime()
 }
 
 // startedAt is when the impact began. A maintenance starts when its work does; until then it says
