@@ -296,11 +296,6 @@ var (
 		Description: "Label before how long an incident lasted.",
 		Other:       "Duration",
 	}
-	LabelOngoing = &i18n.Message{
-		ID:          "label.ongoing",
-		Description: "Shown instead of an end time or duration while an incident goes on.",
-		Other:       "Ongoing",
-	}
 	LabelImpact = &i18n.Message{
 		ID:          "label.impact",
 		Description: "Label before an incident's impact (None, Minor, Major, Critical).",
@@ -653,7 +648,7 @@ func Messages() []*i18n.Message {
 		HeadingHistory, HeadingTimeline, HeadingPostmortem, HeadingContents,
 		HeadingAffectedComponents,
 
-		LabelStarted, LabelResolved, LabelDuration, LabelOngoing, LabelImpact, LabelStatus,
+		LabelStarted, LabelResolved, LabelDuration, LabelImpact, LabelStatus,
 		LabelUpdated, LabelNewer, LabelOlder, LabelPage, LabelNoIncidentsInMonth,
 		LabelNoIncidents, LabelNoMaintenance, LabelSince, LabelToday, LabelNoData,
 		LabelUpdateCount, LabelViewHistory, LabelReadMore,
