@@ -31,7 +31,8 @@ type Base struct {
 	HomeURL, HistoryURL string
 	// Support is how readers reach the company; fields may be empty.
 	SupportEmail, SupportURL string
-	// Zone names the time zone every time on the page is shown in, e.g. "CET (Europe/Amsterdam)".
+	// Zone names the time zone every time on the page is shown in by its place, e.g.
+	// "Europe/Amsterdam": an abbreviation such as "CET" would hold for one season only.
 	Zone string
 	// Generated is when the page's data was taken.
 	Generated Time
