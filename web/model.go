@@ -100,7 +100,8 @@ type OverviewPage struct {
 	Ongoing []IncidentCard
 	// Maintenance in progress now, and upcoming, soonest first.
 	InProgress, Upcoming []IncidentCard
-	// Groups of components, in site order; a group with an empty Name holds the ungrouped ones.
+	// Groups of components, in site order. The ungrouped components come last, named "Other
+	// components" after named groups and without a name when there are no groups.
 	Groups []ComponentGroup
 	// UptimeDays is the length of the uptime bars.
 	UptimeDays int
@@ -112,10 +113,12 @@ type OverviewPage struct {
 	Recent []IncidentCard
 }
 
-// ComponentGroup is a heading with its components.
+// ComponentGroup is a heading with its components. A named group can be folded away; it is
+// Open (unfolded) at first when something in it is not operational.
 type ComponentGroup struct {
 	Name       string
 	Status     Status
+	Open       bool
 	Components []ComponentRow
 }
 

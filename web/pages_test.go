@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	xhtml "golang.org/x/net/html"
 
+	"statuspress/internal/incident"
 	"statuspress/internal/locale"
 )
 
@@ -403,6 +404,40 @@ func TestOverview(t *testing.T) {
 				t.Errorf("German notice title: lang %q", got)
 			}
 		})
+	}
+}
+
+// TestComponentGroupsFold: a named group is a <details> whose summary is its heading and
+// status, so it folds without JavaScript, unfolded at first when the view model says so; the
+// components of a site without groups are a plain list.
+func TestComponentGroupsFold(t *testing.T) {
+	ctx, l := sampleContext(t, "en")
+	p := sampleOverview(l)
+	p.Groups = append(p.Groups[:1:1], ComponentGroup{
+		Name: "Clients", Status: componentStatus(l, incident.Operational),
+		Components: []ComponentRow{{ID: "app", Name: "App", Status: componentStatus(l, incident.Operational)}},
+	}, p.Groups[1])
+	doc, _ := render(t, ctx, "overview-groups-en", Overview(p))
+	type group struct {
+		Tag, Heading string
+		Open         bool
+		Components   int
+	}
+	var got []group
+	doc.Find("main .group").Each(func(_ int, s *goquery.Selection) {
+		_, open := s.Attr("open")
+		got = append(got, group{goquery.NodeName(s), trimSpace(s.ChildrenFiltered("summary").Find("h3").Text()), open, s.Find("li.component").Length()})
+	})
+	want := []group{
+		{"details", "APIs and integrations", true, 2},
+		{"details", "Clients", false, 1},
+		{"div", "", false, 1},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("groups (-want +got):\n%s", diff)
+	}
+	if got := trimSpace(doc.Find("details.group").First().Find("summary").Text()); got != "APIs and integrations "+l.ComponentStatus("partial_outage") {
+		t.Errorf("summary says %q", got)
 	}
 }
 

@@ -222,6 +222,11 @@ var (
 		Description: "Heading over the list of components (the parts of the service).",
 		Other:       "Components",
 	}
+	HeadingOtherComponents = &i18n.Message{
+		ID:          "heading.otherComponents",
+		Description: "Overview, heading over the components that belong to no group, below the groups.",
+		Other:       "Other components",
+	}
 	HeadingOngoingIncidents = &i18n.Message{
 		ID:          "heading.ongoingIncidents",
 		Description: "Heading over the incidents that are not resolved yet.",
@@ -643,7 +648,7 @@ func Messages() []*i18n.Message {
 
 		ImpactNone, ImpactMinor, ImpactMajor, ImpactCritical,
 
-		HeadingCurrentStatus, HeadingComponents, HeadingOngoingIncidents, HeadingMaintenance,
+		HeadingCurrentStatus, HeadingComponents, HeadingOtherComponents, HeadingOngoingIncidents, HeadingMaintenance,
 		HeadingUpcomingMaintenance, HeadingRecentNotices, HeadingUptime, HeadingPastIncidents,
 		HeadingHistory, HeadingTimeline, HeadingPostmortem, HeadingContents,
 		HeadingAffectedComponents,

@@ -39,16 +39,27 @@ func (s *Snapshot) Overview(lang string, now time.Time) web.OverviewPage {
 		}
 		cg := web.ComponentGroup{Name: s.Site.Localize(g.Group.Name, v.lang), Status: v.componentStatus(g.Status)}
 		cg.Components = v.rows(g.Components, up)
+		cg.Open = g.Status != incident.Operational
 		p.Groups = append(p.Groups, cg)
 	}
 	var loose []status.ComponentState
+	worst := incident.Operational
 	for _, c := range st.Components {
-		if c.Component.Group == "" {
+		if c.Component.Group == "" && c.Shown() {
 			loose = append(loose, c)
+			worst = incident.Worst(worst, c.Status)
 		}
 	}
 	if rows := v.rows(loose, up); len(rows) > 0 {
-		p.Groups = append(p.Groups, web.ComponentGroup{Components: rows})
+		lg := web.ComponentGroup{Components: rows}
+		// Below named groups, the ungrouped components get a heading of their own: without one
+		// they read as part of the last group.
+		if len(p.Groups) > 0 {
+			lg.Name = v.l.T(locale.HeadingOtherComponents)
+			lg.Status = v.componentStatus(worst)
+			lg.Open = worst != incident.Operational
+		}
+		p.Groups = append(p.Groups, lg)
 	}
 	for _, g := range p.Groups {
 		if slices.ContainsFunc(g.Components, func(r web.ComponentRow) bool { return r.Uptime != nil }) {
