@@ -700,6 +700,22 @@ func TestNotice(t *testing.T) {
 	}
 }
 
+// TestNoticePublished: a notice is posted, not started: its date is labelled as published in
+// every language.
+func TestNoticePublished(t *testing.T) {
+	for _, lang := range []string{"en", "nl", "fr", "de"} {
+		ctx, l := sampleContext(t, lang)
+		doc, _ := render(t, ctx, "notice-card-"+lang, Overview(sampleOverview(l)))
+		var terms []string
+		doc.Find(`article:has(a[href$="/api-fehlerbenachrichtigung/"]) .facts dt`).Each(func(_ int, s *goquery.Selection) {
+			terms = append(terms, trimSpace(s.Text()))
+		})
+		if want := []string{l.T(locale.LabelPublished)}; !cmp.Equal(terms, want) {
+			t.Errorf("%s: notice card facts %q, want %q", lang, terms, want)
+		}
+	}
+}
+
 func TestHistory(t *testing.T) {
 	for _, lang := range []string{"en", "nl"} {
 		l := sampleLocalizer(t, lang)

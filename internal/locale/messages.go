@@ -291,6 +291,11 @@ var (
 		Description: "Label before the date and time an incident's impact began.",
 		Other:       "Started",
 	}
+	LabelPublished = &i18n.Message{
+		ID:          "label.published",
+		Description: "Label before the date and time a notice (an announcement of a change, not an incident) was published.",
+		Other:       "Published",
+	}
 	LabelResolved = &i18n.Message{
 		ID:          "label.resolved",
 		Description: "Label before the date and time an incident's impact ended.",
@@ -653,7 +658,7 @@ func Messages() []*i18n.Message {
 		HeadingHistory, HeadingTimeline, HeadingPostmortem, HeadingContents,
 		HeadingAffectedComponents,
 
-		LabelStarted, LabelResolved, LabelDuration, LabelImpact, LabelStatus,
+		LabelStarted, LabelPublished, LabelResolved, LabelDuration, LabelImpact, LabelStatus,
 		LabelUpdated, LabelNewer, LabelOlder, LabelPage, LabelNoIncidentsInMonth,
 		LabelNoIncidents, LabelNoMaintenance, LabelSince, LabelToday, LabelNoData,
 		LabelUpdateCount, LabelViewHistory, LabelReadMore,
