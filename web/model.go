@@ -225,6 +225,9 @@ type Heading struct {
 // HistoryPage is /{lang}/history/: every incident by month, newest first, paginated.
 type HistoryPage struct {
 	Base
+	// Upcoming is the maintenance announced but not begun, soonest first; first page only.
+	Upcoming []IncidentCard
+	// Months are every month of the page's part of the past, quiet ones (no Incidents) too.
 	Months []Month
 	Pager
 }

@@ -755,6 +755,30 @@ func TestHistory(t *testing.T) {
 	}
 }
 
+// TestHistoryUpcoming: upcoming maintenance has a section of its own above the months, not a
+// place at the top of the past; a quiet month says that nothing was reported.
+func TestHistoryUpcoming(t *testing.T) {
+	for _, lang := range []string{"en", "nl", "fr", "de"} {
+		ctx, l := sampleContext(t, lang)
+		p := sampleHistory(l)
+		p.Upcoming = []IncidentCard{dbCard(l)}
+		doc, _ := render(t, ctx, "history-upcoming-"+lang, History(p))
+		first := doc.Find("main section").First()
+		if got := trimSpace(first.Find("h2").Text()); got != l.T(locale.HeadingUpcomingMaintenance) {
+			t.Errorf("%s: first section %q, want upcoming maintenance", lang, got)
+		}
+		if got := attr(first.Find("article h3 a"), "href"); got != incidentURL(l, "database-upgrade-october") {
+			t.Errorf("%s: upcoming card links %q", lang, got)
+		}
+		if got, want := doc.Find("h2.month").Length(), len(p.Months); got != want {
+			t.Errorf("%s: %d months, want %d", lang, got, want)
+		}
+	}
+	if got := find(t, renderSamples(t), "history-nl").doc.Find(".empty").Text(); got != "In september 2026 is niets gemeld." {
+		t.Errorf("Dutch quiet month says %q", got)
+	}
+}
+
 func TestComponent(t *testing.T) {
 	for _, lang := range []string{"en", "nl"} {
 		l := sampleLocalizer(t, lang)

@@ -338,8 +338,8 @@ var (
 	}
 	LabelNoIncidentsInMonth = &i18n.Message{
 		ID:          "label.noIncidentsInMonth",
-		Description: "History page, a month without incidents; Month is a month and year such as \"June 2020\".",
-		Other:       "No incidents in {{.Month}}.",
+		Description: "History page, a month in which nothing (no incident, maintenance or notice) was published; Month is a month and year such as \"June 2020\".",
+		Other:       "Nothing was reported in {{.Month}}.",
 	}
 	LabelNoIncidents = &i18n.Message{
 		ID:          "label.noIncidents",

@@ -159,24 +159,53 @@ func (s *Snapshot) IncidentPage(lang, slug string, now time.Time) (web.IncidentP
 	return p, true
 }
 
-// History is page n (from 1) of the archive in lang at now; false past the last page.
+// History is page n (from 1) of the archive in lang at now; false past the last page. Upcoming
+// maintenance is listed apart, on the first page: it has not happened, so it is no part of the
+// past, which the pages list by month, newest first. Every month from the latest (the current
+// month, on the first page) down to the oldest event is listed, a quiet one too, so that it reads
+// as quiet rather than as missing; the quiet months between two pages open the later one.
 func (s *Snapshot) History(lang string, n int, now time.Time) (web.HistoryPage, bool) {
 	v := s.view(lang, now)
 	all := s.Published(now)
-	pager, from, to, ok := s.pageOf(n, len(all), func(n int) string { return HistoryPath(v.lang, n) })
+	upcoming := status.Upcoming(all, now)
+	past := all
+	if len(upcoming) > 0 {
+		past = slices.DeleteFunc(slices.Clone(all), func(in *incident.Incident) bool { return slices.Contains(upcoming, in) })
+	}
+	pager, from, to, ok := s.pageOf(n, len(past), func(n int) string { return HistoryPath(v.lang, n) })
 	if !ok {
 		return web.HistoryPage{}, false
 	}
 	title := v.l.T(locale.HeadingHistory)
 	p := web.HistoryPage{Base: v.base(HistoryPath(v.lang, n), v.pagedTitle(title, pager), title), Pager: pager}
+	if n == 1 && len(upcoming) > 0 {
+		p.Upcoming = v.cards(upcoming)
+	}
+	items := past[from:to]
+	if len(items) == 0 {
+		return p, true
+	}
 	loc := v.l.Location()
-	for _, in := range all[from:to] {
-		month := v.l.Month(in.SortTime().In(loc))
-		if len(p.Months) == 0 || p.Months[len(p.Months)-1].Name != month {
-			p.Months = append(p.Months, web.Month{Name: month})
+	monthOf := func(t time.Time) time.Time {
+		t = t.In(loc)
+		return time.Date(t.Year(), t.Month(), 1, 12, 0, 0, 0, loc)
+	}
+	// next is the latest month not listed yet.
+	next := monthOf(items[0].SortTime())
+	if n == 1 {
+		if m := monthOf(now); m.After(next) {
+			next = m
 		}
-		m := &p.Months[len(p.Months)-1]
-		m.Incidents = append(m.Incidents, v.card(in))
+	} else if m := monthOf(past[from-1].SortTime()); m.After(next) {
+		next = m.AddDate(0, -1, 0)
+	}
+	for _, in := range items {
+		m := monthOf(in.SortTime())
+		for ; !next.Before(m); next = next.AddDate(0, -1, 0) {
+			p.Months = append(p.Months, web.Month{Name: v.l.Month(next)})
+		}
+		last := &p.Months[len(p.Months)-1]
+		last.Incidents = append(last.Incidents, v.card(in))
 	}
 	return p, true
 }
