@@ -254,8 +254,9 @@ type ComponentPage struct {
 	// UptimeRule says how statuses count towards uptime, under the bars.
 	UptimeRule string
 	// Ongoing and Past incidents naming the component, newest first; Upcoming maintenance,
-	// soonest first. Uptime, Ongoing and Upcoming are on the first page only.
-	Ongoing, Upcoming, Past []IncidentCard
+	// soonest first; the recent Notices naming it, newest first, which are no incidents. Uptime,
+	// Ongoing, Upcoming and Notices are on the first page only.
+	Ongoing, Upcoming, Notices, Past []IncidentCard
 	Pager
 }
 

@@ -231,12 +231,15 @@ func (s *Snapshot) ComponentPage(lang, id string, n int, now time.Time) (web.Com
 	}
 	published := s.Published(now)
 	p.Status = v.componentStatus(status.Component(published, id, now))
-	var ongoing, upcoming, past []*incident.Incident
+	var ongoing, upcoming, notices, past []*incident.Incident
 	for _, in := range published {
 		if !in.Names(id) {
 			continue
 		}
 		switch {
+		case in.Kind == incident.KindNotice:
+			// A notice announces a change; it is no incident, past or present.
+			notices = append(notices, in)
 		case in.Ongoing(now):
 			ongoing = append(ongoing, in)
 		case in.Kind == incident.KindMaintenance && in.State(now) == incident.StatusScheduled:
@@ -261,6 +264,7 @@ func (s *Snapshot) ComponentPage(lang, id string, n int, now time.Time) (web.Com
 			}
 		}
 		p.Ongoing, p.Upcoming = v.cards(ongoing), v.cards(upcoming)
+		p.Notices = v.cards(first(notices, recentLimit))
 	}
 	p.Past = v.cards(past[from:to])
 	return p, true
