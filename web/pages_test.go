@@ -716,6 +716,48 @@ func TestNoticePublished(t *testing.T) {
 	}
 }
 
+// TestCardLanguageMark: every card whose title is shown in another language than the page's
+// says so in a short marker ("In het Duits"), on the overview, the history and a component's
+// page; its parts in that language then need no notes of their own.
+func TestCardLanguageMark(t *testing.T) {
+	pages := renderSamples(t)
+	marked := 0
+	for _, p := range pages {
+		if !strings.HasPrefix(p.name, "overview") && !strings.HasPrefix(p.name, "history") && !strings.HasPrefix(p.name, "component") {
+			continue
+		}
+		l := sampleLocalizer(t, p.lang)
+		p.doc.Find("article.card").Each(func(_ int, card *goquery.Selection) {
+			title := card.Find(".card__title [lang]")
+			mark := trimSpace(card.Find(".badges .lang-mark").Text())
+			lang, fallback := title.Attr("lang")
+			if !fallback {
+				if mark != "" {
+					t.Errorf("%s: card %q in the page's language marked %q", p.name, trimSpace(card.Find("h3").Text()), mark)
+				}
+				return
+			}
+			marked++
+			if want := l.TData(locale.LabelInLanguage, map[string]any{"Language": l.LanguageName(lang)}); mark != want {
+				t.Errorf("%s: card %q in %s marked %q, want %q", p.name, trimSpace(title.Text()), lang, mark, want)
+			}
+			card.Find(".lang-note").Each(func(_ int, n *goquery.Selection) {
+				if n.Next().AttrOr("lang", "") == lang {
+					t.Errorf("%s: card %q has a note before a part in the marked language: %q", p.name, trimSpace(title.Text()), n.Text())
+				}
+			})
+		})
+	}
+	if marked == 0 {
+		t.Error("no card shown in another language in the samples")
+	}
+	// The German notice on a Dutch page.
+	doc := find(t, pages, "overview-nl").doc
+	if got := trimSpace(doc.Find(`article:has(a[href$="/api-fehlerbenachrichtigung/"]) .lang-mark`).Text()); got != "In het Duits" {
+		t.Errorf("Dutch overview: the German notice is marked %q", got)
+	}
+}
+
 func TestHistory(t *testing.T) {
 	for _, lang := range []string{"en", "nl"} {
 		l := sampleLocalizer(t, lang)

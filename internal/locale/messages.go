@@ -296,6 +296,11 @@ var (
 		Description: "Label before the date and time a notice (an announcement of a change, not an incident) was published.",
 		Other:       "Published",
 	}
+	LabelInLanguage = &i18n.Message{
+		ID:          "label.inLanguage",
+		Description: "Short marker on a card (overview, history, component page) whose text is shown in another language than the page's, for want of a translation; Language is that language as named in the page's language (see language.*).",
+		Other:       "In {{.Language}}",
+	}
 	LabelResolved = &i18n.Message{
 		ID:          "label.resolved",
 		Description: "Label before the date and time an incident's impact ended.",
@@ -658,7 +663,7 @@ func Messages() []*i18n.Message {
 		HeadingHistory, HeadingTimeline, HeadingPostmortem, HeadingContents,
 		HeadingAffectedComponents,
 
-		LabelStarted, LabelPublished, LabelResolved, LabelDuration, LabelImpact, LabelStatus,
+		LabelStarted, LabelPublished, LabelInLanguage, LabelResolved, LabelDuration, LabelImpact, LabelStatus,
 		LabelUpdated, LabelNewer, LabelOlder, LabelPage, LabelNoIncidentsInMonth,
 		LabelNoIncidents, LabelNoMaintenance, LabelSince, LabelToday, LabelNoData,
 		LabelUpdateCount, LabelViewHistory, LabelReadMore,
