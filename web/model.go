@@ -207,8 +207,9 @@ type IncidentPage struct {
 	// OnlyIn is set when the page's language has no translation: the language the content is shown
 	// in, by name in the page's language ("Dutch").
 	OnlyIn string
-	// Machine is set when the text was translated automatically; Original then links the
-	// authoritative original and OriginalLanguage names it.
+	// Original links the original and OriginalLanguage names it when the text shown is a
+	// translation (into the page's language or, for want of one, another); Machine is set when
+	// that translation was made automatically.
 	Machine          bool
 	Original         string
 	OriginalLanguage string

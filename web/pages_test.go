@@ -610,7 +610,7 @@ func TestIncidentOnlyIn(t *testing.T) {
 	p := find(t, renderSamples(t), "incident-only-in-en")
 	doc := p.doc
 	note := doc.Find(".note")
-	if note.Length() != 1 || trimSpace(note.Text()) != "This text is only available in Dutch." || attr(note, "role") != "note" {
+	if note.Length() != 1 || trimSpace(note.Text()) != "Not translated into English; you are reading the Dutch original." || attr(note, "role") != "note" {
 		t.Errorf("note: %d %q", note.Length(), trimSpace(note.Text()))
 	}
 	// Every piece of content says it is Dutch; the page's own words stay English.
@@ -695,7 +695,7 @@ func TestNotice(t *testing.T) {
 	if diff := cmp.Diff(want, hs); diff != "" {
 		t.Errorf("notice headings (-want +got):\n%s", diff)
 	}
-	if got := trimSpace(doc.Find(".note").Text()); got != "Deze tekst is alleen beschikbaar in het Duits." {
+	if got := trimSpace(doc.Find(".note").Text()); got != "Niet naar het Nederlands vertaald; u leest het origineel in het Duits." {
 		t.Errorf("note %q", got)
 	}
 }

@@ -439,8 +439,23 @@ var (
 	}
 	NoteReadOriginal = &i18n.Message{
 		ID:          "note.readOriginal",
-		Description: "Link from a machine translation to the original text.",
+		Description: "Link from a translation (by machine or by hand) to the original text.",
 		Other:       "Read the original",
+	}
+	NoteNotTranslated = &i18n.Message{
+		ID:          "note.notTranslated",
+		Description: "Incident page without a translation into the page's language, shown in its original; Language is the page's language and Shown the original's, both as named in the page's language (see language.*).",
+		Other:       "Not translated into {{.Language}}; you are reading the {{.Shown}} original.",
+	}
+	NoteNotTranslatedFrom = &i18n.Message{
+		ID:          "note.notTranslatedFrom",
+		Description: "Incident page without a translation into the page's language, shown in a translation into another language; Language is the page's language, Shown the translation's and Original the original's, all as named in the page's language (see language.*). A link to the original follows.",
+		Other:       "Not translated into {{.Language}}; shown in {{.Shown}}. The original is in {{.Original}}.",
+	}
+	NoteTranslatedFrom = &i18n.Message{
+		ID:          "note.translatedFrom",
+		Description: "Incident page shown in a translation (by hand) into the page's language; Original is the original's language as named in the page's language (see language.*). A link to the original follows.",
+		Other:       "This is a translation; the original is in {{.Original}}.",
 	}
 )
 
@@ -670,7 +685,8 @@ func Messages() []*i18n.Message {
 
 		UptimePercent, UptimeDays, UptimeDay, UptimeDayNoIncidents, UptimeDayNoData, UptimeRule,
 
-		NoteOnlyIn, NoteMachineTranslated, NoteReadOriginal,
+		NoteOnlyIn, NoteMachineTranslated, NoteReadOriginal, NoteNotTranslated, NoteNotTranslatedFrom,
+		NoteTranslatedFrom,
 
 		LanguageEnglish, LanguageDutch, LanguageFrench, LanguageGerman,
 

@@ -139,13 +139,16 @@ func (s *Snapshot) IncidentPage(lang, slug string, now time.Time) (web.IncidentP
 	for _, h := range loc.TOC {
 		p.TOC = append(p.TOC, web.Heading{Level: h.Level, ID: h.ID, Text: h.Text})
 	}
+	shown := loc.Title.Lang
 	if in.Texts[v.lang] == nil {
-		p.OnlyIn = v.l.LanguageName(loc.Title.Lang)
+		p.OnlyIn = v.l.LanguageName(shown)
 	}
-	if shown := in.Texts[loc.Title.Lang]; shown != nil && shown.Machine {
-		p.Machine = true
+	// A translation may leave out the original's pictures and tables: wherever one is shown,
+	// the original is a click away.
+	if shown != in.Lang {
 		p.Original = s.Absolute(IncidentPath(in.Lang, slug))
 		p.OriginalLanguage = v.l.LanguageName(in.Lang)
+		p.Machine = in.Texts[shown] != nil && in.Texts[shown].Machine
 	}
 	for _, a := range s.Catalog.Assets[slug] {
 		switch strings.ToLower(a.Name[strings.LastIndex(a.Name, ".")+1:]) {
