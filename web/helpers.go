@@ -250,3 +250,23 @@ func switchURL(a Alternate) string {
 func onlyInNote(l *locale.Localizer, lang string) string {
 	return l.TData(locale.NoteOnlyIn, map[string]any{"Language": l.LanguageName(lang)})
 }
+
+// cardLang is the language a card is marked with (langMark): its title's, when the page's
+// language has no title and the card is shown in another.
+func cardLang(c IncidentCard) string {
+	if c.Title.Fallback {
+		return c.Title.Lang
+	}
+	return ""
+}
+
+// partNote reports whether a part of card c shown in lang needs a note of its own: it is a
+// fallback, in another language than the card's marker already names.
+func partNote(c IncidentCard, fallback bool, lang string) bool {
+	return fallback && lang != cardLang(c)
+}
+
+// langMark is the short marker of a card shown in lang: "In English", "In het Engels".
+func langMark(l *locale.Localizer, lang string) string {
+	return l.TData(locale.LabelInLanguage, map[string]any{"Language": l.LanguageName(lang)})
+}

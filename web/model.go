@@ -31,7 +31,8 @@ type Base struct {
 	HomeURL, HistoryURL string
 	// Support is how readers reach the company; fields may be empty.
 	SupportEmail, SupportURL string
-	// Zone names the time zone every time on the page is shown in, e.g. "CET (Europe/Amsterdam)".
+	// Zone names the time zone every time on the page is shown in by its place, e.g.
+	// "Europe/Amsterdam": an abbreviation such as "CET" would hold for one season only.
 	Zone string
 	// Generated is when the page's data was taken.
 	Generated Time
@@ -99,7 +100,8 @@ type OverviewPage struct {
 	Ongoing []IncidentCard
 	// Maintenance in progress now, and upcoming, soonest first.
 	InProgress, Upcoming []IncidentCard
-	// Groups of components, in site order; a group with an empty Name holds the ungrouped ones.
+	// Groups of components, in site order. The ungrouped components come last, named "Other
+	// components" after named groups and without a name when there are no groups.
 	Groups []ComponentGroup
 	// UptimeDays is the length of the uptime bars.
 	UptimeDays int
@@ -111,10 +113,12 @@ type OverviewPage struct {
 	Recent []IncidentCard
 }
 
-// ComponentGroup is a heading with its components.
+// ComponentGroup is a heading with its components. A named group can be folded away; it is
+// Open (unfolded) at first when something in it is not operational.
 type ComponentGroup struct {
 	Name       string
 	Status     Status
+	Open       bool
 	Components []ComponentRow
 }
 
@@ -203,8 +207,9 @@ type IncidentPage struct {
 	// OnlyIn is set when the page's language has no translation: the language the content is shown
 	// in, by name in the page's language ("Dutch").
 	OnlyIn string
-	// Machine is set when the text was translated automatically; Original then links the
-	// authoritative original and OriginalLanguage names it.
+	// Original links the original and OriginalLanguage names it when the text shown is a
+	// translation (into the page's language or, for want of one, another); Machine is set when
+	// that translation was made automatically.
 	Machine          bool
 	Original         string
 	OriginalLanguage string
@@ -221,6 +226,9 @@ type Heading struct {
 // HistoryPage is /{lang}/history/: every incident by month, newest first, paginated.
 type HistoryPage struct {
 	Base
+	// Upcoming is the maintenance announced but not begun, soonest first; first page only.
+	Upcoming []IncidentCard
+	// Months are every month of the page's part of the past, quiet ones (no Incidents) too.
 	Months []Month
 	Pager
 }
@@ -247,8 +255,9 @@ type ComponentPage struct {
 	// UptimeRule says how statuses count towards uptime, under the bars.
 	UptimeRule string
 	// Ongoing and Past incidents naming the component, newest first; Upcoming maintenance,
-	// soonest first. Uptime, Ongoing and Upcoming are on the first page only.
-	Ongoing, Upcoming, Past []IncidentCard
+	// soonest first; the recent Notices naming it, newest first, which are no incidents. Uptime,
+	// Ongoing, Upcoming and Notices are on the first page only.
+	Ongoing, Upcoming, Notices, Past []IncidentCard
 	Pager
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	xhtml "golang.org/x/net/html"
 
+	"statuspress/internal/incident"
 	"statuspress/internal/locale"
 )
 
@@ -406,6 +407,40 @@ func TestOverview(t *testing.T) {
 	}
 }
 
+// TestComponentGroupsFold: a named group is a <details> whose summary is its heading and
+// status, so it folds without JavaScript, unfolded at first when the view model says so; the
+// components of a site without groups are a plain list.
+func TestComponentGroupsFold(t *testing.T) {
+	ctx, l := sampleContext(t, "en")
+	p := sampleOverview(l)
+	p.Groups = append(p.Groups[:1:1], ComponentGroup{
+		Name: "Clients", Status: componentStatus(l, incident.Operational),
+		Components: []ComponentRow{{ID: "app", Name: "App", Status: componentStatus(l, incident.Operational)}},
+	}, p.Groups[1])
+	doc, _ := render(t, ctx, "overview-groups-en", Overview(p))
+	type group struct {
+		Tag, Heading string
+		Open         bool
+		Components   int
+	}
+	var got []group
+	doc.Find("main .group").Each(func(_ int, s *goquery.Selection) {
+		_, open := s.Attr("open")
+		got = append(got, group{goquery.NodeName(s), trimSpace(s.ChildrenFiltered("summary").Find("h3").Text()), open, s.Find("li.component").Length()})
+	})
+	want := []group{
+		{"details", "APIs and integrations", true, 2},
+		{"details", "Clients", false, 1},
+		{"div", "", false, 1},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("groups (-want +got):\n%s", diff)
+	}
+	if got := trimSpace(doc.Find("details.group").First().Find("summary").Text()); got != "APIs and integrations "+l.ComponentStatus("partial_outage") {
+		t.Errorf("summary says %q", got)
+	}
+}
+
 func TestOverviewCalm(t *testing.T) {
 	pages := renderSamples(t)
 	for _, lang := range []string{"en", "nl"} {
@@ -575,7 +610,7 @@ func TestIncidentOnlyIn(t *testing.T) {
 	p := find(t, renderSamples(t), "incident-only-in-en")
 	doc := p.doc
 	note := doc.Find(".note")
-	if note.Length() != 1 || trimSpace(note.Text()) != "This text is only available in Dutch." || attr(note, "role") != "note" {
+	if note.Length() != 1 || trimSpace(note.Text()) != "Not translated into English; you are reading the Dutch original." || attr(note, "role") != "note" {
 		t.Errorf("note: %d %q", note.Length(), trimSpace(note.Text()))
 	}
 	// Every piece of content says it is Dutch; the page's own words stay English.
@@ -634,9 +669,11 @@ func TestIncidentOngoing(t *testing.T) {
 	for _, lang := range []string{"en", "nl"} {
 		l := sampleLocalizer(t, lang)
 		doc := find(t, renderSamples(t), "incident-ongoing-"+lang).doc
-		facts := trimSpace(doc.Find(".incident > .facts").Text())
-		if want := l.T(locale.LabelResolved) + " " + l.T(locale.LabelOngoing); !strings.Contains(facts, want) {
-			t.Errorf("%s: facts %q lack %q", lang, facts, want)
+		// An event that has not ended has no end to show: no "Resolved" row at all.
+		var terms []string
+		doc.Find(".incident > .facts dt").Each(func(_ int, s *goquery.Selection) { terms = append(terms, trimSpace(s.Text())) })
+		if want := []string{l.T(locale.LabelStarted), l.T(locale.LabelDuration), l.T(locale.HeadingAffectedComponents)}; !cmp.Equal(terms, want) {
+			t.Errorf("%s: facts %q, want %q", lang, terms, want)
 		}
 		if doc.Find("section.story").Length() != 0 {
 			t.Errorf("%s: an incident without a body shows a postmortem", lang)
@@ -658,8 +695,66 @@ func TestNotice(t *testing.T) {
 	if diff := cmp.Diff(want, hs); diff != "" {
 		t.Errorf("notice headings (-want +got):\n%s", diff)
 	}
-	if got := trimSpace(doc.Find(".note").Text()); got != "Deze tekst is alleen beschikbaar in het Duits." {
+	if got := trimSpace(doc.Find(".note").Text()); got != "Niet naar het Nederlands vertaald; u leest het origineel in het Duits." {
 		t.Errorf("note %q", got)
+	}
+}
+
+// TestNoticePublished: a notice is posted, not started: its date is labelled as published in
+// every language.
+func TestNoticePublished(t *testing.T) {
+	for _, lang := range []string{"en", "nl", "fr", "de"} {
+		ctx, l := sampleContext(t, lang)
+		doc, _ := render(t, ctx, "notice-card-"+lang, Overview(sampleOverview(l)))
+		var terms []string
+		doc.Find(`article:has(a[href$="/api-fehlerbenachrichtigung/"]) .facts dt`).Each(func(_ int, s *goquery.Selection) {
+			terms = append(terms, trimSpace(s.Text()))
+		})
+		if want := []string{l.T(locale.LabelPublished)}; !cmp.Equal(terms, want) {
+			t.Errorf("%s: notice card facts %q, want %q", lang, terms, want)
+		}
+	}
+}
+
+// TestCardLanguageMark: every card whose title is shown in another language than the page's
+// says so in a short marker ("In het Duits"), on the overview, the history and a component's
+// page; its parts in that language then need no notes of their own.
+func TestCardLanguageMark(t *testing.T) {
+	pages := renderSamples(t)
+	marked := 0
+	for _, p := range pages {
+		if !strings.HasPrefix(p.name, "overview") && !strings.HasPrefix(p.name, "history") && !strings.HasPrefix(p.name, "component") {
+			continue
+		}
+		l := sampleLocalizer(t, p.lang)
+		p.doc.Find("article.card").Each(func(_ int, card *goquery.Selection) {
+			title := card.Find(".card__title [lang]")
+			mark := trimSpace(card.Find(".badges .lang-mark").Text())
+			lang, fallback := title.Attr("lang")
+			if !fallback {
+				if mark != "" {
+					t.Errorf("%s: card %q in the page's language marked %q", p.name, trimSpace(card.Find("h3").Text()), mark)
+				}
+				return
+			}
+			marked++
+			if want := l.TData(locale.LabelInLanguage, map[string]any{"Language": l.LanguageName(lang)}); mark != want {
+				t.Errorf("%s: card %q in %s marked %q, want %q", p.name, trimSpace(title.Text()), lang, mark, want)
+			}
+			card.Find(".lang-note").Each(func(_ int, n *goquery.Selection) {
+				if n.Next().AttrOr("lang", "") == lang {
+					t.Errorf("%s: card %q has a note before a part in the marked language: %q", p.name, trimSpace(title.Text()), n.Text())
+				}
+			})
+		})
+	}
+	if marked == 0 {
+		t.Error("no card shown in another language in the samples")
+	}
+	// The German notice on a Dutch page.
+	doc := find(t, pages, "overview-nl").doc
+	if got := trimSpace(doc.Find(`article:has(a[href$="/api-fehlerbenachrichtigung/"]) .lang-mark`).Text()); got != "In het Duits" {
+		t.Errorf("Dutch overview: the German notice is marked %q", got)
 	}
 }
 
@@ -699,6 +794,30 @@ func TestHistory(t *testing.T) {
 	}
 	if got := find(t, renderSamples(t), "history-nl").doc.Find(".pager__position").Text(); got != "Pagina 2 van 3" {
 		t.Errorf("Dutch pager %q", got)
+	}
+}
+
+// TestHistoryUpcoming: upcoming maintenance has a section of its own above the months, not a
+// place at the top of the past; a quiet month says that nothing was reported.
+func TestHistoryUpcoming(t *testing.T) {
+	for _, lang := range []string{"en", "nl", "fr", "de"} {
+		ctx, l := sampleContext(t, lang)
+		p := sampleHistory(l)
+		p.Upcoming = []IncidentCard{dbCard(l)}
+		doc, _ := render(t, ctx, "history-upcoming-"+lang, History(p))
+		first := doc.Find("main section").First()
+		if got := trimSpace(first.Find("h2").Text()); got != l.T(locale.HeadingUpcomingMaintenance) {
+			t.Errorf("%s: first section %q, want upcoming maintenance", lang, got)
+		}
+		if got := attr(first.Find("article h3 a"), "href"); got != incidentURL(l, "database-upgrade-october") {
+			t.Errorf("%s: upcoming card links %q", lang, got)
+		}
+		if got, want := doc.Find("h2.month").Length(), len(p.Months); got != want {
+			t.Errorf("%s: %d months, want %d", lang, got, want)
+		}
+	}
+	if got := find(t, renderSamples(t), "history-nl").doc.Find(".empty").Text(); got != "In september 2026 is niets gemeld." {
+		t.Errorf("Dutch quiet month says %q", got)
 	}
 }
 

@@ -283,6 +283,7 @@ func sampleOverview(l *locale.Localizer) OverviewPage {
 			{
 				Name:   map[string]string{"en": "APIs and integrations", "nl": "API's en koppelingen"}[l.Lang()],
 				Status: componentStatus(l, incident.PartialOutage),
+				Open:   true,
 				Components: []ComponentRow{
 					{ID: "soap-api", Name: "SOAP API", URL: componentURL(l, "soap-api"), Description: "The SOAP web service.", Status: componentStatus(l, incident.Operational), Uptime: compactUptime(sampleUptime(l, map[int]Link{7: soap}))},
 					{ID: "rest-api", Name: "REST API", URL: componentURL(l, "rest-api"), Status: componentStatus(l, incident.PartialOutage), Uptime: compactUptime(sampleUptime(l, map[int]Link{0: rest}))},

@@ -222,6 +222,11 @@ var (
 		Description: "Heading over the list of components (the parts of the service).",
 		Other:       "Components",
 	}
+	HeadingOtherComponents = &i18n.Message{
+		ID:          "heading.otherComponents",
+		Description: "Overview, heading over the components that belong to no group, below the groups.",
+		Other:       "Other components",
+	}
 	HeadingOngoingIncidents = &i18n.Message{
 		ID:          "heading.ongoingIncidents",
 		Description: "Heading over the incidents that are not resolved yet.",
@@ -286,6 +291,16 @@ var (
 		Description: "Label before the date and time an incident's impact began.",
 		Other:       "Started",
 	}
+	LabelPublished = &i18n.Message{
+		ID:          "label.published",
+		Description: "Label before the date and time a notice (an announcement of a change, not an incident) was published.",
+		Other:       "Published",
+	}
+	LabelInLanguage = &i18n.Message{
+		ID:          "label.inLanguage",
+		Description: "Short marker on a card (overview, history, component page) whose text is shown in another language than the page's, for want of a translation; Language is that language as named in the page's language (see language.*).",
+		Other:       "In {{.Language}}",
+	}
 	LabelResolved = &i18n.Message{
 		ID:          "label.resolved",
 		Description: "Label before the date and time an incident's impact ended.",
@@ -295,11 +310,6 @@ var (
 		ID:          "label.duration",
 		Description: "Label before how long an incident lasted.",
 		Other:       "Duration",
-	}
-	LabelOngoing = &i18n.Message{
-		ID:          "label.ongoing",
-		Description: "Shown instead of an end time or duration while an incident goes on.",
-		Other:       "Ongoing",
 	}
 	LabelImpact = &i18n.Message{
 		ID:          "label.impact",
@@ -333,8 +343,8 @@ var (
 	}
 	LabelNoIncidentsInMonth = &i18n.Message{
 		ID:          "label.noIncidentsInMonth",
-		Description: "History page, a month without incidents; Month is a month and year such as \"June 2020\".",
-		Other:       "No incidents in {{.Month}}.",
+		Description: "History page, a month in which nothing (no incident, maintenance or notice) was published; Month is a month and year such as \"June 2020\".",
+		Other:       "Nothing was reported in {{.Month}}.",
 	}
 	LabelNoIncidents = &i18n.Message{
 		ID:          "label.noIncidents",
@@ -429,8 +439,23 @@ var (
 	}
 	NoteReadOriginal = &i18n.Message{
 		ID:          "note.readOriginal",
-		Description: "Link from a machine translation to the original text.",
+		Description: "Link from a translation (by machine or by hand) to the original text.",
 		Other:       "Read the original",
+	}
+	NoteNotTranslated = &i18n.Message{
+		ID:          "note.notTranslated",
+		Description: "Incident page without a translation into the page's language, shown in its original; Language is the page's language and Shown the original's, both as named in the page's language (see language.*).",
+		Other:       "Not translated into {{.Language}}; you are reading the {{.Shown}} original.",
+	}
+	NoteNotTranslatedFrom = &i18n.Message{
+		ID:          "note.notTranslatedFrom",
+		Description: "Incident page without a translation into the page's language, shown in a translation into another language; Language is the page's language, Shown the translation's and Original the original's, all as named in the page's language (see language.*). A link to the original follows.",
+		Other:       "Not translated into {{.Language}}; shown in {{.Shown}}. The original is in {{.Original}}.",
+	}
+	NoteTranslatedFrom = &i18n.Message{
+		ID:          "note.translatedFrom",
+		Description: "Incident page shown in a translation (by hand) into the page's language; Original is the original's language as named in the page's language (see language.*). A link to the original follows.",
+		Other:       "This is a translation; the original is in {{.Original}}.",
 	}
 )
 
@@ -657,19 +682,20 @@ func Messages() []*i18n.Message {
 
 		ImpactNone, ImpactMinor, ImpactMajor, ImpactCritical,
 
-		HeadingCurrentStatus, HeadingComponents, HeadingOngoingIncidents, HeadingMaintenance,
+		HeadingCurrentStatus, HeadingComponents, HeadingOtherComponents, HeadingOngoingIncidents, HeadingMaintenance,
 		HeadingUpcomingMaintenance, HeadingRecentNotices, HeadingUptime, HeadingPastIncidents,
 		HeadingHistory, HeadingTimeline, HeadingPostmortem, HeadingContents,
 		HeadingAffectedComponents,
 
-		LabelStarted, LabelResolved, LabelDuration, LabelOngoing, LabelImpact, LabelStatus,
+		LabelStarted, LabelPublished, LabelInLanguage, LabelResolved, LabelDuration, LabelImpact, LabelStatus,
 		LabelUpdated, LabelNewer, LabelOlder, LabelPage, LabelNoIncidentsInMonth,
 		LabelNoIncidents, LabelNoMaintenance, LabelSince, LabelToday, LabelNoData,
 		LabelUpdateCount, LabelViewHistory, LabelReadMore,
 
 		UptimePercent, UptimeDays, UptimeDay, UptimeDayNoIncidents, UptimeDayNoData, UptimeRule,
 
-		NoteOnlyIn, NoteMachineTranslated, NoteReadOriginal,
+		NoteOnlyIn, NoteMachineTranslated, NoteReadOriginal, NoteNotTranslated, NoteNotTranslatedFrom,
+		NoteTranslatedFrom,
 
 		LanguageEnglish, LanguageDutch, LanguageFrench, LanguageGerman,
 

@@ -6,6 +6,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"net/url"
 	"path"
 	"regexp"
 	"slices"
@@ -24,6 +25,7 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+	xhtml "golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
 
 	"statuspress/internal/incident"
@@ -208,7 +210,7 @@ func (r *Renderer) render(src []byte, opt Options, shortcut bool, emit func(html
 		in.res.Problems = append(in.res.Problems, Problem{Line: 1, Col: 1, Message: fmt.Sprintf(
 			"the text makes more than %d KB of HTML, over 32 times its size; tables of many empty cells do this: fill them, or split the tables", buf.limit>>10)})
 	case in.sanitize:
-		emit(r.policy.SanitizeBytes(buf.Bytes()))
+		emit(publishedImages(r.policy.SanitizeBytes(buf.Bytes()), opt))
 	default:
 		emit(buf.Bytes())
 	}
@@ -291,6 +293,13 @@ func (r *Renderer) inspect(doc ast.Node, src []byte, opt Options, check bool) *i
 			n.Destination = r.destination(n, n.Destination, false, opt, report)
 		case *ast.Image:
 			n.Destination = r.destination(n, n.Destination, true, opt, report)
+			if !published(string(n.Destination), opt) {
+				// The sanitiser's pass leaves it out (publishedImages).
+				in.sanitize = true
+				if d := string(n.Destination); d != "" && (strings.HasPrefix(d, "/") || strings.Contains(d, ":")) {
+					report(n, true, "image `%s` left out: a page shows only pictures from the incident's own folder; put the file beside index.md", d)
+				}
+			}
 		case *ast.AutoLink:
 			if u := n.URL(src); !safeURL(u) {
 				in.sanitize = true
@@ -303,7 +312,7 @@ func (r *Renderer) inspect(doc ast.Node, src []byte, opt Options, check bool) *i
 				raw = append(raw, seg.Value(src)...)
 			}
 			in.sanitize = true
-			r.checkHTML(n, raw, report)
+			r.checkHTML(n, raw, opt, report)
 		case *ast.HTMLBlock:
 			var raw []byte
 			for i := 0; i < n.Lines().Len(); i++ {
@@ -311,7 +320,7 @@ func (r *Renderer) inspect(doc ast.Node, src []byte, opt Options, check bool) *i
 				raw = append(raw, seg.Value(src)...)
 			}
 			in.sanitize = true
-			r.checkHTML(n, raw, report)
+			r.checkHTML(n, raw, opt, report)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -450,10 +459,60 @@ func (r *Renderer) destination(n ast.Node, dest []byte, image bool, opt Options,
 	return []byte(out)
 }
 
-func (r *Renderer) checkHTML(n ast.Node, raw []byte, report func(ast.Node, bool, string, ...any)) {
-	clean := r.policy.SanitizeBytes(raw)
+func (r *Renderer) checkHTML(n ast.Node, raw []byte, opt Options, report func(ast.Node, bool, string, ...any)) {
+	clean := publishedImages(r.policy.SanitizeBytes(raw), opt)
 	if !bytes.Equal(bytes.TrimSpace(clean), bytes.TrimSpace(raw)) {
 		report(n, true, "raw HTML `%s` is not allowed and was removed or changed; write Markdown instead", abbreviate(string(bytes.TrimSpace(raw)), 60))
+	}
+}
+
+// published reports whether src is the URL of a file of the bundle, as destination makes it:
+// the only pictures a page can show, since the Content-Security-Policy loads images from the
+// site alone, and a file the bundle lacks is a 404.
+func published(src string, opt Options) bool {
+	if opt.Assets == nil || opt.AssetBase == "" {
+		return false
+	}
+	u, err := url.Parse(src)
+	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(u.Path, opt.AssetBase) {
+		return false
+	}
+	return opt.Assets[strings.TrimPrefix(u.Path, opt.AssetBase)]
+}
+
+// publishedImages drops from sanitised HTML every <img> whose source is not a published file
+// of the bundle: the sanitiser alone turns <img src=x onerror=...> into <img src="x">, a broken
+// picture that asks the server for a page that is not there. Everything else is copied as it
+// is, byte for byte.
+func publishedImages(h []byte, opt Options) []byte {
+	if !bytes.Contains(h, []byte("<img")) {
+		return h
+	}
+	var out []byte
+	z := xhtml.NewTokenizer(bytes.NewReader(h))
+	for {
+		tt := z.Next()
+		if tt == xhtml.ErrorToken {
+			return out
+		}
+		// Raw's bytes first: TagName and TagAttr may rewrite them in place.
+		kept := len(out)
+		out = append(out, z.Raw()...)
+		if tt == xhtml.StartTagToken || tt == xhtml.SelfClosingTagToken {
+			if name, hasAttr := z.TagName(); string(name) == "img" {
+				src := ""
+				for hasAttr {
+					var k, v []byte
+					k, v, hasAttr = z.TagAttr()
+					if string(k) == "src" {
+						src = string(v)
+					}
+				}
+				if !published(src, opt) {
+					out = out[:kept]
+				}
+			}
+		}
 	}
 }
 

@@ -87,8 +87,12 @@ updates:
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("notes on the incident page (-want +got):\n%s", diff)
 	}
-	if n := doc.Find("main .note").Length(); n != 0 {
-		t.Errorf("%d page-wide notes on a translated page", n)
+	// The one page-wide note says that this is a translation, and links the original.
+	if got, want := noteTexts(doc), []string{l.TData(locale.NoteTranslatedFrom, map[string]any{"Original": l.LanguageName("en")}) + " " + l.T(locale.NoteReadOriginal)}; !cmp.Equal(got, want) {
+		t.Errorf("page-wide notes on a translated page %q, want %q", got, want)
+	}
+	if href := doc.Find("main .note a").AttrOr("href", ""); href != "https://status.two.example/en/incidents/api-down/" {
+		t.Errorf("the note links %q, want the English original", href)
 	}
 
 	for _, page := range []string{"/nl/history/", "/nl/components/api/"} {

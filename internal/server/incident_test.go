@@ -25,7 +25,8 @@ func TestIncidentFallbacks(t *testing.T) {
 		// database-upgrade-december has Dutch and German translations, no French one.
 		l := cat.Localizer("fr", nil)
 		doc := checkPage(t, get(t, s, "/fr/incidents/database-upgrade-december/"), "fr", "/fr/incidents/database-upgrade-december/", http.StatusOK)
-		want := l.TData(locale.NoteOnlyIn, map[string]any{"Language": l.LanguageName("en")})
+		want := l.TData(locale.NoteNotTranslated, map[string]any{"Language": l.LanguageName("fr"), "Shown": l.LanguageName("en")})
+		want = strings.Join(strings.Fields(want), " ") // as noteTexts reads it: French spaces its semicolon
 		if got := noteTexts(doc); !slices.Contains(got, want) {
 			t.Errorf("notes %q, want %q", got, want)
 		}
@@ -60,9 +61,15 @@ func TestIncidentFallbacks(t *testing.T) {
 		// language) than by the Dutch original.
 		l := cat.Localizer("de", nil)
 		doc := checkPage(t, get(t, s, "/de/incidents/soap-api-storing/"), "de", "/de/incidents/soap-api-storing/", http.StatusOK)
-		want := l.TData(locale.NoteOnlyIn, map[string]any{"Language": l.LanguageName("en")})
+		// It says what happened: no German, the English translation, a Dutch original, linked.
+		want := l.TData(locale.NoteNotTranslatedFrom, map[string]any{
+			"Language": l.LanguageName("de"), "Shown": l.LanguageName("en"), "Original": l.LanguageName("nl"),
+		}) + " " + l.T(locale.NoteReadOriginal)
 		if got := noteTexts(doc); !slices.Contains(got, want) {
 			t.Errorf("notes %q, want %q", got, want)
+		}
+		if href := doc.Find("main .note a").AttrOr("href", ""); strings.TrimPrefix(href, baseURL) != "/nl/incidents/soap-api-storing/" {
+			t.Errorf("the note links %q, want the Dutch original", href)
 		}
 		if lang, _ := doc.Find("main h1").Attr("lang"); lang != "en" {
 			t.Errorf("title lang=%q, want en", lang)
@@ -71,9 +78,15 @@ func TestIncidentFallbacks(t *testing.T) {
 	})
 
 	t.Run("translated", func(t *testing.T) {
+		// A translation links its original, which may hold pictures and tables it left out.
+		l := cat.Localizer("en", nil)
 		doc := checkPage(t, get(t, s, "/en/incidents/soap-api-storing/"), "en", "/en/incidents/soap-api-storing/", http.StatusOK)
-		if notes := noteTexts(doc); len(notes) != 0 {
-			t.Errorf("notes %q on a page in its own language", notes)
+		want := []string{l.TData(locale.NoteTranslatedFrom, map[string]any{"Original": l.LanguageName("nl")}) + " " + l.T(locale.NoteReadOriginal)}
+		if got := noteTexts(doc); !slices.Equal(got, want) {
+			t.Errorf("notes %q, want %q", got, want)
+		}
+		if href := doc.Find("main .note a").AttrOr("href", ""); strings.TrimPrefix(href, baseURL) != "/nl/incidents/soap-api-storing/" {
+			t.Errorf("the note links %q, want the Dutch original", href)
 		}
 		checkProseLang(t, doc, "")
 	})

@@ -98,3 +98,54 @@ func TestHistoryPublished(t *testing.T) {
 		t.Errorf("history on 20 October: %q, want %q", got, want)
 	}
 }
+
+// TestHistoryMonths: every month from the current one down to the oldest event is listed, the
+// quiet ones with nothing in them, across pages too; upcoming maintenance is listed apart, on
+// the first page, not as the latest of the past. The sample has nothing between September 2025
+// and February 2026, nor between February and September 2026; its database upgrade of
+// 5 December 2026 is upcoming on 23 November and past in January.
+func TestHistoryMonths(t *testing.T) {
+	s := build(t, "../../incidents", site.Options{HistoryPageSize: 3})
+	// month lists a page as "Month: slug slug" lines; a quiet month has no slugs.
+	month := func(p web.HistoryPage) []string {
+		var out []string
+		for _, m := range p.Months {
+			line := m.Name + ":"
+			for _, c := range m.Incidents {
+				line += " " + c.Slug
+			}
+			out = append(out, line)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		now      string
+		page     int
+		upcoming []string
+		months   []string
+	}{
+		{"2026-11-23T12:00:00Z", 1, []string{"database-upgrade-december"}, []string{
+			"November 2026: rest-api-errors tracking-statistics-delayed api-fehlerbenachrichtigung"}},
+		{"2026-11-23T12:00:00Z", 2, nil, []string{
+			"October 2026: soap-api-storing", "September 2026: mail-server-upgrade-september",
+			"August 2026:", "July 2026:", "June 2026:", "May 2026:", "April 2026:", "March 2026:",
+			"February 2026: mobile-sdk-400-errors"}},
+		{"2026-11-23T12:00:00Z", 3, nil, []string{
+			"January 2026:", "December 2025:", "November 2025:", "October 2025:",
+			"September 2025: webhook-delays"}},
+		{"2027-01-10T12:00:00Z", 1, nil, []string{
+			"January 2027:", "December 2026: database-upgrade-december",
+			"November 2026: rest-api-errors tracking-statistics-delayed"}},
+	} {
+		p, ok := s.History("en", tc.page, at(tc.now))
+		if !ok {
+			t.Fatalf("%s: no page %d", tc.now, tc.page)
+		}
+		if diff := cmp.Diff(tc.upcoming, slugs(p.Upcoming)); diff != "" {
+			t.Errorf("%s, page %d: upcoming (-want +got):\n%s", tc.now, tc.page, diff)
+		}
+		if diff := cmp.Diff(tc.months, month(p)); diff != "" {
+			t.Errorf("%s, page %d: months (-want +got):\n%s", tc.now, tc.page, diff)
+		}
+	}
+}

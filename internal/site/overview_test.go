@@ -1,6 +1,9 @@
 package site_test
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -143,8 +146,8 @@ func TestUptimeStrips(t *testing.T) {
 		for _, g := range p.Groups {
 			names = append(names, g.Name)
 		}
-		// The ungrouped app comes last, in a group without a name.
-		if want := []string{map[string]string{"en": "APIs", "nl": "API's"}[lang], ""}; !slices.Equal(names, want) {
+		// The ungrouped app comes last, under a heading of its own.
+		if want := []string{map[string]string{"en": "APIs", "nl": "API's"}[lang], l.T(locale.HeadingOtherComponents)}; !slices.Equal(names, want) {
 			t.Errorf("%s: groups %q, want %q", lang, names, want)
 		}
 		for _, id := range []string{"api", "app"} {
@@ -235,4 +238,77 @@ func findRow(p web.OverviewPage, id string) (web.ComponentRow, bool) {
 		}
 	}
 	return web.ComponentRow{}, false
+}
+
+// TestComponentGroups: the ungrouped components get a heading of their own below the named
+// groups, and a group starts unfolded when something in it is not operational. api-outage took
+// the API (group APIs) down from 10:00 to 12:00 UTC on 10 November 2026; halloween degraded the
+// ungrouped app from 23:30 to 23:50 UTC on 31 October.
+func TestComponentGroups(t *testing.T) {
+	s := small(t, site.Options{})
+	type group struct {
+		Name, Status string
+		Open         bool
+		Components   []string
+	}
+	for _, tc := range []struct {
+		name string
+		now  time.Time
+		want []group
+	}{
+		{"calm", at("2026-11-10T09:00:00Z"), []group{
+			{"APIs", "operational", false, []string{"api"}},
+			{"Other components", "operational", false, []string{"app"}},
+		}},
+		{"API down", at("2026-11-10T11:00:00Z"), []group{
+			{"APIs", "major_outage", true, []string{"api"}},
+			{"Other components", "operational", false, []string{"app"}},
+		}},
+		{"app degraded", at("2026-10-31T23:40:00Z"), []group{
+			{"APIs", "operational", false, []string{"api"}},
+			{"Other components", "degraded_performance", true, []string{"app"}},
+		}},
+	} {
+		var got []group
+		for _, g := range s.Overview("en", tc.now).Groups {
+			gg := group{Name: g.Name, Status: g.Status.Key, Open: g.Open}
+			for _, c := range g.Components {
+				gg.Components = append(gg.Components, c.ID)
+			}
+			got = append(got, gg)
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tc.name, diff)
+		}
+	}
+	if got := s.Overview("nl", at("2026-11-10T09:00:00Z")).Groups[1].Name; got != "Overige onderdelen" {
+		t.Errorf("nl: ungrouped heading %q", got)
+	}
+}
+
+// TestComponentsWithoutGroups: on a site without groups the components need no heading of
+// their own: they are all there is.
+func TestComponentsWithoutGroups(t *testing.T) {
+	dir, ld, _ := editable(t, at("2026-11-23T12:00:00Z"))
+	yaml, err := os.ReadFile(filepath.Join(dir, "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml = bytes.ReplaceAll(yaml, []byte("    group: apis\n"), nil)
+	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), yaml, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := ld.Load()
+	if c.Problems.Errors() > 0 {
+		t.Fatal(c.Problems)
+	}
+	s := site.Build(os.DirFS(dir), c, cat, site.Options{}, at("2026-11-23T12:00:00Z"))
+	gs := s.Overview("en", at("2026-11-23T12:00:00Z")).Groups
+	if len(gs) != 1 || gs[0].Name != "" || len(gs[0].Components) != 2 {
+		t.Errorf("groups %+v, want one without a name holding api and app", gs)
+	}
 }

@@ -37,16 +37,27 @@ func (s *Snapshot) Overview(lang string, now time.Time) web.OverviewPage {
 		}
 		cg := web.ComponentGroup{Name: s.Site.Localize(g.Group.Name, v.lang), Status: v.componentStatus(g.Status)}
 		cg.Components = v.rows(g.Components, up)
+		cg.Open = g.Status != incident.Operational
 		p.Groups = append(p.Groups, cg)
 	}
 	var loose []status.ComponentState
+	worst := incident.Operational
 	for _, c := range st.Components {
-		if c.Component.Group == "" {
+		if c.Component.Group == "" && c.Shown() {
 			loose = append(loose, c)
+			worst = incident.Worst(worst, c.Status)
 		}
 	}
 	if rows := v.rows(loose, up); len(rows) > 0 {
-		p.Groups = append(p.Groups, web.ComponentGroup{Components: rows})
+		lg := web.ComponentGroup{Components: rows}
+		// Below named groups, the ungrouped components get a heading of their own: without one
+		// they read as part of the last group.
+		if len(p.Groups) > 0 {
+			lg.Name = v.l.T(locale.HeadingOtherComponents)
+			lg.Status = v.componentStatus(worst)
+			lg.Open = worst != incident.Operational
+		}
+		p.Groups = append(p.Groups, lg)
 	}
 	for _, g := range p.Groups {
 		if slices.ContainsFunc(g.Components, func(r web.ComponentRow) bool { return r.Uptime != nil }) {
@@ -118,13 +129,16 @@ func (s *Snapshot) IncidentPage(lang, slug string, now time.Time) (web.IncidentP
 	for _, h := range loc.TOC {
 		p.TOC = append(p.TOC, web.Heading{Level: h.Level, ID: h.ID, Text: h.Text})
 	}
+	shown := loc.Title.Lang
 	if in.Texts[v.lang] == nil {
-		p.OnlyIn = v.l.LanguageName(loc.Title.Lang)
+		p.OnlyIn = v.l.LanguageName(shown)
 	}
-	if shown := in.Texts[loc.Title.Lang]; shown != nil && shown.Machine {
-		p.Machine = true
+	// A translation may leave out the original's pictures and tables: wherever one is shown,
+	// the original is a click away.
+	if shown != in.Lang {
 		p.Original = s.Absolute(IncidentPath(in.Lang, slug))
 		p.OriginalLanguage = v.l.LanguageName(in.Lang)
+		p.Machine = in.Texts[shown] != nil && in.Texts[shown].Machine
 	}
 	for _, a := range s.Catalog.Assets[slug] {
 		switch strings.ToLower(a.Name[strings.LastIndex(a.Name, ".")+1:]) {
@@ -138,24 +152,53 @@ func (s *Snapshot) IncidentPage(lang, slug string, now time.Time) (web.IncidentP
 	return p, true
 }
 
-// History is page n (from 1) of the archive in lang at now; false past the last page.
+// History is page n (from 1) of the archive in lang at now; false past the last page. Upcoming
+// maintenance is listed apart, on the first page: it has not happened, so it is no part of the
+// past, which the pages list by month, newest first. Every month from the latest (the current
+// month, on the first page) down to the oldest event is listed, a quiet one too, so that it reads
+// as quiet rather than as missing; the quiet months between two pages open the later one.
 func (s *Snapshot) History(lang string, n int, now time.Time) (web.HistoryPage, bool) {
 	v := s.view(lang, now)
 	all := s.Published(now)
-	pager, from, to, ok := s.pageOf(n, len(all), func(n int) string { return HistoryPath(v.lang, n) })
+	upcoming := status.Upcoming(all, now)
+	past := all
+	if len(upcoming) > 0 {
+		past = slices.DeleteFunc(slices.Clone(all), func(in *incident.Incident) bool { return slices.Contains(upcoming, in) })
+	}
+	pager, from, to, ok := s.pageOf(n, len(past), func(n int) string { return HistoryPath(v.lang, n) })
 	if !ok {
 		return web.HistoryPage{}, false
 	}
 	title := v.l.T(locale.HeadingHistory)
 	p := web.HistoryPage{Base: v.base(HistoryPath(v.lang, n), v.pagedTitle(title, pager), title), Pager: pager}
+	if n == 1 && len(upcoming) > 0 {
+		p.Upcoming = v.cards(upcoming)
+	}
+	items := past[from:to]
+	if len(items) == 0 {
+		return p, true
+	}
 	loc := v.l.Location()
-	for _, in := range all[from:to] {
-		month := v.l.Month(in.SortTime().In(loc))
-		if len(p.Months) == 0 || p.Months[len(p.Months)-1].Name != month {
-			p.Months = append(p.Months, web.Month{Name: month})
+	monthOf := func(t time.Time) time.Time {
+		t = t.In(loc)
+		return time.Date(t.Year(), t.Month(), 1, 12, 0, 0, 0, loc)
+	}
+	// next is the latest month not listed yet.
+	next := monthOf(items[0].SortTime())
+	if n == 1 {
+		if m := monthOf(now); m.After(next) {
+			next = m
 		}
-		m := &p.Months[len(p.Months)-1]
-		m.Incidents = append(m.Incidents, v.card(in))
+	} else if m := monthOf(past[from-1].SortTime()); m.After(next) {
+		next = m.AddDate(0, -1, 0)
+	}
+	for _, in := range items {
+		m := monthOf(in.SortTime())
+		for ; !next.Before(m); next = next.AddDate(0, -1, 0) {
+			p.Months = append(p.Months, web.Month{Name: v.l.Month(next)})
+		}
+		last := &p.Months[len(p.Months)-1]
+		last.Incidents = append(last.Incidents, v.card(in))
 	}
 	return p, true
 }
@@ -181,12 +224,15 @@ func (s *Snapshot) ComponentPage(lang, id string, n int, now time.Time) (web.Com
 	}
 	published := s.Published(now)
 	p.Status = v.componentStatus(status.Component(published, id, now))
-	var ongoing, upcoming, past []*incident.Incident
+	var ongoing, upcoming, notices, past []*incident.Incident
 	for _, in := range published {
 		if !in.Names(id) {
 			continue
 		}
 		switch {
+		case in.Kind == incident.KindNotice:
+			// A notice announces a change; it is no incident, past or present.
+			notices = append(notices, in)
 		case in.Ongoing(now):
 			ongoing = append(ongoing, in)
 		case in.Kind == incident.KindMaintenance && in.State(now) == incident.StatusScheduled:
@@ -211,6 +257,7 @@ func (s *Snapshot) ComponentPage(lang, id string, n int, now time.Time) (web.Com
 			}
 		}
 		p.Ongoing, p.Upcoming = v.cards(ongoing), v.cards(upcoming)
+		p.Notices = v.cards(first(notices, recentLimit))
 	}
 	p.Past = v.cards(past[from:to])
 	return p, true

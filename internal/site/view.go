@@ -93,14 +93,11 @@ func (v *view) feedLinks(siteTitle, id string) []web.Link {
 	}
 }
 
-// zone names the page's time zone: its abbreviation now and its IANA name.
+// zone names the page's time zone by its place ("Europe/Amsterdam", "UTC"), which holds for
+// every time on the page. Its abbreviation would name one season only: a page seen in winter
+// lists summer times too, each with its own abbreviation ("CEST") beside it.
 func (v *view) zone() string {
-	loc := v.l.Location()
-	abbr, _ := v.now.In(loc).Zone()
-	if abbr == loc.String() {
-		return abbr
-	}
-	return abbr + " (" + loc.String() + ")"
+	return v.l.Location().String()
 }
 
 func (v *view) time(t time.Time) web.Time {
