@@ -796,15 +796,16 @@ func TestStatusIcon(t *testing.T) {
 	ctx, _ := sampleContext(t, "en")
 	shapes := map[string]*regexp.Regexp{
 		"ok":    regexp.MustCompile(`<circle[^>]*></circle> ?<path d="m7.5`),
+		"minus": regexp.MustCompile(`<rect[^>]*></rect> ?<path d="M7.5 12h9`),
 		"warn":  regexp.MustCompile(`<path d="M12 3 `),
-		"cross": regexp.MustCompile(`<path d="m8.5 8.5`),
+		"cross": regexp.MustCompile(`<path d="M8.1 2.5h7.8l5.6 5.6v7.8l-5.6 5.6H8.1l-5.6-5.6V8.1Z"></path> ?<path d="m8.5 8.5`),
 		"maint": regexp.MustCompile(`<path d="M13 3.2`),
 		"info":  regexp.MustCompile(`<path d="M12 11v`),
 	}
 	for key, want := range map[string]string{
 		"operational": "ok", "none": "ok", "resolved": "ok", "completed": "ok",
-		"degraded_performance": "warn", "partial_outage": "warn", "minor": "warn", "major": "warn", "investigating": "warn",
-		"major_outage": "cross", "critical": "cross",
+		"degraded_performance": "minus", "minor": "minus", "investigating": "minus",
+		"partial_outage": "warn", "major_outage": "cross", "major": "cross", "critical": "cross",
 		"under_maintenance": "maint", "maintenance": "maint", "scheduled": "maint", "in_progress": "maint", "verifying": "maint",
 		"notice": "info", "": "info", "bogus": "info",
 	} {
@@ -827,7 +828,7 @@ func TestStatusIcon(t *testing.T) {
 func TestTone(t *testing.T) {
 	for key, want := range map[string]string{
 		"operational": "ok", "degraded_performance": "degraded", "partial_outage": "partial", "major_outage": "major",
-		"under_maintenance": "maint", "none": "ok", "minor": "degraded", "major": "partial", "critical": "major",
+		"under_maintenance": "maint", "none": "ok", "minor": "degraded", "major": "major", "critical": "major",
 		"maintenance": "maint", "notice": "info", "": "none",
 	} {
 		if got := tone(key); got != want {
