@@ -733,9 +733,18 @@ func TestError(t *testing.T) {
 			if got := [2]string{trimSpace(doc.Find("h1").Text()), trimSpace(doc.Find("main .lead").Text())}; got != want {
 				t.Errorf("%s %d: %q, want %q", lang, code, got, want)
 			}
-			back := doc.Find("main a")
+			back := doc.Find("main .error-page > p > a")
 			if attr(back, "href") != "/"+lang+"/" || back.Text() != l.T(locale.BackToStatusPage) {
 				t.Errorf("%s %d: back link %q %q", lang, code, attr(back, "href"), back.Text())
+			}
+			// The not-found page tells the overall state too, linked to the overview.
+			state := doc.Find(`[data-testid="current-state"] a.status`)
+			switch {
+			case code != 404 && state.Length() != 0:
+				t.Errorf("%s %d: shows a state", lang, code)
+			case code == 404 && (attr(state, "href") != "/"+lang+"/" || !state.HasClass("t-major") ||
+				trimSpace(state.Text()) != l.T(locale.StateMajor) || state.Find("svg.icon").Length() != 1):
+				t.Errorf("%s %d: state link %q %q %q", lang, code, attr(state, "href"), attr(state, "class"), trimSpace(state.Text()))
 			}
 		}
 	}

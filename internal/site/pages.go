@@ -25,7 +25,7 @@ func (s *Snapshot) Overview(lang string, now time.Time) web.OverviewPage {
 	up := s.Timeline.Uptime(s.Site, now, s.uptimeDays, v.l.Location())
 	p := web.OverviewPage{
 		Base:       v.base(HomePath(v.lang), "", ""),
-		Banner:     web.Status{Key: string(st.Indicator), Label: v.l.T(indicatorMessages[st.Indicator])},
+		Banner:     v.state(st.Indicator),
 		Ongoing:    v.cards(st.Ongoing),
 		InProgress: v.cards(st.InProgress),
 		Upcoming:   v.cards(st.Upcoming),
@@ -64,6 +64,11 @@ func (s *Snapshot) Overview(lang string, now time.Time) web.OverviewPage {
 	}
 	p.Recent = v.cards(first(past, recentLimit))
 	return p
+}
+
+// state is the overall state in words: the overview's banner, and the not-found page's.
+func (v *view) state(ind status.Indicator) web.Status {
+	return web.Status{Key: string(ind), Label: v.l.T(indicatorMessages[ind])}
 }
 
 var indicatorMessages = map[status.Indicator]*i18n.Message{
@@ -256,5 +261,17 @@ func (s *Snapshot) ErrorPage(lang string, code int, path string, now time.Time) 
 	b := v.base(path, title, title)
 	// An error page is no page of the site: nothing for search engines or alternates to point at.
 	b.Canonical, b.XDefault, b.NoIndex = "", "", true
-	return web.ErrorPage{Base: b, Code: code}
+	p := web.ErrorPage{Base: b, Code: code}
+	if code == 404 {
+		// The overall state depends only on what is going on, so the published incidents going
+		// on now are enough, without a list of every published one per request.
+		var live []*incident.Incident
+		for _, in := range s.Incidents {
+			if in.Ongoing(now) && status.Published(in, now) {
+				live = append(live, in)
+			}
+		}
+		p.State = v.state(status.IndicatorAt(live, now))
+	}
+	return p
 }
