@@ -1,6 +1,9 @@
 package site_test
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -77,6 +80,31 @@ func TestNotFoundState(t *testing.T) {
 				t.Errorf("%s at %v, %s: the server's error page shows state %+v", tc.dir, tc.now, lang, e.State)
 			}
 		}
+	}
+}
+
+// TestNotFoundStateAfterEdit: the not-found page's state, which a snapshot works out once per
+// change of the site, follows an edit that changes the state but no instant (the outage's impact).
+func TestNotFoundStateAfterEdit(t *testing.T) {
+	dir, ld, first := editable(t, at("2026-11-23T12:00:00Z"))
+	during := at("2026-11-10T11:00:00Z")
+	if got := first.ErrorPage("en", 404, "/en/nope/", during).State.Key; got != "major" {
+		t.Fatalf("during the outage: %q, want major", got)
+	}
+	p := filepath.Join(dir, "2026", "api-outage.md")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, bytes.Replace(b, []byte("impact: major"), []byte("impact: minor"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	next := site.Update(first, ld.Load(), at("2026-11-23T12:01:00Z"))
+	if got := next.ErrorPage("en", 404, "/en/nope/", during).State.Key; got != "minor" {
+		t.Errorf("after the impact became minor: %q, want minor", got)
+	}
+	if got := first.ErrorPage("en", 404, "/en/nope/", during).State.Key; got != "major" {
+		t.Errorf("the first snapshot changed: %q, want major", got)
 	}
 }
 

@@ -263,15 +263,7 @@ func (s *Snapshot) ErrorPage(lang string, code int, path string, now time.Time) 
 	b.Canonical, b.XDefault, b.NoIndex = "", "", true
 	p := web.ErrorPage{Base: b, Code: code}
 	if code == 404 {
-		// The overall state depends only on what is going on, so the published incidents going
-		// on now are enough, without a list of every published one per request.
-		var live []*incident.Incident
-		for _, in := range s.Incidents {
-			if in.Ongoing(now) && status.Published(in, now) {
-				live = append(live, in)
-			}
-		}
-		p.State = v.state(status.IndicatorAt(live, now))
+		p.State = v.state(s.indicator(now))
 	}
 	return p
 }
