@@ -10,19 +10,21 @@ import (
 	"statuspress/internal/locale"
 )
 
-// tone groups the many status keys into the few colours and icons the page shows: ok (green,
-// check), degraded (amber, triangle), partial (orange, triangle), major (red, cross), maint (blue,
-// wrench), info (neutral, "i") and none (grey: no data). The indicator scale follows Statuspage's:
-// minor is amber, major orange, critical red.
+// tone groups the many status keys into the few colours and icons the page shows, one of each
+// per level of severity: ok (green, a check in a circle), degraded (yellow, a minus in a square),
+// partial (orange, an exclamation mark in a triangle), major (red, a cross in an octagon), maint
+// (blue, a wrench), info (neutral, "i") and none (grey: no data). As on Statuspage, a major
+// outage is red; an indicator or impact takes the level its words name ("Major service outage"
+// is red, "Minor service disruption" yellow), and critical is red too.
 func tone(key string) string {
 	switch key {
 	case "operational", "none", "resolved", "completed":
 		return "ok"
 	case "degraded_performance", "minor", "investigating", "identified", "monitoring":
 		return "degraded"
-	case "partial_outage", "major":
+	case "partial_outage":
 		return "partial"
-	case "major_outage", "critical":
+	case "major_outage", "major", "critical":
 		return "major"
 	case "under_maintenance", "maintenance", "scheduled", "in_progress", "verifying":
 		return "maint"

@@ -265,4 +265,7 @@ type ComponentPage struct {
 type ErrorPage struct {
 	Base
 	Code int
+	// State is the overall state, as the overview's banner gives it; Key is an indicator. Empty
+	// when there is no content to tell it from.
+	State Status
 }

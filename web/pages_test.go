@@ -451,9 +451,15 @@ func TestOverviewCalm(t *testing.T) {
 		}
 		var empty []string
 		doc.Find(".empty").Each(func(_ int, s *goquery.Selection) { empty = append(empty, s.Text()) })
-		if diff := cmp.Diff([]string{l.T(locale.LabelNoMaintenance), l.T(locale.LabelNoIncidents)}, empty); diff != "" {
+		if diff := cmp.Diff([]string{l.T(locale.LabelNoIncidents)}, empty); diff != "" {
 			t.Errorf("%s: empty states (-want +got):\n%s", lang, diff)
 		}
+		// Nothing planned: no section says so, it is left out.
+		doc.Find("h2").Each(func(_ int, s *goquery.Selection) {
+			if s.Text() == l.T(locale.HeadingUpcomingMaintenance) {
+				t.Errorf("%s: an empty %q section", lang, s.Text())
+			}
+		})
 		if doc.Find(".card").Length() != 0 {
 			t.Errorf("%s: cards on a calm day", lang)
 		}
@@ -852,9 +858,18 @@ func TestError(t *testing.T) {
 			if got := [2]string{trimSpace(doc.Find("h1").Text()), trimSpace(doc.Find("main .lead").Text())}; got != want {
 				t.Errorf("%s %d: %q, want %q", lang, code, got, want)
 			}
-			back := doc.Find("main a")
+			back := doc.Find("main .error-page > p > a")
 			if attr(back, "href") != "/"+lang+"/" || back.Text() != l.T(locale.BackToStatusPage) {
 				t.Errorf("%s %d: back link %q %q", lang, code, attr(back, "href"), back.Text())
+			}
+			// The not-found page tells the overall state too, linked to the overview.
+			state := doc.Find(`[data-testid="current-state"] a.status`)
+			switch {
+			case code != 404 && state.Length() != 0:
+				t.Errorf("%s %d: shows a state", lang, code)
+			case code == 404 && (attr(state, "href") != "/"+lang+"/" || !state.HasClass("t-major") ||
+				trimSpace(state.Text()) != l.T(locale.StateMajor) || state.Find("svg.icon").Length() != 1):
+				t.Errorf("%s %d: state link %q %q %q", lang, code, attr(state, "href"), attr(state, "class"), trimSpace(state.Text()))
 			}
 		}
 	}
@@ -915,15 +930,16 @@ func TestStatusIcon(t *testing.T) {
 	ctx, _ := sampleContext(t, "en")
 	shapes := map[string]*regexp.Regexp{
 		"ok":    regexp.MustCompile(`<circle[^>]*></circle> ?<path d="m7.5`),
+		"minus": regexp.MustCompile(`<rect[^>]*></rect> ?<path d="M7.5 12h9`),
 		"warn":  regexp.MustCompile(`<path d="M12 3 `),
-		"cross": regexp.MustCompile(`<path d="m8.5 8.5`),
+		"cross": regexp.MustCompile(`<path d="M8.1 2.5h7.8l5.6 5.6v7.8l-5.6 5.6H8.1l-5.6-5.6V8.1Z"></path> ?<path d="m8.5 8.5`),
 		"maint": regexp.MustCompile(`<path d="M13 3.2`),
 		"info":  regexp.MustCompile(`<path d="M12 11v`),
 	}
 	for key, want := range map[string]string{
 		"operational": "ok", "none": "ok", "resolved": "ok", "completed": "ok",
-		"degraded_performance": "warn", "partial_outage": "warn", "minor": "warn", "major": "warn", "investigating": "warn",
-		"major_outage": "cross", "critical": "cross",
+		"degraded_performance": "minus", "minor": "minus", "investigating": "minus",
+		"partial_outage": "warn", "major_outage": "cross", "major": "cross", "critical": "cross",
 		"under_maintenance": "maint", "maintenance": "maint", "scheduled": "maint", "in_progress": "maint", "verifying": "maint",
 		"notice": "info", "": "info", "bogus": "info",
 	} {
@@ -946,7 +962,7 @@ func TestStatusIcon(t *testing.T) {
 func TestTone(t *testing.T) {
 	for key, want := range map[string]string{
 		"operational": "ok", "degraded_performance": "degraded", "partial_outage": "partial", "major_outage": "major",
-		"under_maintenance": "maint", "none": "ok", "minor": "degraded", "major": "partial", "critical": "major",
+		"under_maintenance": "maint", "none": "ok", "minor": "degraded", "major": "major", "critical": "major",
 		"maintenance": "maint", "notice": "info", "": "none",
 	} {
 		if got := tone(key); got != want {

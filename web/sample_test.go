@@ -414,10 +414,12 @@ func sampleComponent(l *locale.Localizer) ComponentPage {
 
 func sampleError(l *locale.Localizer, code int) ErrorPage {
 	title := l.T(locale.ServerErrorTitle)
+	var state Status
 	if code == 404 {
 		title = l.T(locale.NotFoundTitle)
+		state = Status{Key: "major", Label: l.T(locale.StateMajor)}
 	}
-	return ErrorPage{Base: sampleBase(l, fmt.Sprintf("nowhere-%d/", code), title, ""), Code: code}
+	return ErrorPage{Base: sampleBase(l, fmt.Sprintf("nowhere-%d/", code), title, ""), Code: code, State: state}
 }
 
 // trimSpace collapses runs of white space, as a reader sees text.

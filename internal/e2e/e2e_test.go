@@ -105,11 +105,13 @@ func cases() []pageCase {
 			}
 		}
 	}
-	overview, incident := pageTypes[0], pageTypes[1]
+	overview, incident, notFound := pageTypes[0], pageTypes[1], pageTypes[len(pageTypes)-1]
 	cs = append(cs,
 		pageCase{lang: "en", page: overview, vp: desktop, dark: true},
 		pageCase{lang: "fr", page: incident, vp: desktop, dark: true},
 		pageCase{lang: "en", page: overview, vp: phone, dark: true},
+		pageCase{lang: "nl", page: overview, vp: phone, dark: true},
+		pageCase{lang: "de", page: notFound, vp: phone, dark: true},
 	)
 	return cs
 }

@@ -2,10 +2,12 @@ package e2e
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -141,6 +143,32 @@ type layout struct {
 		Right float64 `json:"right"`
 		Text  string  `json:"text"`
 	} `json:"overflowing"`
+	// SmallTargets are the footer's links and, on a phone, the uptime days, that are smaller
+	// than 24 x 24 px (WCAG 2.2's target size).
+	SmallTargets []struct {
+		Path   string  `json:"path"`
+		Width  float64 `json:"width"`
+		Height float64 `json:"height"`
+		Text   string  `json:"text"`
+	} `json:"smallTargets"`
+	// DotLineStarts are the texts around each separator dot that begins a line.
+	DotLineStarts []string `json:"dotLineStarts"`
+	// LangRows is how many rows the language links take; HeaderRows how many rows the title,
+	// the navigation and the language links take.
+	LangRows   int `json:"langRows"`
+	HeaderRows int `json:"headerRows"`
+	// FooterGap is how far the footer's bottom is above the viewport's on a page shorter than
+	// the viewport.
+	FooterGap float64 `json:"footerGap"`
+	// Icons maps each tone class (t-ok, t-major, ...) of a status on the page to the icons it
+	// was drawn with.
+	Icons map[string][]string `json:"icons"`
+	// State is the current state a not-found page shows, and where it links.
+	State struct {
+		Label string `json:"label"`
+		Tone  string `json:"tone"`
+		Href  string `json:"href"`
+	} `json:"state"`
 }
 
 // layoutJS measures the page. When the page is wider than its viewport it names the outermost
@@ -178,7 +206,78 @@ const layoutJS = `async () => {
 			if (overflowing.length >= 8) break;
 		}
 	}
+	const rect = (el) => el.getBoundingClientRect();
+	const smallTargets = [];
+	const targets = Array.from(document.querySelectorAll('.site-footer a'));
+	if (matchMedia('(max-width: 40em)').matches) targets.push(...document.querySelectorAll('ol.uptime__days > li'));
+	for (const el of targets) {
+		const r = rect(el);
+		if (r.width === 0 && r.height === 0) continue; // not shown
+		if (r.width < 24 || r.height < 24) {
+			smallTargets.push({path: path(el), width: r.width, height: r.height, text: (el.textContent || '').trim().slice(0, 40)});
+		}
+	}
+	// A separator dot begins a line when the last visible character before it is on an
+	// earlier line.
+	const dotLineStarts = [];
+	const texts = [];
+	const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+	for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n);
+	const charRect = (n, i) => {
+		const rg = document.createRange();
+		rg.setStart(n, i);
+		rg.setEnd(n, i + 1);
+		const rs = rg.getClientRects();
+		return rs.length ? rs[0] : null;
+	};
+	texts.forEach((n, ni) => {
+		for (let i = n.data.indexOf('·'); i >= 0; i = n.data.indexOf('·', i + 1)) {
+			const dot = charRect(n, i);
+			if (!dot || dot.width === 0) continue;
+			let prev = null;
+			for (let mi = ni, j = i - 1; mi >= 0 && !prev; mi--, j = mi >= 0 ? texts[mi].data.length - 1 : -1) {
+				for (; j >= 0 && !prev; j--) {
+					if (/\s/.test(texts[mi].data[j])) continue;
+					const r = charRect(texts[mi], j);
+					if (r && r.width > 0) prev = r;
+				}
+			}
+			if (prev && prev.bottom <= dot.top + 1) {
+				const around = n.parentElement.closest('p, li, dd, h1, h2, h3') || n.parentElement;
+				dotLineStarts.push((around.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 80));
+			}
+		}
+	});
+	// Elements whose middles lie within 8px of each other share a row.
+	const rows = (els) => {
+		const ms = Array.from(els).map((el) => rect(el).top + rect(el).height / 2).sort((a, b) => a - b);
+		return ms.filter((m, i) => i === 0 || m - ms[i - 1] > 8).length;
+	};
+	const footer = document.querySelector('.site-footer');
+	const icons = {};
+	for (const st of document.querySelectorAll('.status')) {
+		const tone = Array.from(st.classList).find((c) => c.startsWith('t-'));
+		const svg = st.querySelector('svg');
+		if (!tone || !svg) continue;
+		const shape = svg.innerHTML.replace(/\s+/g, ' ').trim();
+		icons[tone] = icons[tone] || [];
+		if (!icons[tone].includes(shape)) icons[tone].push(shape);
+	}
+	const stateEl = document.querySelector('[data-testid="current-state"]');
+	const stateStatus = stateEl && stateEl.querySelector('.status');
+	const stateLink = stateEl && stateEl.querySelector('a[href]');
 	return {
+		smallTargets,
+		dotLineStarts,
+		langRows: rows(document.querySelectorAll('.lang-switch li')),
+		headerRows: rows(document.querySelectorAll('.site-title, .site-nav, .lang-switch')),
+		footerGap: footer && de.scrollHeight <= innerHeight ? innerHeight - rect(footer).bottom : 0,
+		icons,
+		state: {
+			label: stateStatus ? stateStatus.textContent.trim() : '',
+			tone: stateStatus ? (Array.from(stateStatus.classList).find((c) => c.startsWith('t-')) || '') : '',
+			href: stateLink ? stateLink.getAttribute('href') : '',
+		},
 		lang: de.lang,
 		title: document.title,
 		scrollWidth: de.scrollWidth,
@@ -193,7 +292,11 @@ const layoutJS = `async () => {
 }`
 
 // layoutProblems checks the page's language, title, width (no horizontal scrolling), colour
-// scheme, images, and that app.js ran where there are uptime strips.
+// scheme, images, and that app.js ran where there are uptime strips; the size of the footer's
+// links and (on a phone) of the uptime days as tap targets; that no line begins with a separator
+// dot; that the header keeps to one row on the desktop and the language links to one row
+// everywhere; that the footer reaches the bottom of a short page; that every status tone has
+// its own icon; and that a not-found page tells the current state and links to the overview.
 func (r *pageRun) layoutProblems() ([]string, error) {
 	res, err := r.page.Eval(layoutJS)
 	if err != nil {
@@ -231,13 +334,58 @@ func (r *pageRun) layoutProblems() ([]string, error) {
 	for _, src := range l.BrokenImages {
 		ps = append(ps, "image not loaded: "+src)
 	}
+	for _, s := range l.SmallTargets {
+		ps = append(ps, fmt.Sprintf("tap target %s (%q) is %.0f x %.0f px, want at least 24 x 24", s.Path, s.Text, s.Width, s.Height))
+	}
+	for _, s := range l.DotLineStarts {
+		ps = append(ps, fmt.Sprintf("a line begins with a separator dot in %q", s))
+	}
+	if l.LangRows > 1 {
+		ps = append(ps, fmt.Sprintf("the language links take %d rows, want 1", l.LangRows))
+	}
+	// On the desktop the title, the navigation and the language links fit one row in every
+	// language, so none may push the language links onto a second.
+	if !r.c.vp.mobile && l.HeaderRows > 1 {
+		ps = append(ps, fmt.Sprintf("the header takes %d rows at %dpx, want 1", l.HeaderRows, r.c.vp.width))
+	}
+	if l.FooterGap > 1 {
+		ps = append(ps, fmt.Sprintf("the footer ends %.0fpx above the bottom of the viewport", l.FooterGap))
+	}
+	ps = append(ps, iconProblems(l.Icons)...)
+	if r.c.page.status == http.StatusNotFound {
+		home := "/" + r.c.lang + "/"
+		if l.State.Label == "" || l.State.Tone == "" || l.State.Href != home {
+			ps = append(ps, fmt.Sprintf("the not-found page shows the current state %+v, want a status in words and a link to %s", l.State, home))
+		}
+	}
 	return ps, nil
 }
 
-// axeJS runs axe-core on the whole document with the WCAG 2.0 and 2.1 A and AA rules.
+// iconProblems checks that every status tone on a page is drawn with one icon and that no two
+// tones share one, so that a level is told by its shape as well as by its colour.
+func iconProblems(icons map[string][]string) []string {
+	var ps []string
+	by := map[string]string{}
+	for _, tone := range slices.Sorted(maps.Keys(icons)) {
+		shapes := icons[tone]
+		if len(shapes) > 1 {
+			ps = append(ps, fmt.Sprintf("status tone %s is drawn with %d different icons, want 1", tone, len(shapes)))
+		}
+		for _, s := range shapes {
+			if other, ok := by[s]; ok {
+				ps = append(ps, fmt.Sprintf("status tones %s and %s are drawn with the same icon: %s", other, tone, shorten(s, 120)))
+			}
+			by[s] = tone
+		}
+	}
+	return ps
+}
+
+// axeJS runs axe-core on the whole document with the WCAG 2.0, 2.1 and 2.2 A and AA rules
+// (2.2's AA adds the target size of 24 x 24 px).
 const axeJS = `async () => {
 	const r = await axe.run(document, {
-		runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+		runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']},
 		resultTypes: ['violations'],
 	});
 	return r.violations.map((v) => ({

@@ -20,22 +20,29 @@ type stripDay struct {
 	Hidden bool   `json:"hidden"` // aria-hidden
 	Tip    string `json:"tip"`    // the words of its tip, "" when it has none
 	Links  int    `json:"links"`
-	// Shown: the tip is laid out in view (not the 1px visually hidden box), above the strip.
-	Shown   bool `json:"shown"`
+	// Shown: the tip is laid out in view (not the 1px visually hidden box), below the strip.
+	Shown bool `json:"shown"`
+	// Covers: the tip, laid out, overlaps the component's name or status above the strip.
+	Covers  bool `json:"covers"`
 	Focused bool `json:"focused"`
 }
 
 // stripDaysJS reads the days of the strip it is called on.
 const stripDaysJS = `function () {
+	const row = this.closest('li.component');
+	const head = (row ? row.querySelector('.component__head') : document.querySelector('.component-page__head')).getBoundingClientRect();
+	const strip = this.getBoundingClientRect();
 	return Array.from(this.children).map((li) => {
 		const tip = li.querySelector('.day__tip');
 		const r = tip ? tip.getBoundingClientRect() : null;
+		const laidOut = !!r && r.width > 40 && r.height > 10;
 		return {
 			class: li.className,
 			hidden: li.getAttribute('aria-hidden') === 'true',
 			tip: tip ? tip.textContent.trim().replace(/\s+/g, ' ') : '',
 			links: li.querySelectorAll('a').length,
-			shown: !!r && r.width > 40 && r.height > 10 && r.bottom <= this.getBoundingClientRect().top + 1,
+			shown: laidOut && r.top >= strip.bottom - 1,
+			covers: laidOut && r.left < head.right && r.right > head.left && r.top < head.bottom && r.bottom > head.top,
 			focused: document.activeElement === li,
 		};
 	});
@@ -44,7 +51,8 @@ const stripDaysJS = `function () {
 // TestUptimeStripsInBrowser checks the uptime strips as a person meets them, in Chromium with
 // JavaScript, in every language at the desktop viewport. On the overview, a strip is one list
 // for a screen reader that holds only today and the days something happened on (the calm days
-// are hidden from it); the arrow keys enter it at today, whose words show above the strip;
+// are hidden from it); the arrow keys enter it at today, whose words show below the strip,
+// never over the component's name and status;
 // Escape leaves the days; hovering an incident's day shows its words, without links. On a
 // component's page every one of the 90 days is in the list, and hovering the incident's day
 // shows a link to it. Screenshots of the shown tips go to testoutput/e2e/<lang>-strip-*.png.
@@ -192,6 +200,8 @@ func mustElement(t *testing.T, p *rod.Page, selector string) *rod.Element {
 	return el
 }
 
+// readStrip reads the days of a strip, and fails the test for every day whose shown words cover
+// the component's name or status.
 func readStrip(t *testing.T, strip *rod.Element) []stripDay {
 	t.Helper()
 	res, err := strip.Eval(stripDaysJS)
@@ -201,6 +211,11 @@ func readStrip(t *testing.T, strip *rod.Element) []stripDay {
 	var days []stripDay
 	if err := res.Value.Unmarshal(&days); err != nil {
 		t.Fatalf("read the strip: %v", err)
+	}
+	for i, d := range days {
+		if d.Covers {
+			t.Errorf("the words of day %d cover the component's name or status: %+v", i, d)
+		}
 	}
 	return days
 }
@@ -222,8 +237,8 @@ func listItems(t *testing.T, p *rod.Page, strip *rod.Element) int {
 	return n
 }
 
-// shoot writes a screenshot of the strip with the 4rem above it, where a day's words show, to
-// testoutput/e2e/<name>.png.
+// shoot writes a screenshot of the strip with the 4rem above it (the component's name and
+// status) and the 6rem below it, where a day's words show, to testoutput/e2e/<name>.png.
 func shoot(t *testing.T, e *env, strip *rod.Element, name string) {
 	t.Helper()
 	// The clip is in the document's coordinates, not the viewport's.
@@ -241,7 +256,7 @@ func shoot(t *testing.T, e *env, strip *rod.Element, name string) {
 	}
 	png, err := strip.Page().Screenshot(false, &proto.PageCaptureScreenshot{
 		Format: proto.PageCaptureScreenshotFormatPng,
-		Clip:   &proto.PageViewport{X: b.X - 8, Y: b.Y - 64, Width: b.Width + 16, Height: b.Height + 72, Scale: 1},
+		Clip:   &proto.PageViewport{X: b.X - 8, Y: b.Y - 64, Width: b.Width + 16, Height: b.Height + 160, Scale: 1},
 	})
 	if err != nil {
 		t.Errorf("screenshot %s: %v", name, err)

@@ -44,9 +44,13 @@ func TestNotFound(t *testing.T) {
 			if got, want := strings.TrimSpace(doc.Find("main h1").Text()), l.T(locale.NotFoundTitle); got != want {
 				t.Errorf("h1 %q, want %q", got, want)
 			}
-			back := doc.Find("main .error-page a")
+			back := doc.Find("main .error-page > p > a")
 			if href, _ := back.Attr("href"); href != "/"+tc.lang+"/" || back.Text() != l.T(locale.BackToStatusPage) {
 				t.Errorf("way back %q to %q, want %q to /%s/", back.Text(), href, l.T(locale.BackToStatusPage), tc.lang)
+			}
+			state := doc.Find(`[data-testid="current-state"] a`)
+			if href, _ := state.Attr("href"); href != "/"+tc.lang+"/" || strings.TrimSpace(state.Text()) == "" {
+				t.Errorf("current state %q linked to %q, want the state in words linked to /%s/", state.Text(), href, tc.lang)
 			}
 			if cc := rec.Header().Get("Cache-Control"); strings.Contains(cc, "immutable") {
 				t.Errorf("a 404 is cached for good: Cache-Control %q", cc)

@@ -54,6 +54,60 @@ func TestOverviewBanner(t *testing.T) {
 	}
 }
 
+// TestNotFoundState: the not-found page tells the overall state as the overview's banner does,
+// before, during and after an incident and during a maintenance; the server's error page does
+// not (it may be there because the state could not be worked out).
+func TestNotFoundState(t *testing.T) {
+	for _, tc := range []struct {
+		dir string
+		now time.Time
+		key string
+	}{
+		{"testdata/small", at("2026-11-10T09:00:00Z"), "none"},
+		{"testdata/small", at("2026-11-10T11:00:00Z"), "major"},
+		{"testdata/small", at("2026-11-10T13:00:00Z"), "none"},
+		{"../../incidents", at("2026-11-23T12:00:00Z"), "minor"},
+		{"../../incidents", at("2026-12-05T21:30:00Z"), "minor"},
+	} {
+		s := build(t, tc.dir, site.Options{})
+		for _, lang := range []string{"en", "nl"} {
+			p := s.ErrorPage(lang, 404, "/"+lang+"/nope/", tc.now)
+			banner := s.Overview(lang, tc.now).Banner
+			if p.State != banner || p.State.Key != tc.key {
+				t.Errorf("%s at %v, %s: not-found state %+v, overview banner %+v, want key %q", tc.dir, tc.now, lang, p.State, banner, tc.key)
+			}
+			if e := s.ErrorPage(lang, 500, "/"+lang+"/", tc.now); e.State != (web.Status{}) {
+				t.Errorf("%s at %v, %s: the server's error page shows state %+v", tc.dir, tc.now, lang, e.State)
+			}
+		}
+	}
+}
+
+// TestNotFoundStateAfterEdit: the not-found page's state, which a snapshot works out once per
+// change of the site, follows an edit that changes the state but no instant (the outage's impact).
+func TestNotFoundStateAfterEdit(t *testing.T) {
+	dir, ld, first := editable(t, at("2026-11-23T12:00:00Z"))
+	during := at("2026-11-10T11:00:00Z")
+	if got := first.ErrorPage("en", 404, "/en/nope/", during).State.Key; got != "major" {
+		t.Fatalf("during the outage: %q, want major", got)
+	}
+	p := filepath.Join(dir, "2026", "api-outage.md")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, bytes.Replace(b, []byte("impact: major"), []byte("impact: minor"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	next := site.Update(first, ld.Load(), at("2026-11-23T12:01:00Z"))
+	if got := next.ErrorPage("en", 404, "/en/nope/", during).State.Key; got != "minor" {
+		t.Errorf("after the impact became minor: %q, want minor", got)
+	}
+	if got := first.ErrorPage("en", 404, "/en/nope/", during).State.Key; got != "major" {
+		t.Errorf("the first snapshot changed: %q, want major", got)
+	}
+}
+
 // TestOverviewSample: the sample content before and during the REST API incident of
 // 23 November 2026 (07:40 UTC, still going on), and during the maintenance of 5 December, which
 // takes down the web app and the REST API (still degraded by the incident, which wins).

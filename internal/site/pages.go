@@ -23,7 +23,7 @@ func (s *Snapshot) Overview(lang string, now time.Time) web.OverviewPage {
 	up := s.Timeline.Uptime(s.Site, now, s.uptimeDays, v.l.Location())
 	p := web.OverviewPage{
 		Base:       v.base(HomePath(v.lang), "", ""),
-		Banner:     web.Status{Key: string(st.Indicator), Label: v.l.Indicator(st.Indicator)},
+		Banner:     v.state(st.Indicator),
 		Ongoing:    v.cards(st.Ongoing),
 		InProgress: v.cards(st.InProgress),
 		Upcoming:   v.cards(st.Upcoming),
@@ -73,6 +73,11 @@ func (s *Snapshot) Overview(lang string, now time.Time) web.OverviewPage {
 	}
 	p.Recent = v.cards(first(past, recentLimit))
 	return p
+}
+
+// state is the overall state in words: the overview's banner, and the not-found page's.
+func (v *view) state(ind status.Indicator) web.Status {
+	return web.Status{Key: string(ind), Label: v.l.Indicator(ind)}
 }
 
 func (v *view) rows(cs []status.ComponentState, up status.Uptime) []web.ComponentRow {
@@ -293,5 +298,9 @@ func (s *Snapshot) ErrorPage(lang string, code int, path string, now time.Time) 
 	b := v.base(path, title, title)
 	// An error page is no page of the site: nothing for search engines or alternates to point at.
 	b.Canonical, b.XDefault, b.NoIndex = "", "", true
-	return web.ErrorPage{Base: b, Code: code}
+	p := web.ErrorPage{Base: b, Code: code}
+	if code == 404 {
+		p.State = v.state(s.indicator(now))
+	}
+	return p
 }

@@ -60,6 +60,8 @@ type Snapshot struct {
 	// changes are the instants at which what the site shows changes, in order: every start,
 	// resolution, update and maintenance window edge.
 	changes []time.Time
+	// state is the overall state since the last change, for the not-found page (state.go).
+	state *stateMemo
 }
 
 // Build makes a snapshot of a loaded catalog. loaded is the instant the content was read.
@@ -98,6 +100,7 @@ func Build(files fs.FS, cat *content.Catalog, loc *locale.Catalog, opt Options, 
 	}
 	s.Version = cat.Version
 	s.changes = changes(cat.Incidents)
+	s.state = new(stateMemo)
 	return s
 }
 
@@ -116,6 +119,7 @@ func Update(prev *Snapshot, cat *content.Catalog, loaded time.Time) *Snapshot {
 	s.Catalog, s.Incidents, s.Version, s.Loaded = cat, cat.Incidents, cat.Version, loaded
 	s.Timeline = prev.Timeline.With(removed, added)
 	s.changes = replaceChanges(prev.changes, changes(removed), changes(added))
+	s.state = new(stateMemo)
 	return &s
 }
 

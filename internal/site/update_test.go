@@ -32,6 +32,7 @@ func TestUpdate(t *testing.T) {
 				}
 				f, _ := s.Feed(lang, "", now)
 				out[lang+" feed "+when] = f
+				out[lang+" not found "+when] = s.ErrorPage(lang, 404, "/"+lang+"/nope/", now)
 			}
 		}
 		return out
