@@ -16,13 +16,13 @@ import (
 	"statuspress/internal/locale"
 	"statuspress/internal/site"
 	"statuspress/internal/statusapi"
-	"statuspress/internal/synthetic"
 	"statuspress/internal/testsupport"
+	"statuspress/internal/testsupport/synthetic"
 	"statuspress/web"
 )
 
-// The benchmarks read the synthetic corpora of internal/synthetic (generated once into
-// testoutput/synthetic/) at the instant they end, synthetic.CorpusNow.
+// The benchmarks read the synthetic corpora of internal/testsupport/synthetic (generated once
+// into testoutput/synthetic/) at the instant they end, synthetic.CorpusNow.
 
 // BenchmarkSnapshot is a server's cold start: load every file and build the snapshot.
 func BenchmarkSnapshot(b *testing.B) {

@@ -1,6 +1,11 @@
 // Package testsupport holds the few helpers tests of several packages share: the switch that
 // lets the slow tests run, txtar archives as file systems and directories, the module root, and
 // the synthetic corpora the benchmarks read. Only tests import it.
+//
+// Below it lives the rest of the test machinery: synthetic, the generator of large content
+// sites (which the developer commands in cmd/devtools/ use too), and zonetest, which runs a
+// program where it cannot see the host's time zones. The statuspress binary imports none of it
+// (TestMachineryApart).
 package testsupport
 
 import (
