@@ -15,12 +15,12 @@ import (
 	ical "github.com/emersion/go-ical"
 	"github.com/google/go-cmp/cmp"
 	"github.com/mmcdole/gofeed"
-	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"statuspress/internal/content"
 	"statuspress/internal/feed"
 	"statuspress/internal/site"
 	"statuspress/internal/testsupport"
+	"statuspress/internal/testsupport/feedcheck"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -83,11 +83,7 @@ func parsed(t *testing.T, s *site.Snapshot, lang, component, format string) *gof
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := gofeed.NewParser().Parse(bytes.NewReader(b))
-	if err != nil {
-		t.Fatalf("gofeed, %s %s: %v\n%s", lang, format, err, b)
-	}
-	return got
+	return feedcheck.Read(t, b)
 }
 
 // TestFeedGolden holds feeds and calendars of the sample content at the fixed feedClock against
@@ -320,26 +316,8 @@ func TestFeedFallbackLanguage(t *testing.T) {
 }
 
 // TestJSONFeedsValidate validates every JSON feed of the sample site against the JSON Feed 1.1
-// schema kept with package feed.
+// schema of feedcheck.
 func TestJSONFeedsValidate(t *testing.T) {
-	const url = "https://statuspress.dev/schema/jsonfeed-1.1.schema.json"
-	src, err := os.ReadFile("../feed/testdata/jsonfeed-1.1.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	if err := c.AddResource(url, doc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile(url)
-	if err != nil {
-		t.Fatal(err)
-	}
 	s := sampleSite(t)
 	components := []string{""}
 	for _, c := range s.Site.Components {
@@ -352,11 +330,7 @@ func TestJSONFeedsValidate(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			v, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := sch.Validate(v); err != nil {
+			if err := feedcheck.CheckJSONFeed(t, b); err != nil {
 				t.Errorf("%s %q: %v", lang, comp, err)
 			}
 		}
@@ -531,10 +505,7 @@ func TestFeedLimit(t *testing.T) {
 func TestCalendar(t *testing.T) {
 	s := sampleSite(t)
 	b := feed.ICS(s.Calendar("de", feedClock), s.Absolute(site.CalendarPath("de")))
-	cal, err := ical.NewDecoder(bytes.NewReader(b)).Decode()
-	if err != nil {
-		t.Fatalf("go-ical: %v\n%s", err, b)
-	}
+	cal := feedcheck.ReadCalendar(t, b)
 	if name, _ := cal.Props.Text("X-WR-CALNAME"); name != "Lumen Mail Status: geplante Wartungen" {
 		t.Errorf("calendar name %q", name)
 	}

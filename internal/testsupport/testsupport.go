@@ -3,8 +3,9 @@
 // the synthetic corpora the benchmarks read. Only tests import it.
 //
 // Below it lives the rest of the test machinery: synthetic, the generator of large content
-// sites (which the developer commands in cmd/devtools/ use too), and zonetest, which runs a
-// program where it cannot see the host's time zones. The statuspress binary imports none of it
+// sites (which the developer commands in cmd/devtools/ use too); feedcheck, which reads feeds and
+// calendars as subscribers' programs do; and zonetest, which runs a program where it cannot see
+// the host's time zones. The statuspress binary imports none of it
 // (TestMachineryApart).
 package testsupport
 
