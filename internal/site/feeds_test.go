@@ -2,9 +2,7 @@ package site_test
 
 import (
 	"bytes"
-	"flag"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -22,8 +20,6 @@ import (
 	"statuspress/internal/testsupport"
 	"statuspress/internal/testsupport/feedcheck"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // The feed tests answer from the sample content at a fixed instant: Monday 23 November 2026, 12:00
 // UTC, while the REST API incident is in its monitoring stage and the December database
@@ -123,23 +119,7 @@ func TestFeedGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			file := filepath.Join("testdata", "golden", name)
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(file, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("%s differs (-want +got); if the change is intended, rerun with -update:\n%s", file, diff)
-			}
+			testsupport.Golden(t, filepath.Join("testdata", "golden", name), got)
 		})
 	}
 }

@@ -1,6 +1,7 @@
 // Package testsupport holds the few helpers tests of several packages share: the switch that
-// lets the slow tests run, txtar archives as file systems and directories, the module root, and
-// the synthetic corpora the benchmarks read. Only tests import it.
+// lets the slow tests run, golden files with -update, txtar archives as file systems and
+// directories, the module root, and the synthetic corpora the benchmarks read. Only tests import
+// it; a test binary that does gets its -update flag from here.
 //
 // Below it lives the rest of the test machinery: synthetic, the generator of large content
 // sites (which the developer commands in cmd/devtools/ use too); feedcheck, which reads feeds and
