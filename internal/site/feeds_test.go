@@ -2,7 +2,6 @@ package site_test
 
 import (
 	"bytes"
-	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,11 +13,11 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/mmcdole/gofeed"
 
-	"statuspress/internal/content"
 	"statuspress/internal/feed"
 	"statuspress/internal/site"
 	"statuspress/internal/testsupport"
 	"statuspress/internal/testsupport/feedcheck"
+	"statuspress/internal/testsupport/sitetest"
 )
 
 // The feed tests answer from the sample content at a fixed instant: Monday 23 November 2026, 12:00
@@ -27,20 +26,6 @@ import (
 var feedClock = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 
 const sampleURL = "https://status.lumenmail.example"
-
-// buildFS makes a snapshot of the content in files, failing t on any content error.
-func buildFS(t *testing.T, files fs.FS, opt site.Options) *site.Snapshot {
-	t.Helper()
-	loc, err := catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := content.Load(files, content.Options{})
-	if n := c.Problems.Errors(); n > 0 {
-		t.Fatalf("content has %d errors:\n%v", n, c.Problems)
-	}
-	return site.Build(files, c, loc, opt, feedClock)
-}
 
 // sampleSite is a snapshot of the repository's sample content.
 func sampleSite(t *testing.T) *site.Snapshot {
@@ -367,7 +352,7 @@ func soapSite(t *testing.T, title, resolvedText, more string) fstest.MapFS {
 // and dates stay; only the content changes, so readers see an edited item, not a new one.
 func TestFeedIDsStable(t *testing.T) {
 	load := func(text string) feed.Feed {
-		f, _ := buildFS(t, soapSite(t, "SOAP API down", text, ""), site.Options{}).Feed("en", "", feedClock)
+		f, _ := sitetest.Build(t, soapSite(t, "SOAP API down", text, ""), site.Options{}, feedClock).Feed("en", "", feedClock)
 		return f
 	}
 	before, after := load("Fixed."), load("Fixed: the session store is configured again.")
@@ -387,7 +372,7 @@ func TestFeedIDsStable(t *testing.T) {
 		t.Errorf("the edit did not reach the content")
 	}
 	// The same ids in every language and every format.
-	nl, _ := buildFS(t, soapSite(t, "SOAP API down", "Fixed.", ""), site.Options{}).Feed("nl", "soap-api", feedClock)
+	nl, _ := sitetest.Build(t, soapSite(t, "SOAP API down", "Fixed.", ""), site.Options{}, feedClock).Feed("nl", "soap-api", feedClock)
 	for i := range nl.Items {
 		if nl.Items[i].ID != before.Items[i].ID {
 			t.Errorf("item %d: id %q in the Dutch component feed, %q in the English site feed", i, nl.Items[i].ID, before.Items[i].ID)
@@ -398,7 +383,7 @@ func TestFeedIDsStable(t *testing.T) {
 // TestFeedEscaping: a title with every character that breaks feeds survives every format.
 func TestFeedEscaping(t *testing.T) {
 	const title = `SOAP & <API> "down" 'again' 🚨`
-	s := buildFS(t, soapSite(t, `"SOAP & <API> \"down\" 'again' 🚨"`, `Fixed <b>&</b> "done" ]]> 🚨`, ""), site.Options{})
+	s := sitetest.Build(t, soapSite(t, `"SOAP & <API> \"down\" 'again' 🚨"`, `Fixed <b>&</b> "done" ]]> 🚨`, ""), site.Options{}, feedClock)
 	for _, format := range []string{"rss", "atom", "json"} {
 		f := parsed(t, s, "en", "", format)
 		if got := f.Items[0].Title; got != "[Resolved] "+title {
@@ -432,7 +417,7 @@ Body.
 `)
 	// Not UTF-8, so not in the archive.
 	files["2026/chart/latency.png"] = &fstest.MapFile{Data: []byte("\x89PNG\r\n\x1a\n")}
-	f, _ := buildFS(t, files, site.Options{}).Feed("en", "", feedClock)
+	f, _ := sitetest.Build(t, files, site.Options{}, feedClock).Feed("en", "", feedClock)
 	html := map[string]string{}
 	for _, it := range f.Items {
 		html[it.ID] = it.HTML
@@ -453,7 +438,7 @@ Body.
 // TestFeedOnlyPublished: an update posted after now is not in the feed yet, and the feed's time
 // is the newest update it shows.
 func TestFeedOnlyPublished(t *testing.T) {
-	s := buildFS(t, soapSite(t, "SOAP API down", "Fixed.", ""), site.Options{})
+	s := sitetest.Build(t, soapSite(t, "SOAP API down", "Fixed.", ""), site.Options{}, feedClock)
 	early := time.Date(2026, 6, 8, 6, 0, 0, 0, time.UTC)
 	f, _ := s.Feed("en", "", early)
 	if len(f.Items) != 1 || f.Items[0].Title != "[Investigating] SOAP API down" || !f.Updated.Equal(time.Date(2026, 6, 8, 5, 12, 0, 0, time.UTC)) {

@@ -4,9 +4,10 @@
 // it; a test binary that does gets its -update flag from here.
 //
 // Below it lives the rest of the test machinery: synthetic, the generator of large content
-// sites (which the developer commands in cmd/devtools/ use too); feedcheck, which reads feeds and
-// calendars as subscribers' programs do; and zonetest, which runs a program where it cannot see
-// the host's time zones. The statuspress binary imports none of it
+// sites (which the developer commands in cmd/devtools/ use too); sitetest, which builds
+// snapshots for the tests of site, server and export; feedcheck, which reads feeds and calendars
+// as subscribers' programs do; and zonetest, which runs a program where it cannot see the host's
+// time zones. The statuspress binary imports none of it
 // (TestMachineryApart).
 package testsupport
 
