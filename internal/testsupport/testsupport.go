@@ -5,10 +5,9 @@
 //
 // Below it lives the rest of the test machinery: synthetic, the generator of large content
 // sites (which the developer commands in cmd/devtools/ use too); sitetest, which builds
-// snapshots for the tests of site, server and export; feedcheck, which reads feeds and calendars
-// as subscribers' programs do; and zonetest, which runs a program where it cannot see the host's
-// time zones. The statuspress binary imports none of it
-// (TestMachineryApart).
+// snapshots for the tests of site and server; feedcheck, which reads feeds and calendars as
+// subscribers' programs do; and zonetest, which runs a program where it cannot see the host's
+// time zones. The statuspress binary imports none of it (TestMachineryApart).
 package testsupport
 
 import (

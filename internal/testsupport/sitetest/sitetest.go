@@ -1,7 +1,6 @@
-// Package sitetest builds snapshots for the tests of site and of the packages that serve and
-// write it (server, export): content from a directory or a file system, loaded, checked to be free
-// of errors and built with the real language catalogue, as statuspress serve builds it. Only
-// tests import it.
+// Package sitetest builds snapshots for the tests of site and of the server that serves them:
+// content from a directory or a file system, loaded, checked to be free of errors and built with
+// the real language catalogue, as statuspress serve builds it. Only tests import it.
 package sitetest
 
 import (
