@@ -11,6 +11,9 @@ import (
 	"statuspress/internal/testsupport/sitetest"
 )
 
+// catalog is the language catalogue, loaded once per test binary.
+var catalog = sitetest.LoadCatalog
+
 // build loads the content directory dir and builds its snapshot at the tests' instant
 // (feedClock); the content must be free of errors.
 func build(t *testing.T, dir string, opt site.Options) *site.Snapshot {

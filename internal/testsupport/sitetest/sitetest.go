@@ -17,7 +17,11 @@ import (
 
 var catalog = sync.OnceValues(func() (*locale.Catalog, error) { return locale.Load(locales.FS) })
 
-// Catalog is the language catalogue of locales/, loaded once per test binary.
+// LoadCatalog is the language catalogue of locales/, loaded once per test binary, for set-up
+// that has no testing.TB at hand.
+func LoadCatalog() (*locale.Catalog, error) { return catalog() }
+
+// Catalog is LoadCatalog, failing tb when the catalogue does not load.
 func Catalog(tb testing.TB) *locale.Catalog {
 	tb.Helper()
 	cat, err := catalog()

@@ -53,3 +53,13 @@ func TestBuildRefusesErrors(t *testing.T) {
 		t.Error("content with an error was built without failing the test")
 	}
 }
+
+func TestCatalogOnce(t *testing.T) {
+	a, err := sitetest.LoadCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := sitetest.Catalog(t); a != b {
+		t.Error("the catalogue was loaded twice")
+	}
+}
