@@ -9,24 +9,18 @@ import (
 	"statuspress/internal/testsupport"
 )
 
-// machinery are the two places of the test and developer machinery: the shared test helpers with
-// the content generator (synthetic) and zonetest below them, and the developer commands
-// (gencontent, loadtest).
+// machinery are the two places of the test and developer machinery: the shared test helpers,
+// with the content generator (synthetic), sitetest, feedcheck and zonetest below them, and the
+// developer commands (gencontent, loadtest).
 var machinery = []string{"statuspress/internal/testsupport", "statuspress/cmd/devtools"}
-
-// outsideBinary are the product packages that the statuspress binary does not import (yet), with
-// what they are.
-var outsideBinary = map[string]string{
-	"statuspress/internal/content/schema": "the published JSON Schemas of the content format",
-}
 
 func isMachinery(pkg string) bool {
 	return slices.ContainsFunc(machinery, func(m string) bool { return pkg == m || strings.HasPrefix(pkg, m+"/") })
 }
 
-// TestMachineryApart keeps the product's packages apart from the test and developer machinery:
-// the statuspress binary imports none of the machinery, and a package the binary does not import
-// is machinery, holds tests only (a package doc besides), or is a product package named above.
+// TestMachineryApart keeps the product apart from the test and developer machinery: the
+// statuspress binary imports none of it, no product code imports it (only tests do), and the one
+// command beside cmd/devtools/ is the binary itself.
 func TestMachineryApart(t *testing.T) {
 	root := testsupport.ModuleRoot(t)
 	golist := func(args ...string) []string {
@@ -39,25 +33,32 @@ func TestMachineryApart(t *testing.T) {
 		}
 		return strings.Split(strings.TrimSpace(string(out)), "\n")
 	}
-	inBinary := map[string]bool{}
+	inBinary := 0
 	for _, pkg := range golist("-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", "./cmd/statuspress") {
 		if strings.HasPrefix(pkg, "statuspress/") {
-			inBinary[pkg] = true
+			inBinary++
 			if isMachinery(pkg) {
 				t.Errorf("the statuspress binary imports %s, which is test machinery", pkg)
 			}
 		}
 	}
-	if !inBinary["statuspress/internal/site"] {
-		t.Fatalf("go list found no internal/site among the binary's packages: %v", inBinary)
+	if inBinary < 10 {
+		t.Fatalf("go list found only %d of the module's packages in the binary", inBinary)
 	}
-	for _, line := range golist("-f", "{{.ImportPath}}{{range .GoFiles}} {{.}}{{end}}", "./...") {
-		pkg, files, _ := strings.Cut(line, " ")
-		testsOnly := files == "" || files == "doc.go"
-		if inBinary[pkg] || isMachinery(pkg) || testsOnly || outsideBinary[pkg] != "" {
+	// .Imports are the imports of a package's code, its tests left out.
+	for _, line := range golist("-f", "{{.ImportPath}} {{.Name}}{{range .Imports}} {{.}}{{end}}", "./...") {
+		fields := strings.Fields(line)
+		pkg, name, imports := fields[0], fields[1], fields[2:]
+		if isMachinery(pkg) {
 			continue
 		}
-		t.Errorf("%s is no package of the statuspress binary and holds code (%s): if it is test or developer machinery, move it below %s; if it is product, name it in outsideBinary",
-			pkg, files, strings.Join(machinery, " or "))
+		for _, imp := range imports {
+			if isMachinery(imp) {
+				t.Errorf("%s imports %s: product code must not depend on test machinery", pkg, imp)
+			}
+		}
+		if name == "main" && pkg != "statuspress/cmd/statuspress" {
+			t.Errorf("%s is a command beside the statuspress binary: a developer tool belongs in cmd/devtools/", pkg)
+		}
 	}
 }
