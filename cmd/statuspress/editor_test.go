@@ -22,7 +22,7 @@ func TestVSCodeTask(t *testing.T) {
 			ProblemMatcher struct {
 				FileLocation []string
 				Pattern      struct {
-					Regexp                                 string
+					Regexp                                string
 					File, Line, Column, Severity, Message int
 				}
 			}

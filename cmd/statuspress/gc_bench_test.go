@@ -7,8 +7,8 @@ import (
 	"runtime"
 	"testing"
 
-	"statuspress/internal/synthetic"
 	"statuspress/internal/testsupport"
+	"statuspress/internal/testsupport/synthetic"
 )
 
 // BenchmarkGCCycle is one full garbage collection of what serve keeps at 10,000 items: the loader

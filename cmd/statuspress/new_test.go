@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"io/fs"
 	"os"
 	"path"
@@ -12,16 +11,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"statuspress/internal/testsupport"
 )
-
-func init() {
-	// Other test files of this package may define -update for their golden files too.
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-func updateGoldens() bool { return flag.Lookup("update").Value.String() == "true" }
 
 // authoringDir is a temporary copy of the sample content for authoring commands to write into.
 func authoringDir(t *testing.T) string {
@@ -113,19 +105,7 @@ func TestNewGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", "new", tt.name+".md.golden")
-			if updateGoldens() {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			wantData, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(wantData), string(got)); diff != "" {
-				t.Errorf("%s (-want +got):\n%s", tt.path, diff)
-			}
+			testsupport.Golden(t, filepath.Join("testdata", "new", tt.name+".md.golden"), got)
 			lintClean(t, dir, tt.path)
 		})
 	}

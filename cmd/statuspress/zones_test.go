@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"statuspress/internal/testsupport"
-	"statuspress/internal/zonetest"
+	"statuspress/internal/testsupport/zonetest"
 )
 
 func TestMain(m *testing.M) {
@@ -15,8 +15,8 @@ func TestMain(m *testing.M) {
 }
 
 // The binary gives the same times on a host without a zone database: the zones site.yaml names
-// come with it. (This test's own binary embeds them through internal/synthetic, so the real
-// binary is built and run.)
+// come with it. (This test's own binary embeds them through internal/testsupport/synthetic, so the
+// real binary is built and run.)
 func TestZonesWithoutHostDatabase(t *testing.T) {
 	testsupport.Slow(t)
 	bin := buildStatuspress(t)

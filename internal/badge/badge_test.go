@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"flag"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -18,9 +16,8 @@ import (
 	"statuspress/internal/badge"
 	"statuspress/internal/incident"
 	"statuspress/internal/status"
+	"statuspress/internal/testsupport"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // german is a long badge: the widths must make room for it.
 var german = badge.Badge{Label: "Öffnungs- und Klick-Tracking", Message: "Eingeschränkte Leistung", Color: badge.Yellow, Lang: "de"}
@@ -33,21 +30,7 @@ func TestGolden(t *testing.T) {
 		"component.de.badge": german,
 	} {
 		t.Run(name, func(t *testing.T) {
-			got := badge.SVG(b)
-			file := filepath.Join("testdata", name+".svg")
-			if *update {
-				if err := os.WriteFile(file, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("%s differs (-want +got); if the change is intended, rerun with -update:\n%s", file, diff)
-			}
+			testsupport.Golden(t, filepath.Join("testdata", name+".svg"), badge.SVG(b))
 		})
 	}
 }

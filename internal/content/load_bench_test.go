@@ -5,8 +5,8 @@ import (
 	"os"
 	"testing"
 
-	"statuspress/internal/synthetic"
 	"statuspress/internal/testsupport"
+	"statuspress/internal/testsupport/synthetic"
 )
 
 // BenchmarkLoad is a cold start: every file read, parsed and rendered.

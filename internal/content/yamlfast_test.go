@@ -10,7 +10,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 	"github.com/google/go-cmp/cmp"
 
-	"statuspress/internal/synthetic"
+	"statuspress/internal/testsupport/synthetic"
 )
 
 // sameAsGoccy fails the test when parseFast accepts src but goccy/go-yaml reads it otherwise, and

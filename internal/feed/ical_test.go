@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"statuspress/internal/feed"
+	"statuspress/internal/testsupport/feedcheck"
 )
 
 const selfICS = "https://status.example/nl/maintenance.ics"
@@ -51,10 +52,7 @@ func sampleCalendar() feed.Calendar {
 func TestICSParses(t *testing.T) {
 	c := sampleCalendar()
 	b := feed.ICS(c, selfICS)
-	cal, err := ical.NewDecoder(bytes.NewReader(b)).Decode()
-	if err != nil {
-		t.Fatalf("go-ical: %v\n%s", err, b)
-	}
+	cal := feedcheck.ReadCalendar(t, b)
 	for prop, want := range map[string]string{
 		ical.PropVersion:   "2.0",
 		ical.PropProductID: "-//statuspress//statuspress//EN",
@@ -79,7 +77,10 @@ func TestICSParses(t *testing.T) {
 	}
 	var got []event
 	for _, e := range events {
-		var ev event
+		var (
+			ev  event
+			err error
+		)
 		text := func(name string) string {
 			s, err := e.Props.Text(name)
 			if err != nil {
@@ -238,10 +239,7 @@ func FuzzICSText(f *testing.F) {
 		at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 		b := feed.ICS(feed.Calendar{Name: s, Events: []feed.Event{{UID: "x", Stamp: at, Start: at, Summary: s, Description: s}}}, "")
 		checkICSLines(t, b)
-		cal, err := ical.NewDecoder(bytes.NewReader(b)).Decode()
-		if err != nil {
-			t.Fatalf("go-ical: %v\n%q", err, b)
-		}
+		cal := feedcheck.ReadCalendar(t, b)
 		got, err := cal.Events()[0].Props.Text(ical.PropSummary)
 		if err != nil {
 			t.Fatal(err)

@@ -6,7 +6,7 @@ import (
 )
 
 // The JSON Feed 1.1 wire format, https://www.jsonfeed.org/version/1.1/. Field names and comments
-// follow the spec; testdata/jsonfeed-1.1.schema.json is a JSON Schema written from it, which the
+// follow the spec; internal/testsupport/feedcheck holds a JSON Schema written from it, which the
 // tests validate our output against.
 
 const jsonFeedVersion = "https://jsonfeed.org/version/1.1"

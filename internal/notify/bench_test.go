@@ -7,8 +7,8 @@ import (
 
 	"statuspress/internal/content"
 	"statuspress/internal/incident"
-	"statuspress/internal/synthetic"
 	"statuspress/internal/testsupport"
+	"statuspress/internal/testsupport/synthetic"
 )
 
 // BenchmarkDiff is the work a reload of a large site adds for notifications: the events of the

@@ -15,6 +15,7 @@ import (
 
 	"statuspress/internal/locale"
 	"statuspress/internal/statusapi"
+	"statuspress/internal/testsupport"
 )
 
 // apiEndpoints are the Statuspage-compatible endpoints and the schema in
@@ -427,23 +428,7 @@ func TestGoldenAPI(t *testing.T) {
 				buf.WriteByte('\n')
 				got = buf.Bytes()
 			}
-			file := filepath.Join("testdata", "golden", tc.file)
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(file, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("GET %s differs from %s (-want +got); if the change is intended, rerun with -update:\n%s", tc.path, file, diff)
-			}
+			testsupport.Golden(t, filepath.Join("testdata", "golden", tc.file), got)
 		})
 	}
 }

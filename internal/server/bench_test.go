@@ -12,13 +12,14 @@ import (
 	"statuspress/internal/content"
 	"statuspress/internal/server"
 	"statuspress/internal/site"
-	"statuspress/internal/synthetic"
 	"statuspress/internal/testsupport"
+	"statuspress/internal/testsupport/synthetic"
 	"statuspress/internal/watch"
 )
 
-// The benchmarks serve the synthetic 10,000-item corpus of internal/synthetic (generated once into
-// testoutput/synthetic/) at the instant it ends, through the full router and middleware.
+// The benchmarks serve the synthetic 10,000-item corpus of internal/testsupport/synthetic
+// (generated once into testoutput/synthetic/) at the instant it ends, through the full router and
+// middleware.
 
 var big = struct {
 	sync.Once

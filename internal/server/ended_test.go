@@ -1,7 +1,6 @@
 package server_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"statuspress/internal/locale"
+	"statuspress/internal/testsupport/feedcheck"
 )
 
 // afterDecember is two weeks after the sample's December database maintenance, whose 21:00–24:00
@@ -148,10 +148,7 @@ func TestMaintenanceEndedByItsWindow(t *testing.T) {
 
 	t.Run("calendar", func(t *testing.T) {
 		rec := get(t, s, "/en/maintenance.ics")
-		cal, err := ical.NewDecoder(bytes.NewReader(rec.Body.Bytes())).Decode()
-		if err != nil {
-			t.Fatal(err)
-		}
+		cal := feedcheck.ReadCalendar(t, rec.Body.Bytes())
 		for _, e := range cal.Events() {
 			if uid, _ := e.Props.Text(ical.PropUID); !strings.HasPrefix(uid, december+"@") {
 				continue

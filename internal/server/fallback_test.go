@@ -9,23 +9,18 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"github.com/google/go-cmp/cmp"
 
-	"statuspress/internal/content"
 	"statuspress/internal/locale"
 	"statuspress/internal/server"
 	"statuspress/internal/site"
 	"statuspress/internal/testsupport"
+	"statuspress/internal/testsupport/sitetest"
 )
 
 // newServerOf is a server over a content directory written from a txtar archive, with its clock
 // stopped at now. The content must load without errors.
 func newServerOf(t *testing.T, archive string, now time.Time) *server.Server {
 	t.Helper()
-	fsys := os.DirFS(testsupport.Dir(t, archive))
-	c := content.Load(fsys, content.Options{})
-	if n := c.Problems.Errors(); n > 0 {
-		t.Fatalf("content has %d errors:\n%v", n, c.Problems)
-	}
-	snap := site.Build(fsys, c, localeCatalog(t), site.Options{}, now)
+	snap := sitetest.Build(t, os.DirFS(testsupport.Dir(t, archive)), site.Options{}, now)
 	return server.New(snap, server.Config{Now: func() time.Time { return now }})
 }
 

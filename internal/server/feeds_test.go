@@ -9,7 +9,8 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	ical "github.com/emersion/go-ical"
-	"github.com/mmcdole/gofeed"
+
+	"statuspress/internal/testsupport/feedcheck"
 )
 
 var feedTypes = map[string]string{
@@ -43,10 +44,7 @@ func TestFeeds(t *testing.T) {
 					if h.Get("ETag") == "" {
 						t.Errorf("no ETag")
 					}
-					f, err := gofeed.NewParser().Parse(bytes.NewReader(rec.Body.Bytes()))
-					if err != nil {
-						t.Fatalf("gofeed: %v", err)
-					}
+					f := feedcheck.Read(t, rec.Body.Bytes())
 					if f.FeedLink != baseURL+path || f.Language != lang || f.Link != baseURL+scope {
 						t.Errorf("self %q language %q link %q", f.FeedLink, f.Language, f.Link)
 					}
@@ -144,10 +142,7 @@ func TestCalendarRoute(t *testing.T) {
 		if h.Get("Content-Type") != "text/calendar; charset=utf-8" || h.Get("Cache-Control") != feedCacheControl {
 			t.Errorf("%s: Content-Type %q, Cache-Control %q", lang, h.Get("Content-Type"), h.Get("Cache-Control"))
 		}
-		cal, err := ical.NewDecoder(bytes.NewReader(rec.Body.Bytes())).Decode()
-		if err != nil {
-			t.Fatalf("%s: go-ical: %v", lang, err)
-		}
+		cal := feedcheck.ReadCalendar(t, rec.Body.Bytes())
 		if src := cal.Props.Get("SOURCE"); src == nil || src.Value != baseURL+"/"+lang+"/maintenance.ics" {
 			t.Errorf("%s: SOURCE %+v", lang, src)
 		}

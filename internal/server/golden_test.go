@@ -1,16 +1,12 @@
 package server_test
 
 import (
-	"flag"
 	"net/http"
-	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"statuspress/internal/testsupport"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // TestGolden holds the main pages, as served at the fixed clock, against the files in
 // testdata/golden. After an intended change, run go test ./internal/server -run TestGolden
@@ -34,24 +30,7 @@ func TestGolden(t *testing.T) {
 			if rec.Code != tc.code {
 				t.Fatalf("GET %s: status %d, want %d", tc.path, rec.Code, tc.code)
 			}
-			file := filepath.Join("testdata", "golden", tc.name+".html")
-			got := rec.Body.String()
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("GET %s differs from %s (-want +got); if the change is intended, rerun with -update:\n%s", tc.path, file, diff)
-			}
+			testsupport.Golden(t, filepath.Join("testdata", "golden", tc.name+".html"), rec.Body.Bytes())
 		})
 	}
 }

@@ -19,7 +19,7 @@ import (
 	"statuspress/internal/server"
 	"statuspress/internal/site"
 	"statuspress/internal/testsupport"
-	"statuspress/locales"
+	"statuspress/internal/testsupport/sitetest"
 )
 
 // The tests answer from the real sample content at a fixed instant: Monday 23 November 2026,
@@ -35,26 +35,15 @@ var clock = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 // languages are the sample site's languages, in switcher order.
 var languages = []string{"en", "nl", "fr", "de"}
 
-var catalog = sync.OnceValues(func() (*locale.Catalog, error) { return locale.Load(locales.FS) })
-
 func localeCatalog(t testing.TB) *locale.Catalog {
 	t.Helper()
-	cat, err := catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cat
+	return sitetest.Catalog(t)
 }
 
 // snapshot builds a snapshot of the sample content, as statuspress serve does.
 func snapshot(t testing.TB, opt site.Options) *site.Snapshot {
 	t.Helper()
-	files := os.DirFS(contentDir)
-	c := content.Load(files, content.Options{})
-	if n := c.Problems.Errors(); n > 0 {
-		t.Fatalf("sample content has %d errors:\n%v", n, c.Problems)
-	}
-	return site.Build(files, c, localeCatalog(t), opt, clock)
+	return sitetest.Build(t, os.DirFS(contentDir), opt, clock)
 }
 
 // newServer is a server over the sample content with its clock stopped at now.

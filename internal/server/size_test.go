@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"statuspress/internal/server"
-	"statuspress/internal/synthetic"
 	"statuspress/internal/testsupport"
+	"statuspress/internal/testsupport/synthetic"
 )
 
 // maxOverview is the README's performance target for the overview: under 15 KB compressed, so
@@ -20,8 +20,8 @@ func TestOverviewWeight(t *testing.T) {
 	checkOverviewWeight(t, sample(t), "the sample site")
 }
 
-// TestOverviewWeight10k: the overview of the synthetic 10,000-item corpus of internal/synthetic
-// (eleven 90-day strips, most of whose days had an incident) weighs under 15 KB with gzip and
+// TestOverviewWeight10k: the overview of the synthetic 10,000-item corpus of
+// internal/testsupport/synthetic (eleven 90-day strips, most of whose days had an incident) weighs under 15 KB with gzip and
 // with brotli, in every language. Its weight is the uptime strips': the overview gives words only
 // to today and the days that were not calm, and leaves the links to each day's incidents to the
 // component pages (site.compactStrip). Loading the corpus takes some seconds, more with -race,

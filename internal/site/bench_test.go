@@ -15,20 +15,18 @@ import (
 	"statuspress/internal/feed"
 	"statuspress/internal/locale"
 	"statuspress/internal/site"
-	"statuspress/internal/synthetic"
 	"statuspress/internal/testsupport"
+	"statuspress/internal/testsupport/sitetest"
+	"statuspress/internal/testsupport/synthetic"
 	"statuspress/web"
 )
 
-// The benchmarks read the synthetic corpora of internal/synthetic (generated once into
-// testoutput/synthetic/) at the instant they end, synthetic.CorpusNow.
+// The benchmarks read the synthetic corpora of internal/testsupport/synthetic (generated once
+// into testoutput/synthetic/) at the instant they end, synthetic.CorpusNow.
 
 // BenchmarkSnapshot is a server's cold start: load every file and build the snapshot.
 func BenchmarkSnapshot(b *testing.B) {
-	cat, err := catalog()
-	if err != nil {
-		b.Fatal(err)
-	}
+	cat := sitetest.Catalog(b)
 	for _, n := range []int{100, 1000, 10000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			files := os.DirFS(testsupport.Corpus(b, n))
@@ -45,10 +43,7 @@ func BenchmarkSnapshot(b *testing.B) {
 
 // BenchmarkBuild is site.Build alone, of a loaded catalog: what a reload adds to the loading.
 func BenchmarkBuild(b *testing.B) {
-	cat, err := catalog()
-	if err != nil {
-		b.Fatal(err)
-	}
+	cat := sitetest.Catalog(b)
 	for _, n := range []int{100, 1000, 10000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			files := os.DirFS(testsupport.Corpus(b, n))
@@ -63,10 +58,7 @@ func BenchmarkBuild(b *testing.B) {
 // BenchmarkUpdate is the snapshot after a one-file edit at 10,000 items made from the one before
 // (site.Update): compare with BenchmarkBuild/10000, the whole snapshot.
 func BenchmarkUpdate(b *testing.B) {
-	cat, err := catalog()
-	if err != nil {
-		b.Fatal(err)
-	}
+	cat := sitetest.Catalog(b)
 	dir := b.TempDir()
 	if err := synthetic.EditableCopy(dir, testsupport.Corpus(b, 10000)); err != nil {
 		b.Fatal(err)
@@ -97,10 +89,7 @@ var big = struct {
 func snapshot10k(b *testing.B) *site.Snapshot {
 	b.Helper()
 	big.Do(func() {
-		cat, err := catalog()
-		if err != nil {
-			b.Fatal(err)
-		}
+		cat := sitetest.Catalog(b)
 		files := os.DirFS(testsupport.Corpus(b, 10000))
 		big.snap = site.Build(files, content.Load(files, content.Options{}), cat, site.Options{}, synthetic.CorpusNow)
 	})

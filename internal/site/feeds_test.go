@@ -2,9 +2,6 @@ package site_test
 
 import (
 	"bytes"
-	"flag"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -15,15 +12,13 @@ import (
 	ical "github.com/emersion/go-ical"
 	"github.com/google/go-cmp/cmp"
 	"github.com/mmcdole/gofeed"
-	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"statuspress/internal/content"
 	"statuspress/internal/feed"
 	"statuspress/internal/site"
 	"statuspress/internal/testsupport"
+	"statuspress/internal/testsupport/feedcheck"
+	"statuspress/internal/testsupport/sitetest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // The feed tests answer from the sample content at a fixed instant: Monday 23 November 2026, 12:00
 // UTC, while the REST API incident is in its monitoring stage and the December database
@@ -31,20 +26,6 @@ var update = flag.Bool("update", false, "rewrite golden files")
 var feedClock = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 
 const sampleURL = "https://status.lumenmail.example"
-
-// buildFS makes a snapshot of the content in files, failing t on any content error.
-func buildFS(t *testing.T, files fs.FS, opt site.Options) *site.Snapshot {
-	t.Helper()
-	loc, err := catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := content.Load(files, content.Options{})
-	if n := c.Problems.Errors(); n > 0 {
-		t.Fatalf("content has %d errors:\n%v", n, c.Problems)
-	}
-	return site.Build(files, c, loc, opt, feedClock)
-}
 
 // sampleSite is a snapshot of the repository's sample content.
 func sampleSite(t *testing.T) *site.Snapshot {
@@ -83,11 +64,7 @@ func parsed(t *testing.T, s *site.Snapshot, lang, component, format string) *gof
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := gofeed.NewParser().Parse(bytes.NewReader(b))
-	if err != nil {
-		t.Fatalf("gofeed, %s %s: %v\n%s", lang, format, err, b)
-	}
-	return got
+	return feedcheck.Read(t, b)
 }
 
 // TestFeedGolden holds feeds and calendars of the sample content at the fixed feedClock against
@@ -127,23 +104,7 @@ func TestFeedGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			file := filepath.Join("testdata", "golden", name)
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(file, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("%s differs (-want +got); if the change is intended, rerun with -update:\n%s", file, diff)
-			}
+			testsupport.Golden(t, filepath.Join("testdata", "golden", name), got)
 		})
 	}
 }
@@ -320,26 +281,8 @@ func TestFeedFallbackLanguage(t *testing.T) {
 }
 
 // TestJSONFeedsValidate validates every JSON feed of the sample site against the JSON Feed 1.1
-// schema kept with package feed.
+// schema of feedcheck.
 func TestJSONFeedsValidate(t *testing.T) {
-	const url = "https://statuspress.dev/schema/jsonfeed-1.1.schema.json"
-	src, err := os.ReadFile("../feed/testdata/jsonfeed-1.1.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	if err := c.AddResource(url, doc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile(url)
-	if err != nil {
-		t.Fatal(err)
-	}
 	s := sampleSite(t)
 	components := []string{""}
 	for _, c := range s.Site.Components {
@@ -352,11 +295,7 @@ func TestJSONFeedsValidate(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			v, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := sch.Validate(v); err != nil {
+			if err := feedcheck.CheckJSONFeed(t, b); err != nil {
 				t.Errorf("%s %q: %v", lang, comp, err)
 			}
 		}
@@ -413,7 +352,7 @@ func soapSite(t *testing.T, title, resolvedText, more string) fstest.MapFS {
 // and dates stay; only the content changes, so readers see an edited item, not a new one.
 func TestFeedIDsStable(t *testing.T) {
 	load := func(text string) feed.Feed {
-		f, _ := buildFS(t, soapSite(t, "SOAP API down", text, ""), site.Options{}).Feed("en", "", feedClock)
+		f, _ := sitetest.Build(t, soapSite(t, "SOAP API down", text, ""), site.Options{}, feedClock).Feed("en", "", feedClock)
 		return f
 	}
 	before, after := load("Fixed."), load("Fixed: the session store is configured again.")
@@ -433,7 +372,7 @@ func TestFeedIDsStable(t *testing.T) {
 		t.Errorf("the edit did not reach the content")
 	}
 	// The same ids in every language and every format.
-	nl, _ := buildFS(t, soapSite(t, "SOAP API down", "Fixed.", ""), site.Options{}).Feed("nl", "soap-api", feedClock)
+	nl, _ := sitetest.Build(t, soapSite(t, "SOAP API down", "Fixed.", ""), site.Options{}, feedClock).Feed("nl", "soap-api", feedClock)
 	for i := range nl.Items {
 		if nl.Items[i].ID != before.Items[i].ID {
 			t.Errorf("item %d: id %q in the Dutch component feed, %q in the English site feed", i, nl.Items[i].ID, before.Items[i].ID)
@@ -444,7 +383,7 @@ func TestFeedIDsStable(t *testing.T) {
 // TestFeedEscaping: a title with every character that breaks feeds survives every format.
 func TestFeedEscaping(t *testing.T) {
 	const title = `SOAP & <API> "down" 'again' 🚨`
-	s := buildFS(t, soapSite(t, `"SOAP & <API> \"down\" 'again' 🚨"`, `Fixed <b>&</b> "done" ]]> 🚨`, ""), site.Options{})
+	s := sitetest.Build(t, soapSite(t, `"SOAP & <API> \"down\" 'again' 🚨"`, `Fixed <b>&</b> "done" ]]> 🚨`, ""), site.Options{}, feedClock)
 	for _, format := range []string{"rss", "atom", "json"} {
 		f := parsed(t, s, "en", "", format)
 		if got := f.Items[0].Title; got != "[Resolved] "+title {
@@ -478,7 +417,7 @@ Body.
 `)
 	// Not UTF-8, so not in the archive.
 	files["2026/chart/latency.png"] = &fstest.MapFile{Data: []byte("\x89PNG\r\n\x1a\n")}
-	f, _ := buildFS(t, files, site.Options{}).Feed("en", "", feedClock)
+	f, _ := sitetest.Build(t, files, site.Options{}, feedClock).Feed("en", "", feedClock)
 	html := map[string]string{}
 	for _, it := range f.Items {
 		html[it.ID] = it.HTML
@@ -499,7 +438,7 @@ Body.
 // TestFeedOnlyPublished: an update posted after now is not in the feed yet, and the feed's time
 // is the newest update it shows.
 func TestFeedOnlyPublished(t *testing.T) {
-	s := buildFS(t, soapSite(t, "SOAP API down", "Fixed.", ""), site.Options{})
+	s := sitetest.Build(t, soapSite(t, "SOAP API down", "Fixed.", ""), site.Options{}, feedClock)
 	early := time.Date(2026, 6, 8, 6, 0, 0, 0, time.UTC)
 	f, _ := s.Feed("en", "", early)
 	if len(f.Items) != 1 || f.Items[0].Title != "[Investigating] SOAP API down" || !f.Updated.Equal(time.Date(2026, 6, 8, 5, 12, 0, 0, time.UTC)) {
@@ -531,10 +470,7 @@ func TestFeedLimit(t *testing.T) {
 func TestCalendar(t *testing.T) {
 	s := sampleSite(t)
 	b := feed.ICS(s.Calendar("de", feedClock), s.Absolute(site.CalendarPath("de")))
-	cal, err := ical.NewDecoder(bytes.NewReader(b)).Decode()
-	if err != nil {
-		t.Fatalf("go-ical: %v\n%s", err, b)
-	}
+	cal := feedcheck.ReadCalendar(t, b)
 	if name, _ := cal.Props.Text("X-WR-CALNAME"); name != "Lumen Mail Status: geplante Wartungen" {
 		t.Errorf("calendar name %q", name)
 	}

@@ -2,32 +2,23 @@ package site_test
 
 import (
 	"os"
-	"sync"
 	"testing"
 	"time"
 
 	"statuspress/internal/content"
 	"statuspress/internal/locale"
 	"statuspress/internal/site"
-	"statuspress/locales"
+	"statuspress/internal/testsupport/sitetest"
 )
 
-var catalog = sync.OnceValues(func() (*locale.Catalog, error) { return locale.Load(locales.FS) })
+// catalog is the language catalogue, loaded once per test binary.
+var catalog = sitetest.LoadCatalog
 
-// build loads the content directory dir and builds its snapshot; the content must be free of
-// errors.
+// build loads the content directory dir and builds its snapshot at the tests' instant
+// (feedClock); the content must be free of errors.
 func build(t *testing.T, dir string, opt site.Options) *site.Snapshot {
 	t.Helper()
-	cat, err := catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := os.DirFS(dir)
-	c := content.Load(files, content.Options{})
-	if c.Problems.Errors() > 0 {
-		t.Fatalf("%s has errors:\n%v", dir, c.Problems)
-	}
-	return site.Build(files, c, cat, opt, time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC))
+	return sitetest.Build(t, os.DirFS(dir), opt, feedClock)
 }
 
 // small is the test site in testdata/small.
@@ -40,10 +31,7 @@ func small(t *testing.T, opt site.Options) *site.Snapshot {
 // Loader over it and the snapshot of its first load, made at loaded.
 func editable(t *testing.T, loaded time.Time) (string, *content.Loader, *site.Snapshot) {
 	t.Helper()
-	cat, err := catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat := sitetest.Catalog(t)
 	dir := t.TempDir()
 	if err := os.CopyFS(dir, os.DirFS("testdata/small")); err != nil {
 		t.Fatal(err)
@@ -56,10 +44,7 @@ func editable(t *testing.T, loaded time.Time) (string, *content.Loader, *site.Sn
 // localizer is the catalog's localizer for lang in the given IANA zone.
 func localizer(t *testing.T, lang, zone string) *locale.Localizer {
 	t.Helper()
-	cat, err := catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat := sitetest.Catalog(t)
 	loc, err := time.LoadLocation(zone)
 	if err != nil {
 		t.Fatal(err)

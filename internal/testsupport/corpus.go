@@ -3,7 +3,7 @@ package testsupport
 import (
 	"testing"
 
-	"statuspress/internal/synthetic"
+	"statuspress/internal/testsupport/synthetic"
 )
 
 // Corpus is the synthetic content directory of n items that the benchmarks and slow tests of

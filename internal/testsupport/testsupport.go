@@ -1,6 +1,13 @@
 // Package testsupport holds the few helpers tests of several packages share: the switch that
-// lets the slow tests run, txtar archives as file systems and directories, the module root, and
-// the synthetic corpora the benchmarks read. Only tests import it.
+// lets the slow tests run, golden files with -update, txtar archives as file systems and
+// directories, the module root, and the synthetic corpora the benchmarks read. Only tests import
+// it; a test binary that does gets its -update flag from here.
+//
+// Below it lives the rest of the test machinery: synthetic, the generator of large content
+// sites (which the developer commands in cmd/devtools/ use too); sitetest, which builds
+// snapshots for the tests of site and server; feedcheck, which reads feeds and calendars as
+// subscribers' programs do; and zonetest, which runs a program where it cannot see the host's
+// time zones. The statuspress binary imports none of it (TestMachineryApart).
 package testsupport
 
 import (

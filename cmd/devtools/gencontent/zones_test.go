@@ -7,7 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"statuspress/internal/zonetest"
+	"statuspress/internal/testsupport"
+	"statuspress/internal/testsupport/zonetest"
 )
 
 func TestMain(m *testing.M) {
@@ -20,8 +21,8 @@ func TestMain(m *testing.M) {
 func TestZonesWithoutHostDatabase(t *testing.T) {
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "gencontent")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/gencontent")
-	build.Dir = "../.."
+	build := exec.Command("go", "build", "-o", bin, "./cmd/devtools/gencontent")
+	build.Dir = testsupport.ModuleRoot(t)
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}

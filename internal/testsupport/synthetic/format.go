@@ -366,7 +366,7 @@ func percent(n, l int) string {
 // their groups.
 func siteYAML() string {
 	var b strings.Builder
-	b.WriteString("# Brightwave's status page: synthetic content written by cmd/gencontent.\n")
+	b.WriteString("# Brightwave's status page: synthetic content written by cmd/devtools/gencontent.\n")
 	b.WriteString("# Brightwave is a fictional invoicing and payments service; every name and address is made up.\n\n")
 	b.WriteString("title:\n")
 	titles := T{"Brightwave Status", "Brightwave-status", "État des services Brightwave", "Brightwave-Status"}

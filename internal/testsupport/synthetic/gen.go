@@ -1,8 +1,10 @@
 // Package synthetic writes realistic content directories for statuspress: a site.yaml and any
 // number of incidents, maintenance windows and notices spread over three years, in four languages,
 // for load tests, benchmarks and trying the site with a long history. The same Config gives the
-// same files, byte for byte, and the output loads without errors or warnings. cmd/gencontent is
-// its command line; Corpus shares one generated directory between benchmark runs.
+// same files, byte for byte, and the output loads without errors or warnings. It is test and
+// developer machinery, never part of the statuspress binary: cmd/devtools/gencontent is its command
+// line, cmd/devtools/loadtest serves what it writes, and Corpus shares one generated directory
+// between benchmark runs.
 package synthetic
 
 import (

@@ -16,7 +16,7 @@ func TestRun(t *testing.T) {
 	if code := run(args, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	// The generator itself is tested in internal/synthetic; here, the command around it.
+	// The generator itself is tested in internal/testsupport/synthetic; here, the command around it.
 	first := stdout.String()
 	if !strings.HasPrefix(first, "wrote ") || !strings.Contains(first, " to "+out+": ") {
 		t.Errorf("unexpected report: %s", first)

@@ -9,7 +9,7 @@
 // visible. It is bounded (-timeout) and stops everything it started. The server inherits the
 // environment, so STATUSPRESS_* variables configure it.
 //
-//	go run ./cmd/loadtest [-n 10000] [-rounds 3] [-duration 5s] [-connections 64] [-threads 2]
+//	go run ./cmd/devtools/loadtest [-n 10000] [-rounds 3] [-duration 5s] [-connections 64] [-threads 2]
 //
 // wrk must be installed (Debian: apt-get install wrk). Run it on an otherwise idle machine: on a
 // busy one req/s and p99 follow the other work, while the CPU ratio still compares the servers.
@@ -36,7 +36,7 @@ import (
 	"syscall"
 	"time"
 
-	"statuspress/internal/synthetic"
+	"statuspress/internal/testsupport/synthetic"
 )
 
 type config struct {

@@ -2,7 +2,7 @@
 // number of realistic incidents, maintenance windows and notices spread over three years, in
 // four languages, for load tests, benchmarks and trying the site with a long history.
 //
-//	go run ./cmd/gencontent -n 10000 -seed 42 -out /tmp/gen10k [-now 2026-11-23T12:00:00Z] [-force]
+//	go run ./cmd/devtools/gencontent -n 10000 -seed 42 -out /tmp/gen10k [-now 2026-11-23T12:00:00Z] [-force]
 //
 // The same flags give the same files, byte for byte. The output passes `statuspress lint` without
 // errors or warnings.
@@ -18,7 +18,7 @@ import (
 	"runtime/debug"
 	"time"
 
-	"statuspress/internal/synthetic"
+	"statuspress/internal/testsupport/synthetic"
 )
 
 func main() {
