@@ -525,6 +525,16 @@ var (
 		Description: "A maintenance's announced window, compact; Window is a formatted range such as \"June 8, 2020, 02:00–04:00 UTC\".",
 		Other:       "Scheduled: {{.Window}}",
 	}
+	MaintenanceStarts = &i18n.Message{
+		ID:          "maintenance.starts",
+		Description: "When a maintenance that has not begun starts, relative to now; In is a relative time such as \"in 3 hours\" or \"in a moment\".",
+		Other:       "starts {{.In}}",
+	}
+	MaintenanceUntil = &i18n.Message{
+		ID:          "maintenance.until",
+		Description: "A maintenance going on now and when its window ends; End is a time such as \"00:00 UTC\", with the date when it is not today.",
+		Other:       "in progress, until {{.End}}",
+	}
 )
 
 // Notifications: words of the messages sent to chat channels, webhooks and subscribers.
@@ -701,7 +711,7 @@ func Messages() []*i18n.Message {
 
 		NotFoundTitle, NotFoundText, BackToStatusPage, ServerErrorTitle, ServerErrorText,
 
-		MaintenanceWindow, MaintenanceScheduled,
+		MaintenanceWindow, MaintenanceScheduled, MaintenanceStarts, MaintenanceUntil,
 
 		NotifyViewIncident,
 

@@ -21,16 +21,39 @@ func (s *Snapshot) Overview(lang string, now time.Time) web.OverviewPage {
 	published := s.Published(now)
 	st := status.At(s.Site, published, now)
 	up := s.Timeline.Uptime(s.Site, now, s.uptimeDays, v.l.Location())
+	soon, later := status.Imminent(st.Upcoming, now, s.Site.Lead())
 	p := web.OverviewPage{
 		Base:       v.base(HomePath(v.lang), "", ""),
 		Banner:     web.Status{Key: string(st.Indicator), Label: v.l.Indicator(st.Indicator)},
 		Ongoing:    v.cards(st.Ongoing),
-		InProgress: v.cards(st.InProgress),
-		Upcoming:   v.cards(st.Upcoming),
+		Upcoming:   v.cards(later),
 		UptimeDays: s.uptimeDays,
 		Notices:    v.cards(first(st.Notices, recentLimit)),
 	}
 	p.Description = p.Banner.Label
+	// An incident outranks a maintenance in the page's state (status.IndicatorAt), but the
+	// maintenance still takes things down: the banner says both.
+	if len(st.InProgress) > 0 && st.Indicator != status.IndicatorMaintenance {
+		p.BannerNote = v.l.Indicator(status.IndicatorMaintenance)
+	}
+	// Maintenance going on or about to start is shown above the components, each with where its
+	// window stands now: the page is made again every minute, so relative words stay true.
+	for _, in := range st.InProgress {
+		c := v.card(in)
+		end := in.Scheduled.End
+		if !end.After(now) {
+			// Work that overran its window: its updates say it goes on, the window no longer
+			// says until when.
+			end = time.Time{}
+		}
+		c.When = v.l.Until(end, now)
+		p.InProgress = append(p.InProgress, c)
+	}
+	for _, in := range soon {
+		c := v.card(in)
+		c.When = v.l.Starts(in.Scheduled.Start, now)
+		p.InProgress = append(p.InProgress, c)
+	}
 	for _, g := range st.Groups {
 		if !g.Shown() {
 			continue
