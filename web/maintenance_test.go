@@ -36,3 +36,23 @@ func TestOverviewMaintenanceAtTop(t *testing.T) {
 		t.Errorf("%d relative times or banner notes on the sample overview, want 0", n)
 	}
 }
+
+// TestTimelineAutomatic: an entry of the clock shows its words in place of a body, marked so.
+func TestTimelineAutomatic(t *testing.T) {
+	ctx, l := sampleContext(t, "en")
+	p := ongoingIncident(l)
+	p.Timeline = append([]UpdateView{{
+		ID:        "started-20261205t210000z",
+		Status:    Status{Key: "in_progress", Label: "In progress"},
+		At:        Time{Text: "December 5, 2026, 21:00 UTC", ISO: "2026-12-05T21:00:00Z"},
+		Automatic: "Started as scheduled",
+	}}, p.Timeline...)
+	doc, _ := render(t, ctx, "incident-automatic-en", Incident(p))
+	auto := doc.Find(`#started-20261205t210000z [data-testid="automatic"]`)
+	if got := trimSpace(auto.Text()); got != "Started as scheduled" {
+		t.Errorf("automatic entry %q", got)
+	}
+	if n := doc.Find(`.timeline [data-testid="automatic"]`).Length(); n != 1 {
+		t.Errorf("%d automatic entries, want 1", n)
+	}
+}

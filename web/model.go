@@ -202,6 +202,9 @@ type UpdateView struct {
 	Body   HTML
 	// Components whose status this update changed.
 	Components []Affected
+	// Automatic is set on an entry nobody wrote, derived from a maintenance's window ("Started
+	// as scheduled"): it says what happened in place of a body.
+	Automatic string
 }
 
 // IncidentPage is /{lang}/incidents/{slug}/.

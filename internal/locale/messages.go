@@ -530,6 +530,16 @@ var (
 		Description: "When a maintenance that has not begun starts, relative to now; In is a relative time such as \"in 3 hours\" or \"in a moment\".",
 		Other:       "starts {{.In}}",
 	}
+	MaintenanceStartedByItself = &i18n.Message{
+		ID:          "maintenance.startedByItself",
+		Description: "Timeline entry made by statuspress, not written by anyone: the maintenance began when its window opened.",
+		Other:       "Started as scheduled",
+	}
+	MaintenanceCompletedByItself = &i18n.Message{
+		ID:          "maintenance.completedByItself",
+		Description: "Timeline entry made by statuspress, not written by anyone: the maintenance ended when its window closed.",
+		Other:       "Completed as scheduled",
+	}
 	MaintenanceUntil = &i18n.Message{
 		ID:          "maintenance.until",
 		Description: "A maintenance going on now and when its window ends; End is a time such as \"00:00 UTC\", with the date when it is not today.",
@@ -712,6 +722,7 @@ func Messages() []*i18n.Message {
 		NotFoundTitle, NotFoundText, BackToStatusPage, ServerErrorTitle, ServerErrorText,
 
 		MaintenanceWindow, MaintenanceScheduled, MaintenanceStarts, MaintenanceUntil,
+		MaintenanceStartedByItself, MaintenanceCompletedByItself,
 
 		NotifyViewIncident,
 

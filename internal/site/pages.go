@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+
 	"statuspress/internal/content"
 	"statuspress/internal/incident"
 	"statuspress/internal/locale"
@@ -119,6 +121,37 @@ func (v *view) rows(cs []status.ComponentState, up status.Uptime) []web.Componen
 	return out
 }
 
+// timelineEntry is an entry of an incident page's timeline and its instant.
+type timelineEntry struct {
+	at time.Time
+	u  web.UpdateView
+}
+
+// byItself returns the entries of a maintenance's timeline that nobody wrote: the start and end
+// of its window when they came by themselves, by the rule notifications and feeds follow
+// (status.StartsByItself), each marked as made by statuspress.
+func (v *view) byItself(in *incident.Incident) []timelineEntry {
+	if in.Kind != incident.KindMaintenance {
+		return nil
+	}
+	var out []timelineEntry
+	entry := func(at time.Time, st incident.UpdateStatus, prefix string, msg *i18n.Message) timelineEntry {
+		return timelineEntry{at, web.UpdateView{
+			ID:        prefix + strings.ToLower(at.UTC().Format("20060102T150405Z")),
+			Status:    web.Status{Key: string(st), Label: v.l.UpdateStatus(st)},
+			At:        v.time(at),
+			Automatic: v.l.T(msg),
+		}}
+	}
+	if start, ok := status.StartsByItself(in); ok && !start.After(v.now) {
+		out = append(out, entry(start, incident.StatusInProgress, "started-", locale.MaintenanceStartedByItself))
+	}
+	if end, ok := status.EndsByItself(in); ok && !end.After(v.now) {
+		out = append(out, entry(end, incident.StatusCompleted, "completed-", locale.MaintenanceCompletedByItself))
+	}
+	return out
+}
+
 func first[T any](xs []T, n int) []T {
 	if len(xs) > n {
 		return xs[:n]
@@ -146,8 +179,16 @@ func (s *Snapshot) IncidentPage(lang, slug string, now time.Time) (web.IncidentP
 	}
 	p.OGType = "article"
 	visible := status.Visible(in, now)
-	for i := len(visible) - 1; i >= 0; i-- {
-		p.Timeline = append(p.Timeline, v.update(in, visible[i], loc.Updates[i]))
+	var entries []timelineEntry
+	for i, u := range visible {
+		entries = append(entries, timelineEntry{u.At, v.update(in, u, loc.Updates[i])})
+	}
+	// Oldest first, an update before the clock's entry at the same instant; the page shows the
+	// newest first.
+	entries = append(entries, v.byItself(in)...)
+	slices.SortStableFunc(entries, func(a, b timelineEntry) int { return a.at.Compare(b.at) })
+	for i := len(entries) - 1; i >= 0; i-- {
+		p.Timeline = append(p.Timeline, entries[i].u)
 	}
 	for _, h := range loc.TOC {
 		p.TOC = append(p.TOC, web.Heading{Level: h.Level, ID: h.ID, Text: h.Text})
