@@ -96,9 +96,14 @@ type OverviewPage struct {
 	Base
 	// Banner is the overall state; Key is an indicator.
 	Banner Status
+	// BannerNote adds to the banner what its state outranks: that a maintenance is in progress
+	// while an incident sets the state. Empty otherwise.
+	BannerNote string
 	// Ongoing incidents, newest first.
 	Ongoing []IncidentCard
-	// Maintenance in progress now, and upcoming, soonest first.
+	// InProgress is the maintenance going on now and then the maintenance that starts within the
+	// site's lead time, shown above the components; Upcoming the maintenance further out. Both
+	// soonest first.
 	InProgress, Upcoming []IncidentCard
 	// Groups of components, in site order. The ungrouped components come last, named "Other
 	// components" after named groups and without a name when there are no groups.
@@ -171,6 +176,9 @@ type IncidentCard struct {
 	Started, Resolved   Time
 	// Window is a maintenance's announced window in words; empty for other kinds.
 	Window string
+	// When says how the window stands now in relative words ("starts in 3 hours", "in progress,
+	// until 00:00 UTC"); set on the overview's maintenance at the top only.
+	When string
 	// Duration is how long it lasted, or has lasted so far.
 	Duration string
 	// Latest is the most recent update, when there is one.
@@ -194,6 +202,9 @@ type UpdateView struct {
 	Body   HTML
 	// Components whose status this update changed.
 	Components []Affected
+	// Automatic is set on an entry nobody wrote, derived from a maintenance's window ("Started
+	// as scheduled"): it says what happened in place of a body.
+	Automatic string
 }
 
 // IncidentPage is /{lang}/incidents/{slug}/.

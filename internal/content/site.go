@@ -17,7 +17,7 @@ const SiteFile = "site.yaml"
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-var siteFields = []string{"title", "base_url", "default_language", "languages", "timezones", "support", "groups", "components"}
+var siteFields = []string{"title", "base_url", "default_language", "languages", "timezones", "support", "groups", "components", "maintenance_lead_hours"}
 
 // parseSite decodes site.yaml. It returns the best site it can make of the file even when parts
 // are wrong, so the incidents can still be checked against it; r says what was wrong.
@@ -151,6 +151,15 @@ func parseSite(src []byte, r *report) (site *incident.Site, readable bool) {
 			}
 		}
 		slices.SortStableFunc(site.Components, func(a, b incident.Component) int { return a.Position - b.Position })
+	}
+	if f, ok := byKey["maintenance_lead_hours"]; ok {
+		if h, ok := d.integer(f); ok {
+			if h < 1 {
+				r.errorf(f.at, "maintenance_lead_hours must be 1 or more, not %d", h)
+			} else {
+				site.MaintenanceLead = time.Duration(h) * time.Hour
+			}
+		}
 	}
 	if len(site.Components) == 0 && !r.failed() {
 		missing("components", "[{id: api, name: API}]")

@@ -24,6 +24,20 @@ type Site struct {
 	Groups    []Group
 	// Components are sorted by Position, then by their order in site.yaml.
 	Components []Component
+	// MaintenanceLead is how long before its window a maintenance moves to the top of the
+	// overview; zero means DefaultMaintenanceLead.
+	MaintenanceLead time.Duration
+}
+
+// DefaultMaintenanceLead is the lead time of a site.yaml that names none.
+const DefaultMaintenanceLead = 24 * time.Hour
+
+// Lead returns how long before its window a maintenance counts as imminent.
+func (s *Site) Lead() time.Duration {
+	if s.MaintenanceLead > 0 {
+		return s.MaintenanceLead
+	}
+	return DefaultMaintenanceLead
 }
 
 // Support is how readers reach the people behind the page.

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
+
+	"statuspress/internal/incident"
 )
 
 // clock is the time of day, 24-hour, with the zone's abbreviation ("16:30 CEST"; "+03" where the
@@ -143,6 +145,26 @@ func (l *Localizer) Relative(t, now time.Time) string {
 		return l.Plural(in, n, nil)
 	}
 	return l.Plural(ago, n, nil)
+}
+
+// Starts writes when a maintenance whose window opens at start begins, seen from now: "starts in
+// 3 hours".
+func (l *Localizer) Starts(start, now time.Time) string {
+	return l.TData(MaintenanceStarts, map[string]any{"In": l.Relative(start, now)})
+}
+
+// Until writes that a maintenance is going on and when its window closes: "in progress, until
+// 00:00 UTC". Within a day of now the time alone is unambiguous, as it is the next time the clock
+// shows it; further out the date comes with it. An open window (a zero end) is just in progress.
+func (l *Localizer) Until(end, now time.Time) string {
+	if end.IsZero() {
+		return l.UpdateStatus(incident.StatusInProgress)
+	}
+	e := l.Time(end)
+	if end.Sub(now) >= 24*time.Hour {
+		e = l.DateTime(end)
+	}
+	return l.TData(MaintenanceUntil, map[string]any{"End": e})
 }
 
 // DaysAgo writes "n days ago" ("1 day ago" for 1), for the start of the uptime bars' time axis.

@@ -525,6 +525,26 @@ var (
 		Description: "A maintenance's announced window, compact; Window is a formatted range such as \"June 8, 2020, 02:00–04:00 UTC\".",
 		Other:       "Scheduled: {{.Window}}",
 	}
+	MaintenanceStarts = &i18n.Message{
+		ID:          "maintenance.starts",
+		Description: "When a maintenance that has not begun starts, relative to now; In is a relative time such as \"in 3 hours\" or \"in a moment\".",
+		Other:       "starts {{.In}}",
+	}
+	MaintenanceStartedByItself = &i18n.Message{
+		ID:          "maintenance.startedByItself",
+		Description: "Timeline entry made by statuspress, not written by anyone: the maintenance began when its window opened.",
+		Other:       "Started as scheduled",
+	}
+	MaintenanceCompletedByItself = &i18n.Message{
+		ID:          "maintenance.completedByItself",
+		Description: "Timeline entry made by statuspress, not written by anyone: the maintenance ended when its window closed.",
+		Other:       "Completed as scheduled",
+	}
+	MaintenanceUntil = &i18n.Message{
+		ID:          "maintenance.until",
+		Description: "A maintenance going on now and when its window ends; End is a time such as \"00:00 UTC\", with the date when it is not today.",
+		Other:       "in progress, until {{.End}}",
+	}
 )
 
 // Notifications: words of the messages sent to chat channels, webhooks and subscribers.
@@ -701,7 +721,8 @@ func Messages() []*i18n.Message {
 
 		NotFoundTitle, NotFoundText, BackToStatusPage, ServerErrorTitle, ServerErrorText,
 
-		MaintenanceWindow, MaintenanceScheduled,
+		MaintenanceWindow, MaintenanceScheduled, MaintenanceStarts, MaintenanceUntil,
+		MaintenanceStartedByItself, MaintenanceCompletedByItself,
 
 		NotifyViewIncident,
 

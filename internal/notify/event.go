@@ -86,10 +86,10 @@ func eventsOf(in *incident.Incident, t time.Time) []Event {
 		out = append(out, newEvent(KindUpdate, in, u.At, true, i))
 	}
 	if in.Kind == incident.KindMaintenance {
-		if start, ok := startsByItself(in); ok && !start.After(t) {
+		if start, ok := status.StartsByItself(in); ok && !start.After(t) {
 			out = append(out, newEvent(KindMaintenanceStarted, in, start, true, -1))
 		}
-		if end, ok := endsByItself(in); ok && !end.After(t) {
+		if end, ok := status.EndsByItself(in); ok && !end.After(t) {
 			out = append(out, newEvent(KindMaintenanceEnded, in, end, true, -1))
 		}
 	}
@@ -120,44 +120,6 @@ func publishedAt(in *incident.Incident) time.Time {
 		return time.Time{}
 	}
 	return slices.MinFunc(at, time.Time.Compare)
-}
-
-// startsByItself returns the start of a maintenance's window when nothing but the clock starts
-// it: no update at or before that instant says the work began (that update is its own event).
-func startsByItself(in *incident.Incident) (time.Time, bool) {
-	start := in.Window().Start
-	if start.IsZero() {
-		return time.Time{}, false
-	}
-	if u, ok := latestAt(in, start); ok && u.Status != incident.StatusScheduled {
-		return time.Time{}, false
-	}
-	return start, true
-}
-
-// endsByItself returns the end of a maintenance's announced window when it ends there by itself
-// (Incident.Ended's rule), not by an update or a resolved time.
-func endsByItself(in *incident.Incident) (time.Time, bool) {
-	end := in.Scheduled.End
-	if end.IsZero() || in.IsResolved() {
-		return time.Time{}, false
-	}
-	at, ended := in.Ended(end)
-	if !ended || !at.Equal(end) {
-		return time.Time{}, false
-	}
-	if u, ok := latestAt(in, end); ok && u.Status != incident.StatusScheduled {
-		return time.Time{}, false
-	}
-	return end, true
-}
-
-func latestAt(in *incident.Incident, t time.Time) (incident.Update, bool) {
-	v := status.Visible(in, t)
-	if len(v) == 0 {
-		return incident.Update{}, false
-	}
-	return v[len(v)-1], true
 }
 
 // fingerprint sums the words an event shows in every language, so Diff can tell a text edit. It

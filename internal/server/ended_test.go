@@ -141,7 +141,7 @@ func TestMaintenanceEndedByItsWindow(t *testing.T) {
 		end := got.Items[0]
 		completed := l.UpdateStatus("completed")
 		if end.Title != "["+completed+"] Database upgrade for the web app and REST API" || end.DatePublished != "2026-12-06T00:00:00Z" ||
-			end.ContentHTML != "<p>"+completed+"</p>" || !strings.HasSuffix(end.ID, ":"+december+"/end") {
+			end.ContentHTML != "<p>"+completed+"</p>" || !strings.HasSuffix(end.ID, ":maintenance-ended:"+december+"/20261206T000000Z") {
 			t.Errorf("latest feed item %+v, want the maintenance completed at the end of its window", end)
 		}
 	})

@@ -78,6 +78,9 @@ const (
 	// completed: a maintenance that ended with its window, or an incident whose resolved time
 	// came without a resolving update. Subscribers learn of the end as readers of the page do.
 	endEntry = -2
+	// startEntry is a maintenance that began with its window, with no update saying so
+	// (status.StartsByItself).
+	startEntry = -3
 )
 
 // feedItems are the newest limit items of the site's feed, or of one component's, newest first.
@@ -96,6 +99,9 @@ func (v *view) feedItems(component string, limit int) []feed.Item {
 		visible := status.Visible(in, v.now)
 		for i, u := range visible {
 			entries = append(entries, feedEntry{at: u.At, in: in, update: i})
+		}
+		if start, ok := status.StartsByItself(in); ok && in.Kind == incident.KindMaintenance && !start.After(v.now) {
+			entries = append(entries, feedEntry{at: start, in: in, update: startEntry})
 		}
 		if end, ok := in.Ended(v.now); ok && !slices.ContainsFunc(visible, func(u incident.Update) bool { return u.Status.Final() }) {
 			entries = append(entries, feedEntry{at: end, in: in, update: endEntry})
@@ -127,10 +133,18 @@ func (v *view) feedItem(e feedEntry) feed.Item {
 	loc := in.In(v.lang, v.s.Site.DefaultLanguage)
 	page := s.Absolute(IncidentPath(v.lang, in.Slug))
 	cats := v.categories(in)
-	if e.update == endEntry {
+	if e.update == startEntry || e.update == endEntry {
 		label := v.l.UpdateStatus(in.State(v.now))
+		id := s.tagURI(in.Slug + "/end")
+		switch end, ok := status.EndsByItself(in); {
+		case e.update == startEntry:
+			label = v.l.UpdateStatus(incident.StatusInProgress)
+			id = s.tagURI(clockEventID("maintenance-started", in, e.at))
+		case ok && end.Equal(e.at):
+			id = s.tagURI(clockEventID("maintenance-ended", in, e.at))
+		}
 		return feed.Item{
-			ID:         s.tagURI(in.Slug + "/end"),
+			ID:         id,
 			Title:      "[" + label + "] " + loc.Title.Text,
 			URL:        page,
 			Published:  e.at,
@@ -174,6 +188,13 @@ func (v *view) feedItem(e feedEntry) feed.Item {
 		Lang:       v.otherLang(text.Lang),
 		Categories: cats,
 	}
+}
+
+// clockEventID names the start or end of a maintenance's window that came by itself as
+// notifications do (internal/notify: maintenance-started:<slug>/<instant>), so that an item and
+// the message sent about it carry the same name, and a rescheduled window makes new items.
+func clockEventID(kind string, in *incident.Incident, at time.Time) string {
+	return kind + ":" + in.Slug + "/" + at.UTC().Format("20060102T150405Z")
 }
 
 // categories are an incident's kind and the names of the components it affects, in the view's

@@ -123,6 +123,8 @@ func TestOverviewSample(t *testing.T) {
 		{"before", at("2026-11-23T07:00:00Z"), "none", nil, nil, []string{"database-upgrade-december"}, "operational", "operational"},
 		{"during", at("2026-11-23T12:00:00Z"), "minor", []string{"rest-api-errors"}, nil, []string{"database-upgrade-december"}, "degraded_performance", "operational"},
 		{"partial outage", at("2026-11-23T09:00:00Z"), "minor", []string{"rest-api-errors"}, nil, []string{"database-upgrade-december"}, "partial_outage", "operational"},
+		{"a day and a minute before the maintenance", at("2026-12-04T20:59:00Z"), "minor", []string{"rest-api-errors"}, nil, []string{"database-upgrade-december"}, "degraded_performance", "operational"},
+		{"a day before the maintenance", at("2026-12-04T21:00:00Z"), "minor", []string{"rest-api-errors"}, []string{"database-upgrade-december"}, nil, "degraded_performance", "operational"},
 		{"maintenance", at("2026-12-05T21:30:00Z"), "minor", []string{"rest-api-errors"}, []string{"database-upgrade-december"}, nil, "degraded_performance", "under_maintenance"},
 	} {
 		for _, lang := range []string{"en", "nl", "fr", "de"} {
@@ -364,5 +366,40 @@ func TestComponentsWithoutGroups(t *testing.T) {
 	gs := s.Overview("en", at("2026-11-23T12:00:00Z")).Groups
 	if len(gs) != 1 || gs[0].Name != "" || len(gs[0].Components) != 2 {
 		t.Errorf("groups %+v, want one without a name holding api and app", gs)
+	}
+}
+
+// TestOverviewMaintenanceAtTop: the sample's database upgrade (5 December 2026, 21:00 to 24:00
+// UTC) moves above the components within the lead time, with where its window stands in
+// relative words; while it runs, the banner, whose state the ongoing REST API incident sets, says
+// that a maintenance is in progress too.
+func TestOverviewMaintenanceAtTop(t *testing.T) {
+	s := build(t, "../../incidents", site.Options{})
+	for _, tc := range []struct {
+		now        time.Time
+		lang, when string
+		note       string
+	}{
+		{at("2026-12-05T18:00:00Z"), "en", "starts in 3 hours", ""},
+		{at("2026-12-05T18:00:00Z"), "nl", "begint over 3 uur", ""},
+		{at("2026-12-05T18:00:00Z"), "fr", "commence dans 3 heures", ""},
+		{at("2026-12-05T18:00:00Z"), "de", "beginnt in 3 Stunden", ""},
+		{at("2026-12-05T20:00:00Z"), "en", "starts in 1 hour", ""},
+		{at("2026-12-05T20:00:00Z"), "de", "beginnt in 1 Stunde", ""},
+		{at("2026-12-04T22:00:00Z"), "en", "starts in 23 hours", ""},
+		{at("2026-12-05T20:59:30Z"), "fr", "commence dans un instant", ""},
+		{at("2026-12-05T21:30:00Z"), "en", "in progress, until 00:00 UTC", "Scheduled maintenance in progress"},
+		{at("2026-12-05T21:30:00Z"), "nl", "bezig tot 01:00 CET", "Gepland onderhoud wordt uitgevoerd"},
+	} {
+		p := s.Overview(tc.lang, tc.now)
+		if len(p.InProgress) != 1 {
+			t.Fatalf("%s, %s: %d maintenances at the top, want 1", tc.now, tc.lang, len(p.InProgress))
+		}
+		if got := p.InProgress[0].When; got != tc.when {
+			t.Errorf("%s, %s: when %q, want %q", tc.now, tc.lang, got, tc.when)
+		}
+		if p.BannerNote != tc.note {
+			t.Errorf("%s, %s: banner note %q, want %q", tc.now, tc.lang, p.BannerNote, tc.note)
+		}
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+
 	"statuspress/internal/content"
 	"statuspress/internal/incident"
 	"statuspress/internal/locale"
@@ -21,16 +23,39 @@ func (s *Snapshot) Overview(lang string, now time.Time) web.OverviewPage {
 	published := s.Published(now)
 	st := status.At(s.Site, published, now)
 	up := s.Timeline.Uptime(s.Site, now, s.uptimeDays, v.l.Location())
+	soon, later := status.Imminent(st.Upcoming, now, s.Site.Lead())
 	p := web.OverviewPage{
 		Base:       v.base(HomePath(v.lang), "", ""),
 		Banner:     v.state(st.Indicator),
 		Ongoing:    v.cards(st.Ongoing),
-		InProgress: v.cards(st.InProgress),
-		Upcoming:   v.cards(st.Upcoming),
+		Upcoming:   v.cards(later),
 		UptimeDays: s.uptimeDays,
 		Notices:    v.cards(first(st.Notices, recentLimit)),
 	}
 	p.Description = p.Banner.Label
+	// An incident outranks a maintenance in the page's state (status.IndicatorAt), but the
+	// maintenance still takes things down: the banner says both.
+	if len(st.InProgress) > 0 && st.Indicator != status.IndicatorMaintenance {
+		p.BannerNote = v.l.Indicator(status.IndicatorMaintenance)
+	}
+	// Maintenance going on or about to start is shown above the components, each with where its
+	// window stands now: the page is made again every minute, so relative words stay true.
+	for _, in := range st.InProgress {
+		c := v.card(in)
+		end := in.Scheduled.End
+		if !end.After(now) {
+			// Work that overran its window: its updates say it goes on, the window no longer
+			// says until when.
+			end = time.Time{}
+		}
+		c.When = v.l.Until(end, now)
+		p.InProgress = append(p.InProgress, c)
+	}
+	for _, in := range soon {
+		c := v.card(in)
+		c.When = v.l.Starts(in.Scheduled.Start, now)
+		p.InProgress = append(p.InProgress, c)
+	}
 	for _, g := range st.Groups {
 		if !g.Shown() {
 			continue
@@ -101,6 +126,37 @@ func (v *view) rows(cs []status.ComponentState, up status.Uptime) []web.Componen
 	return out
 }
 
+// timelineEntry is an entry of an incident page's timeline and its instant.
+type timelineEntry struct {
+	at time.Time
+	u  web.UpdateView
+}
+
+// byItself returns the entries of a maintenance's timeline that nobody wrote: the start and end
+// of its window when they came by themselves, by the rule notifications and feeds follow
+// (status.StartsByItself), each marked as made by statuspress.
+func (v *view) byItself(in *incident.Incident) []timelineEntry {
+	if in.Kind != incident.KindMaintenance {
+		return nil
+	}
+	var out []timelineEntry
+	entry := func(at time.Time, st incident.UpdateStatus, prefix string, msg *i18n.Message) timelineEntry {
+		return timelineEntry{at, web.UpdateView{
+			ID:        prefix + strings.ToLower(at.UTC().Format("20060102T150405Z")),
+			Status:    web.Status{Key: string(st), Label: v.l.UpdateStatus(st)},
+			At:        v.time(at),
+			Automatic: v.l.T(msg),
+		}}
+	}
+	if start, ok := status.StartsByItself(in); ok && !start.After(v.now) {
+		out = append(out, entry(start, incident.StatusInProgress, "started-", locale.MaintenanceStartedByItself))
+	}
+	if end, ok := status.EndsByItself(in); ok && !end.After(v.now) {
+		out = append(out, entry(end, incident.StatusCompleted, "completed-", locale.MaintenanceCompletedByItself))
+	}
+	return out
+}
+
 func first[T any](xs []T, n int) []T {
 	if len(xs) > n {
 		return xs[:n]
@@ -128,8 +184,16 @@ func (s *Snapshot) IncidentPage(lang, slug string, now time.Time) (web.IncidentP
 	}
 	p.OGType = "article"
 	visible := status.Visible(in, now)
-	for i := len(visible) - 1; i >= 0; i-- {
-		p.Timeline = append(p.Timeline, v.update(in, visible[i], loc.Updates[i]))
+	var entries []timelineEntry
+	for i, u := range visible {
+		entries = append(entries, timelineEntry{u.At, v.update(in, u, loc.Updates[i])})
+	}
+	// Oldest first, an update before the clock's entry at the same instant; the page shows the
+	// newest first.
+	entries = append(entries, v.byItself(in)...)
+	slices.SortStableFunc(entries, func(a, b timelineEntry) int { return a.at.Compare(b.at) })
+	for i := len(entries) - 1; i >= 0; i-- {
+		p.Timeline = append(p.Timeline, entries[i].u)
 	}
 	for _, h := range loc.TOC {
 		p.TOC = append(p.TOC, web.Heading{Level: h.Level, ID: h.ID, Text: h.Text})

@@ -99,3 +99,13 @@ func newestFirst(at func(*incident.Incident) time.Time) func(a, b *incident.Inci
 func soonestFirst(a, b *incident.Incident) int {
 	return cmp.Or(a.Scheduled.Start.Compare(b.Scheduled.Start), strings.Compare(a.Slug, b.Slug))
 }
+
+// Imminent splits upcoming, in Upcoming's order, into the maintenances whose window starts within
+// lead of t, which a reader should hear of next to what is going on now, and the later ones.
+func Imminent(upcoming []*incident.Incident, t time.Time, lead time.Duration) (soon, later []*incident.Incident) {
+	i := slices.IndexFunc(upcoming, func(in *incident.Incident) bool { return in.Scheduled.Start.Sub(t) > lead })
+	if i < 0 {
+		return upcoming, nil
+	}
+	return upcoming[:i:i], upcoming[i:]
+}
