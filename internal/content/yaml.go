@@ -225,14 +225,7 @@ func scalarText(n *yamlnode.Node) string {
 	return n.Text
 }
 
+// describe names n for messages, quoting a scalar's text.
 func describe(n *yamlnode.Node) string {
-	switch n.Kind {
-	case yamlnode.Mapping:
-		return "a mapping"
-	case yamlnode.Sequence:
-		return "a list"
-	case yamlnode.Null:
-		return "nothing"
-	}
-	return fmt.Sprintf("`%s`", scalarText(n))
+	return yamlnode.Describe(n, func(n *yamlnode.Node) string { return fmt.Sprintf("`%s`", scalarText(n)) })
 }

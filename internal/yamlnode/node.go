@@ -76,7 +76,10 @@ func Start(n *Node) Pos {
 
 // FromGoccy converts goccy/go-yaml's syntax tree, looking through tags and anchors to the values
 // they mark.
-func FromGoccy(n ast.Node) *Node {
+func FromGoccy(n ast.Node) *Node { return fromGoccy(n, false) }
+
+// fromGoccy is FromGoccy; keysAsWritten is Options.KeysAsWritten.
+func fromGoccy(n ast.Node, keysAsWritten bool) *Node {
 	n = unwrap(n)
 	out := &Node{}
 	if n != nil {
@@ -90,16 +93,16 @@ func FromGoccy(n ast.Node) *Node {
 	case *ast.MappingNode:
 		out.Kind = Mapping
 		for _, mv := range v.Values {
-			out.Entries = append(out.Entries, goccyEntry(mv))
+			out.Entries = append(out.Entries, goccyEntry(mv, keysAsWritten))
 		}
 	case *ast.MappingValueNode:
 		// A mapping with a single entry may parse as its entry.
 		out.Kind = Mapping
-		out.Entries = []Entry{goccyEntry(v)}
+		out.Entries = []Entry{goccyEntry(v, keysAsWritten)}
 	case *ast.SequenceNode:
 		out.Kind = Sequence
 		for _, item := range v.Values {
-			out.Items = append(out.Items, FromGoccy(item))
+			out.Items = append(out.Items, fromGoccy(item, keysAsWritten))
 		}
 	case *ast.AliasNode:
 		out.Kind, out.Text = Alias, goccyText(v)
@@ -115,8 +118,11 @@ func FromGoccy(n ast.Node) *Node {
 	return out
 }
 
-func goccyEntry(mv *ast.MappingValueNode) Entry {
-	e := Entry{Key: goccyText(mv.Key), Value: FromGoccy(mv.Value)}
+func goccyEntry(mv *ast.MappingValueNode, keysAsWritten bool) Entry {
+	e := Entry{Key: goccyText(mv.Key), Value: fromGoccy(mv.Value, keysAsWritten)}
+	if _, plain := mv.Key.(*ast.StringNode); keysAsWritten && !plain && mv.Key != nil {
+		e.Key = mv.Key.String()
+	}
 	if mv.Key != nil {
 		if tk := mv.Key.GetToken(); tk != nil && tk.Position != nil {
 			e.Line, e.Col = tk.Position.Line, tk.Position.Column
@@ -156,4 +162,18 @@ func goccyText(n ast.Node) string {
 	default:
 		return n.String()
 	}
+}
+
+// Describe names n for messages: "a mapping", "a list" or "nothing", and a value of any other
+// kind as scalar says. What that may quote is for each decoder to say: a value may be a secret.
+func Describe(n *Node, scalar func(*Node) string) string {
+	switch n.Kind {
+	case Mapping:
+		return "a mapping"
+	case Sequence:
+		return "a list"
+	case Null:
+		return "nothing"
+	}
+	return scalar(n)
 }

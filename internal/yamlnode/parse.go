@@ -17,6 +17,9 @@ type Options struct {
 	// SwallowedKey points a syntax error at the key that a plain value above it swallowed, which
 	// goccy reports lines above the mistake (see swallowedKey).
 	SwallowedKey bool
+	// KeysAsWritten reads a key that is not plain text as goccy prints it, tag and all (`null`,
+	// `!!str name`), rather than as the text it stands for; no known field then matches it.
+	KeysAsWritten bool
 }
 
 // Doc is what Parse read.
@@ -69,7 +72,7 @@ func Parse(src []byte, opt Options) (Doc, error) {
 			d.Second = Pos{tk.Position.Line, tk.Position.Column}
 		}
 	}
-	d.Root = FromGoccy(f.Docs[0].Body)
+	d.Root = fromGoccy(f.Docs[0].Body, opt.KeysAsWritten)
 	return d, nil
 }
 
