@@ -68,7 +68,15 @@ func Parse(src []byte, opt Options) (Doc, error) {
 	}
 	if len(f.Docs) > 1 {
 		d.Many, d.Second = true, Pos{1, 1}
-		if tk := f.Docs[1].GetToken(); tk != nil && tk.Position != nil {
+		// An empty second document (a `---` at the end) has no body, whose token its GetToken
+		// would read: it starts at its `---`.
+		var tk *token.Token
+		if second := f.Docs[1]; second.Body != nil {
+			tk = second.GetToken()
+		} else {
+			tk = second.Start
+		}
+		if tk != nil && tk.Position != nil {
 			d.Second = Pos{tk.Position.Line, tk.Position.Column}
 		}
 	}

@@ -24,6 +24,7 @@ func TestParse(t *testing.T) {
 		{"null key", "~: x\n", Options{}, " 1:1"},
 		{"null key as written", "~: x\n", Options{KeysAsWritten: true}, "null 1:1"},
 		{"second document", "a: b\n---\nc: d\n", Options{}, "a 1:1, second at 3:2"},
+		{"empty second document", "a: b\n---\n", Options{}, "a 1:1, second at 2:1"},
 		{"syntax error", swallowed, Options{}, "2:6: YAML syntax error: mapping value is not allowed in this context; check indentation and quote values that contain `: ` or start with a special character"},
 		{"swallowed key", swallowed, Options{SwallowedKey: true}, "3:6: YAML syntax error: mapping value is not allowed in this context; `text:` is indented more than the line above, so YAML reads it as more of that line's value; indent it as the keys beside it"},
 		{"tab", "a:\n\tb: c\n", Options{}, "2:1: YAML syntax error: found character '\t' that cannot start any token; YAML does not allow tabs for indentation; indent with spaces"},
