@@ -1,7 +1,6 @@
 package content
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -35,14 +34,13 @@ func (d *yamlDoc) parse(src []byte) *yamlnode.Node {
 // parseGoccy is parse by goccy/go-yaml alone: for what parseFast does not take.
 func (d *yamlDoc) parseGoccy(src []byte) *yamlnode.Node {
 	doc, err := yamlnode.Parse(src, yamlnode.Options{MaxDepth: maxYAMLDepth, SwallowedKey: true})
-	var deep *yamlnode.TooDeepError
-	var syntax *yamlnode.SyntaxError
-	switch {
-	case errors.As(err, &deep):
-		d.r.errorf(d.off(deep.At), "%s", deep)
+	// A type switch, not errors.As, whose targets would be allocated on every call.
+	switch err := err.(type) {
+	case *yamlnode.TooDeepError:
+		d.r.errorf(d.off(err.At), "%s", err)
 		return nil
-	case errors.As(err, &syntax):
-		d.r.errorf(d.off(syntax.At), "%s", syntax.Message)
+	case *yamlnode.SyntaxError:
+		d.r.errorf(d.off(err.At), "%s", err.Message)
 		return nil
 	}
 	if doc.Many {

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -32,9 +31,8 @@ func (d *doc) errorf(at pos, format string, args ...any) {
 func (d *doc) parse(src []byte) *yamlnode.Node {
 	// Keys as written: a key that is not plain text is no field of the config.
 	yd, err := yamlnode.Parse(src, yamlnode.Options{KeysAsWritten: true})
-	var syntax *yamlnode.SyntaxError
-	if errors.As(err, &syntax) {
-		d.errorf(syntax.At, "%s", syntax.Message)
+	if err, ok := err.(*yamlnode.SyntaxError); ok {
+		d.errorf(err.At, "%s", err.Message)
 		return nil
 	}
 	if yd.Root == nil {
