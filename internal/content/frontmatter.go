@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"statuspress/internal/incident"
+	"statuspress/internal/yamlnode"
 )
 
 // split cuts a file into its front matter and body. bodyLine is the 1-based line the body starts
@@ -62,7 +63,7 @@ var translationFields = []string{"title", "summary", "updates", "translation"}
 
 // decodeOriginal reads an original's front matter. fileLang is the language from the file name
 // (empty for an original), site gives the languages, components and time zones to check against.
-func decodeOriginal(root *node, d *yamlDoc, site *incident.Site) *original {
+func decodeOriginal(root *yamlnode.Node, d *yamlDoc, site *incident.Site) *original {
 	o := &original{kind: incident.KindIncident, lang: site.DefaultLanguage, at: map[string]pos{}}
 	byKey := map[string]field{}
 	for _, f := range d.fields(root, "front matter", nil) {
@@ -253,7 +254,7 @@ func (d *yamlDoc) updates(f field, site *incident.Site, kind incident.Kind, loc 
 				hasText = true
 				u.text, _ = d.required(e, "We are looking into it.")
 				u.textLine, u.textCol = d.at(e.value).line, d.at(e.value).col
-				if e.value.kind == blockKind {
+				if e.value.Kind == yamlnode.Block {
 					u.textLine, u.textCol = u.textLine+1, 0
 				}
 			case "components":
@@ -301,7 +302,7 @@ type translation struct {
 	updates        []update
 }
 
-func decodeTranslation(root *node, d *yamlDoc, site *incident.Site, loc *time.Location, kind incident.Kind) *translation {
+func decodeTranslation(root *yamlnode.Node, d *yamlDoc, site *incident.Site, loc *time.Location, kind incident.Kind) *translation {
 	t := &translation{}
 	for _, f := range d.fields(root, "front matter", nil) {
 		switch f.key {

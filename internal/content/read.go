@@ -11,6 +11,8 @@ import (
 	"runtime"
 	"sync"
 	"unicode/utf8"
+
+	"statuspress/internal/yamlnode"
 )
 
 // parsed is an mdFile after reading: its report and, when it has no errors, its decoded parts.
@@ -22,7 +24,7 @@ type parsed struct {
 	sum    [sha256.Size]byte
 	read   bool
 	src    []byte
-	root   *node // the front matter's root node
+	root   *yamlnode.Node // the front matter's root node
 	doc    *yamlDoc
 	body   []byte
 	bodyAt int

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"statuspress/internal/incident"
+	"statuspress/internal/yamlnode"
 )
 
 // SiteFile is the name of the site description at the root of a content directory.
@@ -167,7 +168,7 @@ func parseSite(src []byte, r *report) (site *incident.Site, readable bool) {
 	return site, true
 }
 
-func (d *yamlDoc) group(n *node, site *incident.Site) (incident.Group, bool) {
+func (d *yamlDoc) group(n *yamlnode.Node, site *incident.Site) (incident.Group, bool) {
 	g := incident.Group{}
 	var named, hasID, idOK bool
 	for _, f := range d.fields(n, "a group", []string{"id", "name"}) {
@@ -193,7 +194,7 @@ func (d *yamlDoc) group(n *node, site *incident.Site) (incident.Group, bool) {
 
 var componentFields = []string{"id", "name", "description", "group", "position", "hidden_unless_degraded", "uptime"}
 
-func (d *yamlDoc) component(n *node, site *incident.Site) (incident.Component, bool) {
+func (d *yamlDoc) component(n *yamlnode.Node, site *incident.Site) (incident.Component, bool) {
 	c := incident.Component{Uptime: true}
 	var named, ok, hasID, idOK bool
 	for _, f := range d.fields(n, "a component", componentFields) {
@@ -287,8 +288,8 @@ func (d *yamlDoc) localized(f field, site *incident.Site, required bool) map[str
 	return out
 }
 
-func (d *yamlDoc) mapValue(n *node) (*node, bool) {
-	return n, n.kind == mappingKind
+func (d *yamlDoc) mapValue(n *yamlnode.Node) (*yamlnode.Node, bool) {
+	return n, n.Kind == yamlnode.Mapping
 }
 
 // slugify suggests an id or slug for s.

@@ -376,6 +376,11 @@ components: []
 			want:  []string{"site.yaml:1:8: error: YAML syntax error: sequence end token ']' not found; check indentation and quote values that contain `: ` or start with a special character"},
 		},
 		{
+			name:  "site.yaml ending in a document start",
+			files: map[string]string{"site.yaml": siteYAML + "---\n"},
+			want:  []string{"site.yaml:17:1: error: a second YAML document starts here; front matter is one document between two `---` lines"},
+		},
+		{
 			name:  "warning: resolved while the latest update is not",
 			files: map[string]string{"b.md": fm(title, started, "resolved: 2024-01-10T12:00:00+01:00", "updates:", "  - {at: 2024-01-10T11:00:00+01:00, status: monitoring, text: Better}")},
 			want:  []string{"b.md:4:11: warning: `resolved` is set but the latest update (2024-01-10T11:00:00+01:00) says `monitoring`; add an update with status resolved"},

@@ -1,18 +1,16 @@
 package content
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/goccy/go-yaml/parser"
-	"github.com/goccy/go-yaml/token"
+	"statuspress/internal/yamlnode"
 )
 
-// The front matter and site.yaml are decoded by walking a syntax tree (yamltree.go) rather than by
+// The front matter and site.yaml are decoded by walking a syntax tree (internal/yamlnode) rather than by
 // unmarshalling, so that every problem is found in one run and each keeps its line and column.
 
 // yamlDoc decodes one YAML document and reports into r. lineOff is added to every line, for front
@@ -26,7 +24,7 @@ type yamlDoc struct {
 }
 
 // parse returns the document's root node, or nil after reporting a syntax error.
-func (d *yamlDoc) parse(src []byte) *node {
+func (d *yamlDoc) parse(src []byte) *yamlnode.Node {
 	if root, ok := parseFast(src); ok {
 		return root
 	}
@@ -34,28 +32,21 @@ func (d *yamlDoc) parse(src []byte) *node {
 }
 
 // parseGoccy is parse by goccy/go-yaml alone: for what parseFast does not take.
-func (d *yamlDoc) parseGoccy(src []byte) *node {
-	if at, ok := tooDeep(src); ok {
-		d.r.errorf(pos{at.line + d.lineOff, at.col}, "the YAML is nested more than %d deep here; nest it less deeply", maxYAMLDepth)
+func (d *yamlDoc) parseGoccy(src []byte) *yamlnode.Node {
+	doc, err := yamlnode.Parse(src, yamlnode.Options{MaxDepth: maxYAMLDepth, SwallowedKey: true})
+	// A type switch, not errors.As, whose targets would be allocated on every call.
+	switch err := err.(type) {
+	case *yamlnode.TooDeepError:
+		d.r.errorf(d.off(err.At), "%s", err)
+		return nil
+	case *yamlnode.SyntaxError:
+		d.r.errorf(d.off(err.At), "%s", err.Message)
 		return nil
 	}
-	// Duplicate keys are reported by fields, with both lines.
-	f, err := parser.ParseBytes(src, 0, parser.AllowDuplicateMapKey())
-	if err != nil {
-		d.syntaxError(err, src)
-		return nil
+	if doc.Many {
+		d.r.errorf(d.off(doc.Second), "a second YAML document starts here; front matter is one document between two `---` lines")
 	}
-	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
-		return nil
-	}
-	if len(f.Docs) > 1 {
-		second := pos{1 + d.lineOff, 1}
-		if tk := f.Docs[1].GetToken(); tk != nil && tk.Position != nil {
-			second = pos{tk.Position.Line + d.lineOff, tk.Position.Column}
-		}
-		d.r.errorf(second, "a second YAML document starts here; front matter is one document between two `---` lines")
-	}
-	return fromGoccy(f.Docs[0].Body)
+	return doc.Root
 }
 
 // maxYAMLDepth is how deeply front matter and site.yaml may nest: goccy/go-yaml's time grows with
@@ -63,114 +54,27 @@ func (d *yamlDoc) parseGoccy(src []byte) *node {
 // more than a few levels.
 const maxYAMLDepth = 32
 
-// tooDeep looks at src once for nesting past maxYAMLDepth, counted high rather than low: open
-// `[` and `{` (wherever they are, even in text), and sequence entries (`- `) opened on one line.
-// It returns where the limit is passed.
-func tooDeep(src []byte) (pos, bool) {
-	line, col, depth, dashes := 1, 0, 0, 0
-	lineStart := true
-	for i, c := range src {
-		col++
-		switch c {
-		case '\n':
-			line, col, dashes, lineStart = line+1, 0, 0, true
-			continue
-		case '[', '{':
-			depth++
-		case ']', '}':
-			depth = max(depth-1, 0)
-		case '-', '?':
-			if lineStart && (i+1 == len(src) || src[i+1] == ' ' || src[i+1] == '\n') {
-				dashes++
-			}
-		}
-		if lineStart && c != ' ' && c != '-' && c != '?' {
-			lineStart = false
-		}
-		if depth+dashes > maxYAMLDepth {
-			return pos{line, col}, true
-		}
-	}
-	return pos{}, false
-}
+// off is p in the file: below the lines above the document.
+func (d *yamlDoc) off(p yamlnode.Pos) pos { return pos{p.Line + d.lineOff, p.Col} }
 
-func (d *yamlDoc) syntaxError(err error, src []byte) {
-	var se interface {
-		GetToken() *token.Token
-		GetMessage() string
-	}
-	at := pos{1 + d.lineOff, 1}
-	msg := err.Error()
-	hint := "check indentation and quote values that contain `: ` or start with a special character"
-	if errors.As(err, &se) {
-		msg = se.GetMessage()
-		if tk := se.GetToken(); tk != nil && tk.Position != nil {
-			at = pos{tk.Position.Line + d.lineOff, tk.Position.Column}
-			if key, p, ok := swallowedKey(tk); ok {
-				at = pos{p.line + d.lineOff, p.col}
-				hint = fmt.Sprintf("`%s:` is indented more than the line above, so YAML reads it as more of that line's value; indent it as the keys beside it", key)
-			}
-		}
-	}
-	if strings.Contains(string(src), "\t") {
-		hint = "YAML does not allow tabs for indentation; indent with spaces"
-	}
-	d.r.errorf(at, "YAML syntax error: %s; %s", msg, hint)
-}
+func (d *yamlDoc) at(n *yamlnode.Node) pos { return d.off(yamlnode.At(n)) }
 
-// swallowedKey finds the key that a plain value swallowed. A key indented deeper than the one
-// above it continues that key's value (`status: investigating` then `     text: ...` is the
-// value "investigating text"), and the colon after it is then "not allowed": goccy reports that
-// at the start of the value, lines above the mistake. The mistake is the key on the colon's line:
-// swallowedKey returns it and where it starts, when tk is such a value.
-func swallowedKey(tk *token.Token) (string, pos, bool) {
-	colon := tk.Next
-	if tk.Type != token.StringType || colon == nil || colon.Type != token.MappingValueType || colon.Position == nil ||
-		colon.Position.Line <= tk.Position.Line {
-		return "", pos{}, false
-	}
-	// The value's last line, from its first column: the swallowed key and its indentation.
-	last := strings.TrimRight(tk.Origin[strings.LastIndexByte(tk.Origin, '\n')+1:], " ")
-	key := strings.TrimLeft(last, " ")
-	if key == "" || !strings.HasSuffix(tk.Value, key) {
-		return "", pos{}, false
-	}
-	return key, pos{colon.Position.Line, len(last) - len(key) + 1}, true
-}
-
-func (d *yamlDoc) at(n *node) pos {
-	if n == nil || n.line == 0 {
-		return pos{1 + d.lineOff, 1}
-	}
-	return pos{n.line + d.lineOff, n.col}
-}
-
-func (d *yamlDoc) keyAt(e entry) pos {
-	if e.line == 0 {
-		return pos{1 + d.lineOff, 1}
-	}
-	return pos{e.line + d.lineOff, e.col}
-}
+func (d *yamlDoc) keyAt(e yamlnode.Entry) pos { return d.off(yamlnode.KeyAt(e)) }
 
 // start is where a node begins: for a block mapping, its first key.
-func (d *yamlDoc) start(n *node) pos {
-	if n != nil && n.kind == mappingKind && len(n.entries) > 0 {
-		return d.keyAt(n.entries[0])
-	}
-	return d.at(n)
-}
+func (d *yamlDoc) start(n *yamlnode.Node) pos { return d.off(yamlnode.Start(n)) }
 
 // field is one key of a mapping with its value.
 type field struct {
 	key   string
 	keyAt pos
-	value *node
+	value *yamlnode.Node
 	at    pos // the value's position, or the key's when the value is missing
 }
 
 // fields returns the entries of a mapping, reporting keys that are not in known (with a likely
 // correction) and keys given twice. what names the mapping in messages.
-func (d *yamlDoc) fields(n *node, what string, known []string) []field {
+func (d *yamlDoc) fields(n *yamlnode.Node, what string, known []string) []field {
 	entries, ok := d.mapping(n, what)
 	if !ok {
 		return nil
@@ -178,10 +82,10 @@ func (d *yamlDoc) fields(n *node, what string, known []string) []field {
 	out := make([]field, 0, len(entries))
 	seen := make(map[string]pos, len(entries))
 	for _, e := range entries {
-		key := e.key
-		f := field{key: key, keyAt: d.keyAt(e), value: e.value}
+		key := e.Key
+		f := field{key: key, keyAt: d.keyAt(e), value: e.Value}
 		f.at = f.keyAt
-		if f.value.kind != nullKind {
+		if f.value.Kind != yamlnode.Null {
 			f.at = d.at(f.value)
 		}
 		if first, dup := seen[key]; dup {
@@ -198,11 +102,11 @@ func (d *yamlDoc) fields(n *node, what string, known []string) []field {
 	return out
 }
 
-func (d *yamlDoc) mapping(n *node, what string) ([]entry, bool) {
-	switch n.kind {
-	case mappingKind:
-		return n.entries, true
-	case nullKind:
+func (d *yamlDoc) mapping(n *yamlnode.Node, what string) ([]yamlnode.Entry, bool) {
+	switch n.Kind {
+	case yamlnode.Mapping:
+		return n.Entries, true
+	case yamlnode.Null:
 		return nil, true
 	}
 	d.r.errorf(d.at(n), "%s must be a mapping of `key: value` lines, not %s", what, describe(n))
@@ -210,11 +114,11 @@ func (d *yamlDoc) mapping(n *node, what string) ([]entry, bool) {
 }
 
 // list returns the items of a sequence.
-func (d *yamlDoc) list(f field) []*node {
-	switch f.value.kind {
-	case sequenceKind:
-		return f.value.items
-	case nullKind:
+func (d *yamlDoc) list(f field) []*yamlnode.Node {
+	switch f.value.Kind {
+	case yamlnode.Sequence:
+		return f.value.Items
+	case yamlnode.Null:
 		return nil
 	}
 	d.r.errorf(f.at, "`%s` must be a list (lines starting with `- `), not %s", f.key, describe(f.value))
@@ -223,17 +127,17 @@ func (d *yamlDoc) list(f field) []*node {
 
 // str returns a scalar as text. Numbers and booleans count as their text, so `title: 404` works.
 func (d *yamlDoc) str(f field) (string, bool) {
-	switch f.value.kind {
-	case nullKind:
+	switch f.value.Kind {
+	case yamlnode.Null:
 		return "", true
-	case mappingKind, sequenceKind:
+	case yamlnode.Mapping, yamlnode.Sequence:
 		d.r.errorf(f.at, "`%s` must be text, not %s; quote it if it contains `: `", f.key, describe(f.value))
 		return "", false
-	case aliasKind:
+	case yamlnode.Alias:
 		d.r.errorf(f.at, "`%s`: YAML aliases are not supported; write the value out", f.key)
 		return "", false
 	}
-	return f.value.text, true
+	return f.value.Text, true
 }
 
 // required returns a non-empty scalar, reporting it missing or empty otherwise.
@@ -260,8 +164,8 @@ func (d *yamlDoc) integer(f field) (int, bool) {
 }
 
 func (d *yamlDoc) boolean(f field) (bool, bool) {
-	if f.value.kind == boolKind {
-		return f.value.boolean, true
+	if f.value.Kind == yamlnode.Bool {
+		return f.value.Boolean, true
 	}
 	s, _ := d.str(f)
 	d.r.errorf(f.at, "`%s` must be true or false, not `%s`", f.key, s)
@@ -312,21 +216,14 @@ func example(loc *time.Location) string {
 }
 
 // scalarText is the text of a scalar node as the author meant it.
-func scalarText(n *node) string {
-	if n.kind == nullKind {
+func scalarText(n *yamlnode.Node) string {
+	if n.Kind == yamlnode.Null {
 		return ""
 	}
-	return n.text
+	return n.Text
 }
 
-func describe(n *node) string {
-	switch n.kind {
-	case mappingKind:
-		return "a mapping"
-	case sequenceKind:
-		return "a list"
-	case nullKind:
-		return "nothing"
-	}
-	return fmt.Sprintf("`%s`", scalarText(n))
+// describe names n for messages, quoting a scalar's text.
+func describe(n *yamlnode.Node) string {
+	return yamlnode.Describe(n, func(n *yamlnode.Node) string { return fmt.Sprintf("`%s`", scalarText(n)) })
 }

@@ -4,14 +4,16 @@ import (
 	"strings"
 	"unicode/utf8"
 	"unique"
+
+	"statuspress/internal/yamlnode"
 )
 
 // parseFast parses the plain YAML that front matter nearly always is: block mappings and
 // sequences, one-line plain and quoted scalars, `|` and `>` block scalars, one-line flow
 // mappings such as `scheduled: {start: ..., end: ...}`, blank lines and comments at the start of a
-// line. It gives the tree that goccy/go-yaml's would convert to (fromGoccy), positions included,
-// and ok=false for anything else, which goccy then parses: so files outside the subset, and every
-// syntax error, read exactly as before. FuzzParseFast holds the two to the same answer.
+// line. It gives the tree that goccy/go-yaml's would convert to (yamlnode.FromGoccy), positions
+// included, and ok=false for anything else, which goccy then parses: so files outside the subset,
+// and every syntax error, read exactly as before. FuzzParseFast holds the two to the same answer.
 //
 // It exists because goccy's lexer is slow on block scalars (it allocates an error per character
 // in validateIndentColumn) and goccy allocates some 40 times the text's size, which made parsing
@@ -35,7 +37,7 @@ import (
 // its syntax errors would read differently); goccy is 13 to 18 times slower, some 270 ms more
 // for the synthetic corpus, whose whole cold start (BenchmarkLoad/1000) took 550 to 1,500 ms at
 // the same time (about 160 ms on a quiet machine).
-func parseFast(src []byte) (*node, bool) {
+func parseFast(src []byte) (*yamlnode.Node, bool) {
 	if !fastText(src) {
 		return nil, false
 	}
@@ -124,8 +126,8 @@ func (p *fastParser) peek() (l *fastLine, ok bool) {
 }
 
 // mapping reads a block mapping whose keys are indented by n.
-func (p *fastParser) mapping(n int) (*node, bool) {
-	m := &node{kind: mappingKind}
+func (p *fastParser) mapping(n int) (*yamlnode.Node, bool) {
+	m := &yamlnode.Node{Kind: yamlnode.Mapping}
 	for {
 		l, ok := p.peek()
 		if !ok {
@@ -139,15 +141,15 @@ func (p *fastParser) mapping(n int) (*node, bool) {
 			return nil, false
 		}
 		colon := n + len(key) + 1
-		if len(m.entries) == 0 {
-			m.line, m.col = l.num, colon
+		if len(m.Entries) == 0 {
+			m.Line, m.Col = l.num, colon
 		}
 		p.i++
 		value, ok := p.value(rest, l.num, colon+1, n)
 		if !ok {
 			return nil, false
 		}
-		m.entries = append(m.entries, entry{key: keyString(key), line: l.num, col: n + 1, value: value})
+		m.Entries = append(m.Entries, yamlnode.Entry{Key: keyString(key), Line: l.num, Col: n + 1, Value: value})
 	}
 	return m, true
 }
@@ -200,7 +202,7 @@ func isAlnum(c byte) bool {
 
 // value reads a mapping value: rest is what follows the key's colon on its line, at column col,
 // and n is the mapping's indentation.
-func (p *fastParser) value(rest string, line, col, n int) (*node, bool) {
+func (p *fastParser) value(rest string, line, col, n int) (*yamlnode.Node, bool) {
 	if rest == "" {
 		l, ok := p.peek()
 		switch {
@@ -213,7 +215,7 @@ func (p *fastParser) value(rest string, line, col, n int) (*node, bool) {
 		case l != nil && l.indent == n && isItem(l.text):
 			return p.sequence(n) // a list need not be indented below its key
 		}
-		return &node{kind: nullKind, line: line, col: col}, true
+		return &yamlnode.Node{Kind: yamlnode.Null, Line: line, Col: col}, true
 	}
 	v := strings.TrimLeft(rest, " ")
 	return p.scalar(v, line, col+len(rest)-len(v), n)
@@ -222,8 +224,8 @@ func (p *fastParser) value(rest string, line, col, n int) (*node, bool) {
 func isItem(text string) bool { return text == "-" || strings.HasPrefix(text, "- ") }
 
 // sequence reads a block sequence whose dashes are indented by n.
-func (p *fastParser) sequence(n int) (*node, bool) {
-	seq := &node{kind: sequenceKind}
+func (p *fastParser) sequence(n int) (*yamlnode.Node, bool) {
+	seq := &yamlnode.Node{Kind: yamlnode.Sequence}
 	for {
 		l, ok := p.peek()
 		if !ok {
@@ -235,12 +237,12 @@ func (p *fastParser) sequence(n int) (*node, bool) {
 		if l.indent > n || l.text == "-" {
 			return nil, false
 		}
-		if len(seq.items) == 0 {
-			seq.line, seq.col = l.num, n+1
+		if len(seq.Items) == 0 {
+			seq.Line, seq.Col = l.num, n+1
 		}
 		content := strings.TrimLeft(l.text[1:], " ")
 		indent := n + len(l.text) - len(content)
-		var item *node
+		var item *yamlnode.Node
 		if _, _, isKey := splitKey(content); isKey {
 			// `- key: value` starts a mapping indented as far as its first key: read the line as
 			// if it were indented so.
@@ -253,7 +255,7 @@ func (p *fastParser) sequence(n int) (*node, bool) {
 		if !ok || item == nil {
 			return nil, false
 		}
-		seq.items = append(seq.items, item)
+		seq.Items = append(seq.Items, item)
 	}
 	return seq, true
 }
@@ -261,8 +263,8 @@ func (p *fastParser) sequence(n int) (*node, bool) {
 // scalar reads a value that starts on its key's (or dash's) line at column col: a one-line
 // scalar, a block scalar or a flow mapping. n is the indentation of the mapping or sequence that
 // holds it.
-func (p *fastParser) scalar(v string, line, col, n int) (*node, bool) {
-	var out *node
+func (p *fastParser) scalar(v string, line, col, n int) (*yamlnode.Node, bool) {
+	var out *yamlnode.Node
 	switch v[0] {
 	case '|', '>':
 		return p.block(v, line, col, n)
@@ -271,13 +273,13 @@ func (p *fastParser) scalar(v string, line, col, n int) (*node, bool) {
 		if !ok {
 			return nil, false
 		}
-		out = &node{kind: scalarKind, line: line, col: col, text: text}
+		out = &yamlnode.Node{Kind: yamlnode.Scalar, Line: line, Col: col, Text: text}
 	case '\'':
 		text, ok := singleQuoted(v)
 		if !ok {
 			return nil, false
 		}
-		out = &node{kind: scalarKind, line: line, col: col, text: text}
+		out = &yamlnode.Node{Kind: yamlnode.Scalar, Line: line, Col: col, Text: text}
 	case '{':
 		m, ok := flowMapping(v, line, col)
 		if !ok {
@@ -309,16 +311,16 @@ func plainOK(v string, flow bool) bool {
 
 // plain makes the node of a plain scalar: null, a bool or text (numbers and times are text to
 // the decoders).
-func plain(v string, line, col int) *node {
+func plain(v string, line, col int) *yamlnode.Node {
 	switch v {
 	case "null", "Null", "NULL", "~":
-		return &node{kind: nullKind, line: line, col: col}
+		return &yamlnode.Node{Kind: yamlnode.Null, Line: line, Col: col}
 	case "true", "True", "TRUE":
-		return &node{kind: boolKind, line: line, col: col, text: v, boolean: true}
+		return &yamlnode.Node{Kind: yamlnode.Bool, Line: line, Col: col, Text: v, Boolean: true}
 	case "false", "False", "FALSE":
-		return &node{kind: boolKind, line: line, col: col, text: v}
+		return &yamlnode.Node{Kind: yamlnode.Bool, Line: line, Col: col, Text: v}
 	}
-	return &node{kind: scalarKind, line: line, col: col, text: intern(v)}
+	return &yamlnode.Node{Kind: yamlnode.Scalar, Line: line, Col: col, Text: intern(v)}
 }
 
 // doubleQuoted reads a double-quoted scalar that ends on its line, with the escapes `\"`, `\\`
@@ -361,11 +363,11 @@ func singleQuoted(v string) (string, bool) {
 }
 
 // flowMapping reads `{key: value, ...}` on one line, with plain keys and values, at column col.
-func flowMapping(v string, line, col int) (*node, bool) {
+func flowMapping(v string, line, col int) (*yamlnode.Node, bool) {
 	if len(v) < 2 || v[len(v)-1] != '}' || strings.ContainsAny(v[1:len(v)-1], "{}[]\"'#") {
 		return nil, false
 	}
-	m := &node{kind: mappingKind, line: line, col: col}
+	m := &yamlnode.Node{Kind: yamlnode.Mapping, Line: line, Col: col}
 	// Columns count characters; off is a byte offset in v.
 	colAt := func(off int) int { return col + utf8.RuneCountInString(v[:off]) }
 	off := 1
@@ -382,7 +384,7 @@ func flowMapping(v string, line, col int) (*node, bool) {
 			return nil, false
 		}
 		at := start + len(key) + 1 + len(rest) - len(value)
-		m.entries = append(m.entries, entry{key: keyString(key), line: line, col: colAt(start), value: plain(value, line, colAt(at))})
+		m.Entries = append(m.Entries, yamlnode.Entry{Key: keyString(key), Line: line, Col: colAt(start), Value: plain(value, line, colAt(at))})
 	}
 	return m, true
 }
@@ -390,7 +392,7 @@ func flowMapping(v string, line, col int) (*node, bool) {
 // block reads a block scalar whose header (`|`, `|-`, `>` or `>-`) is at line and col, in a
 // mapping or sequence indented by n. Headers with an indentation digit or `+`, and folded text
 // with more indented lines, are left to goccy.
-func (p *fastParser) block(header string, line, col, n int) (*node, bool) {
+func (p *fastParser) block(header string, line, col, n int) (*yamlnode.Node, bool) {
 	if len(header) > 2 || len(header) == 2 && header[1] != '-' {
 		return nil, false
 	}
@@ -445,5 +447,5 @@ func (p *fastParser) block(header string, line, col, n int) (*node, bool) {
 		b.WriteByte('\n')
 	}
 	p.i = last + 1
-	return &node{kind: blockKind, line: line, col: col, text: b.String()}, true
+	return &yamlnode.Node{Kind: yamlnode.Block, Line: line, Col: col, Text: b.String()}, true
 }

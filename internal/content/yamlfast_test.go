@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"statuspress/internal/testsupport/synthetic"
+	"statuspress/internal/yamlnode"
 )
 
 // sameAsGoccy fails the test when parseFast accepts src but goccy/go-yaml reads it otherwise, and
@@ -28,10 +29,10 @@ func sameAsGoccy(t *testing.T, src []byte) bool {
 	if len(f.Docs) != 1 || f.Docs[0].Body == nil {
 		t.Fatalf("parseFast accepts what goccy reads as %d documents:\n%s", len(f.Docs), src)
 	}
-	want := fromGoccy(f.Docs[0].Body)
+	want := yamlnode.FromGoccy(f.Docs[0].Body)
 	forgetNullValuePositions(want)
 	forgetNullValuePositions(got)
-	if diff := cmp.Diff(want, got, cmp.AllowUnexported(node{}, entry{})); diff != "" {
+	if diff := cmp.Diff(want, got); diff != "" {
 		t.Fatalf("parseFast and goccy differ (-goccy +parseFast):\n%s\non:\n%s", diff, src)
 	}
 	return true
@@ -40,14 +41,14 @@ func sameAsGoccy(t *testing.T, src []byte) bool {
 // forgetNullValuePositions clears where the null values of mappings are: no decoder reads them
 // (a field without a value is reported at its key), and goccy's vary (at the end of the text, one
 // column further).
-func forgetNullValuePositions(n *node) {
-	for i := range n.entries {
-		if v := n.entries[i].value; v.kind == nullKind {
-			v.line, v.col = 0, 0
+func forgetNullValuePositions(n *yamlnode.Node) {
+	for i := range n.Entries {
+		if v := n.Entries[i].Value; v.Kind == yamlnode.Null {
+			v.Line, v.Col = 0, 0
 		}
-		forgetNullValuePositions(n.entries[i].value)
+		forgetNullValuePositions(n.Entries[i].Value)
 	}
-	for _, item := range n.items {
+	for _, item := range n.Items {
 		forgetNullValuePositions(item)
 	}
 }

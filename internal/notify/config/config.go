@@ -31,6 +31,7 @@ import (
 
 	"statuspress/internal/incident"
 	"statuspress/internal/notify/webhook"
+	"statuspress/internal/yamlnode"
 )
 
 // Type is the product a channel posts to.
@@ -160,7 +161,7 @@ func (d *doc) config(src []byte) *Config {
 	root := d.parse(src)
 	if root == nil {
 		if len(d.problems) == 0 {
-			d.errorf(pos{1, 1}, "the notify config is empty; list the channels under `channels:`")
+			d.errorf(pos{Line: 1, Col: 1}, "the notify config is empty; list the channels under `channels:`")
 		}
 		return nil
 	}
@@ -178,7 +179,7 @@ func (d *doc) config(src []byte) *Config {
 			continue
 		}
 		if first, dup := seen[c.Name]; dup {
-			d.errorf(d.start(n), "channel name `%s` is used twice (first on line %d); give each channel its own name", c.Name, first.line)
+			d.errorf(d.start(n), "channel name `%s` is used twice (first on line %d); give each channel its own name", c.Name, first.Line)
 			continue
 		}
 		seen[c.Name] = d.start(n)
@@ -187,7 +188,7 @@ func (d *doc) config(src []byte) *Config {
 	return cfg
 }
 
-func (d *doc) channel(n *node) (Channel, bool) {
+func (d *doc) channel(n *yamlnode.Node) (Channel, bool) {
 	before := len(d.problems)
 	var c Channel
 	byKey := d.fields(n, "a channel", channelFields)
@@ -268,7 +269,7 @@ func (d *doc) channel(n *node) (Channel, bool) {
 			default:
 				c.Components = append(c.Components, s)
 				at := d.at(item)
-				c.where = append(c.where, &Problem{File: d.file, Line: at.line, Col: at.col})
+				c.where = append(c.where, &Problem{File: d.file, Line: at.Line, Col: at.Col})
 			}
 		}
 	}

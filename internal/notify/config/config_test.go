@@ -85,6 +85,7 @@ func TestParseBad(t *testing.T) {
 		{"empty", "", []string{"notify.yaml:1:1: the notify config is empty"}},
 		{"syntax", "channels:\n  - name: a\n   type: slack\n", []string{"notify.yaml:3:"}},
 		{"tabs", "channels:\n\t- name: a\n", []string{"YAML does not allow tabs"}},
+		{"second document", "channels:\n---\n", []string{"notify.yaml:2:1: a second YAML document starts here"}},
 		{"unknown top field", "chanels: []\n", []string{
 			"notify.yaml:1:1: unknown field `chanels` in the notify config",
 			"notify.yaml:1:1: the notify config lacks `channels`"}},

@@ -1,156 +1,79 @@
 package config
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"slices"
 	"strings"
 
-	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
-	"github.com/goccy/go-yaml/token"
+	"statuspress/internal/yamlnode"
 )
 
-// The file is decoded by walking goccy/go-yaml's syntax tree, as the content's site.yaml is, so
+// The file is decoded by walking the tree of internal/yamlnode, as the content's site.yaml is, so
 // that every problem is found in one run and keeps its line and column. ${NAME} is expanded in
 // each value after parsing, so a variable's value is always text and can never add YAML.
 
-type pos struct{ line, col int }
+type pos = yamlnode.Pos
 
 type doc struct {
 	file     string
 	lookup   func(string) (string, bool)
 	problems []error
+	// bad holds the values that could not be made (a variable that is not set): that problem is
+	// reported, and checks of the value stay quiet.
+	bad map[*yamlnode.Node]bool
 }
 
 func (d *doc) errorf(at pos, format string, args ...any) {
-	d.problems = append(d.problems, &Problem{File: d.file, Line: at.line, Col: at.col, Message: fmt.Sprintf(format, args...)})
+	d.problems = append(d.problems, &Problem{File: d.file, Line: at.Line, Col: at.Col, Message: fmt.Sprintf(format, args...)})
 }
 
-type kind uint8
-
-const (
-	nullKind kind = iota
-	scalarKind
-	mappingKind
-	sequenceKind
-	otherKind
-)
-
-type node struct {
-	kind kind
-	// bad is set when the value could not be made (a variable that is not set): that problem is
-	// reported, and checks of the value stay quiet.
-	bad     bool
-	at      pos
-	text    string
-	entries []entry
-	items   []*node
+func (d *doc) parse(src []byte) *yamlnode.Node {
+	// Keys as written: a key that is not plain text is no field of the config.
+	yd, err := yamlnode.Parse(src, yamlnode.Options{KeysAsWritten: true})
+	if err, ok := err.(*yamlnode.SyntaxError); ok {
+		d.errorf(err.At, "%s", err.Message)
+		return nil
+	}
+	if yd.Root == nil {
+		return nil
+	}
+	if yd.Many {
+		d.errorf(yd.Second, "a second YAML document starts here; the notify config is one document")
+	}
+	d.expandAll(yd.Root)
+	return yd.Root
 }
 
-type entry struct {
-	key   string
-	at    pos
-	value *node
+// isText reports whether n is a scalar: text, a number, a boolean, a block.
+func isText(n *yamlnode.Node) bool {
+	switch n.Kind {
+	case yamlnode.Scalar, yamlnode.Bool, yamlnode.Block:
+		return true
+	}
+	return false
 }
 
-func (d *doc) parse(src []byte) *node {
-	f, err := parser.ParseBytes(src, 0, parser.AllowDuplicateMapKey())
-	if err != nil {
-		var se interface {
-			GetToken() *token.Token
-			GetMessage() string
-		}
-		at, msg := pos{1, 1}, err.Error()
-		if errors.As(err, &se) {
-			msg = se.GetMessage()
-			if tk := se.GetToken(); tk != nil && tk.Position != nil {
-				at = pos{tk.Position.Line, tk.Position.Column}
+// expandAll expands the variables in every text of n, in the order they stand.
+func (d *doc) expandAll(n *yamlnode.Node) {
+	switch n.Kind {
+	case yamlnode.Scalar, yamlnode.Block:
+		var bad bool
+		if n.Text, bad = d.expand(n.Text, yamlnode.At(n)); bad {
+			if d.bad == nil {
+				d.bad = map[*yamlnode.Node]bool{}
 			}
+			d.bad[n] = true
 		}
-		hint := "check indentation and quote values that contain `: ` or start with a special character"
-		if strings.Contains(string(src), "\t") {
-			hint = "YAML does not allow tabs for indentation; indent with spaces"
+	case yamlnode.Mapping:
+		for _, e := range n.Entries {
+			d.expandAll(e.Value)
 		}
-		d.errorf(at, "YAML syntax error: %s; %s", msg, hint)
-		return nil
-	}
-	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
-		return nil
-	}
-	if len(f.Docs) > 1 {
-		d.errorf(position(f.Docs[1]), "a second YAML document starts here; the notify config is one document")
-	}
-	return d.convert(f.Docs[0].Body)
-}
-
-func position(n ast.Node) pos {
-	if n != nil {
-		if tk := n.GetToken(); tk != nil && tk.Position != nil {
-			return pos{tk.Position.Line, tk.Position.Column}
+	case yamlnode.Sequence:
+		for _, item := range n.Items {
+			d.expandAll(item)
 		}
 	}
-	return pos{1, 1}
-}
-
-func (d *doc) convert(n ast.Node) *node {
-	for {
-		switch v := n.(type) {
-		case *ast.TagNode:
-			n = v.Value
-			continue
-		case *ast.AnchorNode:
-			n = v.Value
-			continue
-		}
-		break
-	}
-	out := &node{at: position(n)}
-	switch v := n.(type) {
-	case nil, *ast.NullNode:
-		out.kind = nullKind
-	case *ast.MappingNode:
-		out.kind = mappingKind
-		for _, mv := range v.Values {
-			out.entries = append(out.entries, d.entry(mv))
-		}
-	case *ast.MappingValueNode:
-		out.kind = mappingKind
-		out.entries = []entry{d.entry(v)}
-	case *ast.SequenceNode:
-		out.kind = sequenceKind
-		for _, item := range v.Values {
-			out.items = append(out.items, d.convert(item))
-		}
-	case *ast.AliasNode:
-		out.kind, out.text = otherKind, "an alias"
-	case *ast.StringNode:
-		out.kind = scalarKind
-		out.text, out.bad = d.expand(v.Value, out.at)
-	case *ast.LiteralNode:
-		out.kind = scalarKind
-		out.text, out.bad = d.expand(v.Value.Value, out.at)
-	case ast.ScalarNode:
-		text := fmt.Sprint(v.GetValue())
-		if tk := v.GetToken(); tk != nil {
-			text = tk.Value
-		}
-		out.kind, out.text = scalarKind, text
-	default:
-		out.kind, out.text = otherKind, n.String()
-	}
-	return out
-}
-
-func (d *doc) entry(mv *ast.MappingValueNode) entry {
-	e := entry{at: position(mv.Key), value: d.convert(mv.Value)}
-	if s, ok := mv.Key.(*ast.StringNode); ok {
-		e.key = s.Value
-	} else if mv.Key != nil {
-		e.key = mv.Key.String()
-	}
-	return e
 }
 
 var envRef = regexp.MustCompile(`\$\$|\$\{([^}]*)\}|\$\{`)
@@ -190,67 +113,68 @@ func (d *doc) expand(s string, at pos) (string, bool) {
 type field struct {
 	key   string
 	keyAt pos
-	value *node
+	value *yamlnode.Node
 	at    pos // the value's position, or the key's when the value is missing
 }
 
 // fields returns a mapping's fields by key, reporting unknown keys and keys given twice.
-func (d *doc) fields(n *node, what string, known []string) map[string]field {
+func (d *doc) fields(n *yamlnode.Node, what string, known []string) map[string]field {
 	out := map[string]field{}
-	switch n.kind {
-	case mappingKind:
-	case nullKind:
+	switch n.Kind {
+	case yamlnode.Mapping:
+	case yamlnode.Null:
 		return out
 	default:
-		d.errorf(n.at, "%s must be a mapping of `key: value` lines, not %s", what, describe(n))
+		d.errorf(yamlnode.At(n), "%s must be a mapping of `key: value` lines, not %s", what, describe(n))
 		return out
 	}
-	for _, e := range n.entries {
-		f := field{key: e.key, keyAt: e.at, value: e.value, at: e.at}
-		if e.value.kind != nullKind {
-			f.at = e.value.at
+	for _, e := range n.Entries {
+		at := yamlnode.KeyAt(e)
+		f := field{key: e.Key, keyAt: at, value: e.Value, at: at}
+		if e.Value.Kind != yamlnode.Null {
+			f.at = yamlnode.At(e.Value)
 		}
-		if first, dup := out[e.key]; dup {
-			d.errorf(e.at, "`%s` is given twice (first on line %d); keep one", e.key, first.keyAt.line)
+		if first, dup := out[f.key]; dup {
+			d.errorf(f.keyAt, "`%s` is given twice (first on line %d); keep one", f.key, first.keyAt.Line)
 			continue
 		}
-		if !slices.Contains(known, e.key) {
-			d.errorf(e.at, "unknown field `%s` in %s; the fields are %s", e.key, what, list(known))
+		if !slices.Contains(known, f.key) {
+			d.errorf(f.keyAt, "unknown field `%s` in %s; the fields are %s", f.key, what, list(known))
 			continue
 		}
-		out[e.key] = f
+		out[f.key] = f
 	}
 	return out
 }
 
-func (d *doc) list(f field) []*node {
-	switch f.value.kind {
-	case sequenceKind:
-		return f.value.items
-	case nullKind:
+func (d *doc) list(f field) []*yamlnode.Node {
+	switch f.value.Kind {
+	case yamlnode.Sequence:
+		return f.value.Items
+	case yamlnode.Null:
 		return nil
 	}
 	d.errorf(d.start(f.value), "`%s` must be a list (lines starting with `- `), not %s", f.key, describe(f.value))
 	return nil
 }
 
-func (d *doc) scalar(n *node, what string) (string, bool) {
-	if n.bad {
+func (d *doc) scalar(n *yamlnode.Node, what string) (string, bool) {
+	if d.bad[n] {
 		return "", false
 	}
-	if n.kind != scalarKind {
-		d.errorf(n.at, "%s must be text, not %s", what, describe(n))
+	if !isText(n) {
+		d.errorf(yamlnode.At(n), "%s must be text, not %s", what, describe(n))
 		return "", false
 	}
-	return n.text, true
+	return n.Text, true
 }
 
 // required returns a field's non-empty text.
 func (d *doc) required(f field, example string) (string, bool) {
-	if f.value.bad {
+	if d.bad[f.value] {
 		return "", false
 	}
-	if f.value.kind == nullKind {
+	if f.value.Kind == yamlnode.Null {
 		d.errorf(f.at, "`%s` is empty; write for example `%s: %s`", f.key, f.key, example)
 		return "", false
 	}
@@ -262,25 +186,11 @@ func (d *doc) required(f field, example string) (string, bool) {
 	return s, ok
 }
 
-func (d *doc) at(n *node) pos { return n.at }
+func (d *doc) at(n *yamlnode.Node) pos { return yamlnode.At(n) }
 
-// start is where a node begins: for a block mapping, its first key.
-func (d *doc) start(n *node) pos {
-	if n.kind == mappingKind && len(n.entries) > 0 {
-		return n.entries[0].at
-	}
-	return n.at
-}
+func (d *doc) start(n *yamlnode.Node) pos { return yamlnode.Start(n) }
 
 // describe names a node for messages without quoting its text, which may hold a secret.
-func describe(n *node) string {
-	switch n.kind {
-	case mappingKind:
-		return "a mapping"
-	case sequenceKind:
-		return "a list"
-	case nullKind:
-		return "nothing"
-	}
-	return "text"
+func describe(n *yamlnode.Node) string {
+	return yamlnode.Describe(n, func(*yamlnode.Node) string { return "text" })
 }
