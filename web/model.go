@@ -136,6 +136,10 @@ type ComponentRow struct {
 type Uptime struct {
 	// Percent is the whole period's uptime, formatted ("99.95%").
 	Percent string
+	// Figure is the whole period's uptime with the period in words ("99.95% uptime over 90
+	// days"); FigureShort is that of the last ShortDays days, which a phone shows in its place
+	// beside only those bars. FigureShort is empty when the strip is no longer than that.
+	Figure, FigureShort string
 	// Summary reads the strip in words: "90-day uptime: 99.95%".
 	Summary string
 	// From and To name the first and last day ("Aug 25", "Today"). FromShort names the first of

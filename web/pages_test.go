@@ -531,9 +531,13 @@ func TestUptimeStrip(t *testing.T) {
 			if !tc.links && links.Length() != 0 {
 				t.Errorf("%d links in the overview's strip, want none", links.Length())
 			}
+			// Both figures name their period; the stylesheet shows the 30 days' one on a phone.
 			axis := trimSpace(doc.Find(".uptime__axis").Text())
-			if want := "89 dagen geleden 99,65% beschikbaar Vandaag"; axis != want {
+			if want := "89 dagen geleden 99,65% beschikbaar over 90 dagen 98,94% beschikbaar over 30 dagen Vandaag"; axis != want {
 				t.Errorf("axis %q, want %q", axis, want)
+			}
+			if got := doc.Find(".uptime__percent + .uptime__percent--short").Length(); got != 1 {
+				t.Errorf("%d short figures right after the whole strip's, want 1", got)
 			}
 		})
 	}

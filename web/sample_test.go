@@ -153,11 +153,13 @@ func sampleUptime(l *locale.Localizer, hits map[int]Link) *Uptime {
 	}
 	pct := l.Percent(99.65)
 	return &Uptime{
-		Percent: pct,
-		Summary: l.Plural(locale.UptimeDays, 90, nil) + ": " + pct,
-		From:    l.DaysAgo(89),
-		To:      l.T(locale.LabelToday),
-		Days:    days,
+		Percent:     pct,
+		Summary:     l.Plural(locale.UptimeDays, 90, nil) + ": " + pct,
+		Figure:      l.Plural(locale.UptimeOver, 90, map[string]any{"Percent": pct}),
+		FigureShort: l.Plural(locale.UptimeOver, 30, map[string]any{"Percent": l.Percent(98.94)}),
+		From:        l.DaysAgo(89),
+		To:          l.T(locale.LabelToday),
+		Days:        days,
 	}
 }
 
