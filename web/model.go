@@ -195,7 +195,10 @@ type UpdateView struct {
 	ID     string
 	Status Status
 	At     Time
-	Body   HTML
+	// Age is how long ago the update was posted ("12 days ago"), set only on the latest update
+	// of an event still going on, where a stale one must be seen as stale.
+	Age  string
+	Body HTML
 	// Components whose status this update changed.
 	Components []Affected
 }

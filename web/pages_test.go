@@ -682,6 +682,15 @@ func TestIncidentOngoing(t *testing.T) {
 		if doc.Find("section.story").Length() != 0 {
 			t.Errorf("%s: an incident without a body shows a postmortem", lang)
 		}
+		// Its latest update says how old it is, next to its time: in the timeline, and on its
+		// card in lists.
+		age := "(" + l.Relative(at("2026-10-13T08:10:00Z"), now) + ")"
+		if got := trimSpace(doc.Find(".timeline .update__head .update__time + .age").Text()); got != age {
+			t.Errorf("%s: the latest update's age %q, want %q", lang, got, age)
+		}
+		if got := trimSpace(find(t, renderSamples(t), "overview-"+lang).doc.Find(".latest__head .age").First().Text()); got != age {
+			t.Errorf("%s: the card's latest update's age %q, want %q", lang, got, age)
+		}
 		badges := trimSpace(doc.Find(".incident__head .badges").Text())
 		if want := l.Kind("incident") + " " + l.UpdateStatus("investigating") + " " + l.T(locale.LabelImpact) + ": " + l.Impact("major"); badges != want {
 			t.Errorf("%s: badges %q, want %q", lang, badges, want)

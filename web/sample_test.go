@@ -215,6 +215,7 @@ func restCard(l *locale.Localizer) IncidentCard {
 			ID:     "update-2026-10-13t0810z",
 			Status: updateStatus(l, incident.StatusInvestigating),
 			At:     tm(l, at("2026-10-13T08:10:00Z")),
+			Age:    l.Relative(at("2026-10-13T08:10:00Z"), now),
 			Body:   html(l, body[lang], lang),
 		},
 		Components: []Affected{affected(l, "rest-api", "REST API", incident.PartialOutage)},
