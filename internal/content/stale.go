@@ -8,9 +8,10 @@ import (
 	"statuspress/internal/incident"
 )
 
-// Stale warns of every event that goes on at now (begun, not ended, not a notice) and has had no
-// update for longer than the site's stale_after: readers take an incident that has said
-// "Monitoring" for days for an abandoned one. The time since its start counts when it has no
+// Stale warns of every incident that goes on at now (begun, not ended) and has had no update for
+// longer than the site's stale_after: readers take an incident that has said
+// "Monitoring" for days for an abandoned one. A maintenance is left out: its latest word is often
+// its announcement, days old by design. The time since its start counts when it has no
 // update yet. Lint calls it; the loader does not, as the answer depends on the time.
 func Stale(cat *Catalog, now time.Time) Problems {
 	if cat == nil || cat.Site == nil {
@@ -22,7 +23,7 @@ func Stale(cat *Catalog, now time.Time) Problems {
 	}
 	var ps Problems
 	for _, in := range cat.Incidents {
-		if in.Kind == incident.KindNotice || in.Started.IsZero() || in.Started.After(now) {
+		if in.Kind != incident.KindIncident || in.Started.IsZero() || in.Started.After(now) {
 			continue
 		}
 		if _, ended := in.Ended(now); ended {

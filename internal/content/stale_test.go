@@ -10,7 +10,7 @@ import (
 
 // TestStale: lint warns of an event that goes on without an update for longer than stale_after
 // (72h unless site.yaml says otherwise), counted from its latest update at the time asked about,
-// or from its start when it has none.
+// or from its start when it has none; not of a maintenance, whose announcement may be weeks old.
 func TestStale(t *testing.T) {
 	const (
 		ongoing = "---\ntitle: Slow\ncomponents: {web-app: degraded_performance}\nstarted: 2026-11-20T10:00:00Z\n" +
@@ -19,7 +19,9 @@ func TestStale(t *testing.T) {
 		silent   = "---\ntitle: Quiet\ncomponents: {web-app: partial_outage}\nstarted: 2026-11-24T10:00:00Z\n---\n"
 		resolved = "---\ntitle: Over\ncomponents: {web-app: major_outage}\nstarted: 2026-11-01T10:00:00Z\nresolved: 2026-11-01T11:00:00Z\n---\n"
 		notice   = "---\ntitle: News\nkind: notice\nstarted: 2026-11-01T10:00:00Z\n---\n"
-		later    = "---\ntitle: Not yet\nkind: maintenance\ncomponents: {web-app: under_maintenance}\nscheduled: {start: 2027-01-09T22:00:00Z, end: 2027-01-10T02:00:00Z}\n---\n"
+		running  = "---\ntitle: Long work\nkind: maintenance\ncomponents: {web-app: under_maintenance}\nscheduled: {start: 2026-11-20T22:00:00Z, end: 2027-01-10T02:00:00Z}\n" +
+			"updates:\n  - {at: 2026-11-01T10:00:00Z, status: scheduled, text: Planned.}\n---\n"
+		later = "---\ntitle: Not yet\nkind: maintenance\ncomponents: {web-app: under_maintenance}\nscheduled: {start: 2027-01-09T22:00:00Z, end: 2027-01-10T02:00:00Z}\n---\n"
 	)
 	ongoingWarning := func(age, since, limit string) Problem {
 		return Problem{Path: "ongoing.md", Line: 1, Col: 1, Severity: Warning,
@@ -50,6 +52,7 @@ func TestStale(t *testing.T) {
 				"resolved.md": {Data: []byte(resolved)},
 				"notice.md":   {Data: []byte(notice)},
 				"later.md":    {Data: []byte(later)},
+				"running.md":  {Data: []byte(running)},
 			}, Options{})
 			if len(cat.Problems) > 0 {
 				t.Fatalf("load: %v", cat.Problems)

@@ -71,3 +71,15 @@ func TestLatestUpdateAge(t *testing.T) {
 		}
 	}
 }
+
+// A maintenance's latest word is often its announcement, days old by design: no age.
+func TestMaintenanceUpdateNoAge(t *testing.T) {
+	s := build(t, "../../incidents", site.Options{})
+	p, ok := s.IncidentPage("en", "database-upgrade-december", at("2026-12-05T22:00:00Z"))
+	if !ok || p.Card.Latest == nil || p.Card.State.Key != "in_progress" {
+		t.Fatalf("no page, no update or not in progress: %v %+v", ok, p.Card.State)
+	}
+	if p.Card.Latest.Age != "" || p.Timeline[0].Age != "" {
+		t.Errorf("a maintenance in progress shows ages %q and %q", p.Card.Latest.Age, p.Timeline[0].Age)
+	}
+}

@@ -202,8 +202,9 @@ func (v *view) card(in *incident.Incident) web.IncidentCard {
 	}
 	if n := len(visible); n > 0 {
 		u := v.update(in, visible[n-1], loc.Updates[n-1])
-		// Pages are made once a minute, so the words are right to the minute.
-		if !ended && in.Kind != incident.KindNotice && !in.Started.After(v.now) {
+		// Only an incident's: a maintenance's latest word is often its announcement, days old
+		// by design. Pages are made once a minute, so the words are right to the minute.
+		if !ended && in.Kind == incident.KindIncident && !in.Started.After(v.now) {
 			u.Age = v.l.Relative(visible[n-1].At, v.now)
 		}
 		c.Latest = &u
