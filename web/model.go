@@ -141,6 +141,10 @@ type ComponentRow struct {
 type Uptime struct {
 	// Percent is the whole period's uptime, formatted ("99.95%").
 	Percent string
+	// Figure is the whole period's uptime with the period in words ("99.95% uptime over 90
+	// days"); FigureShort is that of the last ShortDays days, which a phone shows in its place
+	// beside only those bars. FigureShort is empty when the strip is no longer than that.
+	Figure, FigureShort string
 	// Summary reads the strip in words: "90-day uptime: 99.95%".
 	Summary string
 	// From and To name the first and last day ("Aug 25", "Today"). FromShort names the first of
@@ -199,7 +203,10 @@ type UpdateView struct {
 	ID     string
 	Status Status
 	At     Time
-	Body   HTML
+	// Age is how long ago the update was posted ("12 days ago"), set only on the latest update
+	// of an event still going on, where a stale one must be seen as stale.
+	Age  string
+	Body HTML
 	// Components whose status this update changed.
 	Components []Affected
 	// Automatic is set on an entry nobody wrote, derived from a maintenance's window ("Started

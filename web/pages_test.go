@@ -537,9 +537,13 @@ func TestUptimeStrip(t *testing.T) {
 			if !tc.links && links.Length() != 0 {
 				t.Errorf("%d links in the overview's strip, want none", links.Length())
 			}
+			// Both figures name their period; the stylesheet shows the 30 days' one on a phone.
 			axis := trimSpace(doc.Find(".uptime__axis").Text())
-			if want := "89 dagen geleden 99,65% beschikbaar Vandaag"; axis != want {
+			if want := "89 dagen geleden 99,65% beschikbaar over 90 dagen 98,94% beschikbaar over 30 dagen Vandaag"; axis != want {
 				t.Errorf("axis %q, want %q", axis, want)
+			}
+			if got := doc.Find(".uptime__percent + .uptime__percent--short").Length(); got != 1 {
+				t.Errorf("%d short figures right after the whole strip's, want 1", got)
 			}
 		})
 	}
@@ -683,6 +687,15 @@ func TestIncidentOngoing(t *testing.T) {
 		}
 		if doc.Find("section.story").Length() != 0 {
 			t.Errorf("%s: an incident without a body shows a postmortem", lang)
+		}
+		// Its latest update says how old it is, next to its time: in the timeline, and on its
+		// card in lists.
+		age := "(" + l.Relative(at("2026-10-13T08:10:00Z"), now) + ")"
+		if got := trimSpace(doc.Find(".timeline .update__head .update__time + .age").Text()); got != age {
+			t.Errorf("%s: the latest update's age %q, want %q", lang, got, age)
+		}
+		if got := trimSpace(find(t, renderSamples(t), "overview-"+lang).doc.Find(".latest__head .age").First().Text()); got != age {
+			t.Errorf("%s: the card's latest update's age %q, want %q", lang, got, age)
 		}
 		badges := trimSpace(doc.Find(".incident__head .badges").Text())
 		if want := l.Kind("incident") + " " + l.UpdateStatus("investigating") + " " + l.T(locale.LabelImpact) + ": " + l.Impact("major"); badges != want {

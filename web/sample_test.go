@@ -153,11 +153,13 @@ func sampleUptime(l *locale.Localizer, hits map[int]Link) *Uptime {
 	}
 	pct := l.Percent(99.65)
 	return &Uptime{
-		Percent: pct,
-		Summary: l.Plural(locale.UptimeDays, 90, nil) + ": " + pct,
-		From:    l.DaysAgo(89),
-		To:      l.T(locale.LabelToday),
-		Days:    days,
+		Percent:     pct,
+		Summary:     l.Plural(locale.UptimeDays, 90, nil) + ": " + pct,
+		Figure:      l.Plural(locale.UptimeOver, 90, map[string]any{"Percent": pct}),
+		FigureShort: l.Plural(locale.UptimeOver, 30, map[string]any{"Percent": l.Percent(98.94)}),
+		From:        l.DaysAgo(89),
+		To:          l.T(locale.LabelToday),
+		Days:        days,
 	}
 }
 
@@ -213,6 +215,7 @@ func restCard(l *locale.Localizer) IncidentCard {
 			ID:     "update-2026-10-13t0810z",
 			Status: updateStatus(l, incident.StatusInvestigating),
 			At:     tm(l, at("2026-10-13T08:10:00Z")),
+			Age:    l.Relative(at("2026-10-13T08:10:00Z"), now),
 			Body:   html(l, body[lang], lang),
 		},
 		Components: []Affected{affected(l, "rest-api", "REST API", incident.PartialOutage)},

@@ -33,7 +33,8 @@ func badDir(t *testing.T) string {
 
 func TestLintSampleContent(t *testing.T) {
 	var out, errOut bytes.Buffer
-	code := run([]string{"lint", "../../incidents"}, nil, &out, &errOut)
+	// The sample's ongoing incident was last updated on 23 November: lint judges it the next day.
+	code := run([]string{"lint", "--now", "2026-11-24T12:00:00Z", "../../incidents"}, nil, &out, &errOut)
 	if code != 0 {
 		t.Fatalf("lint exited %d on the sample content:\n%s%s", code, out.String(), errOut.String())
 	}
@@ -180,7 +181,7 @@ func TestLintBundleFiles(t *testing.T) {
 		}
 	}
 	var out, errOut bytes.Buffer
-	if code := run([]string{"lint", dir}, nil, &out, &errOut); code != 1 {
+	if code := run([]string{"lint", "--now", "2026-11-24T12:00:00Z", dir}, nil, &out, &errOut); code != 1 {
 		t.Errorf("exit code %d, want 1", code)
 	}
 	for _, w := range []string{
@@ -241,7 +242,7 @@ func TestLintSummaryCounts(t *testing.T) {
 		}
 	}
 	var out, errOut bytes.Buffer
-	run([]string{"lint", dir}, nil, &out, &errOut)
+	run([]string{"lint", "--now", "2026-11-24T12:00:00Z", dir}, nil, &out, &errOut)
 	if want := "2 files, 1 incident loaded: 0 errors, 1 warning\n"; !strings.HasSuffix(out.String(), want) {
 		t.Errorf("summary: want %q, got:\n%s", want, out.String())
 	}
@@ -306,5 +307,23 @@ func TestLintPictureStub(t *testing.T) {
 	want := filepath.Join(bundle, "errors.png") + ":1:1: warning: the file is 8 bytes and holds no picture a browser can show, only the start of one"
 	if !strings.Contains(out.String(), want) {
 		t.Errorf("output lacks %q:\n%s", want, out.String())
+	}
+}
+
+// TestLintStale: an ongoing incident with nothing posted for longer than stale_after (72h in
+// the sample) is a warning at the time --now gives, which does not fail the run.
+func TestLintStale(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := run([]string{"lint", "--now", "2026-12-05T12:00:00Z", "../../incidents"}, nil, &out, &errOut)
+	if code != 0 {
+		t.Fatalf("exit code %d, want 0:\n%s%s", code, out.String(), errOut.String())
+	}
+	want := filepath.FromSlash("../../incidents/2026/rest-api-errors.md") + ":1:1: warning: ongoing, and nothing posted for 288h (since 2026-11-23T11:45:00Z); post an update or resolve it (site.yaml's stale_after is 72h)\n" +
+		"22 files, 8 incidents loaded: 0 errors, 1 warning\n"
+	if got := out.String(); got != want {
+		t.Errorf("output:\n%s\nwant:\n%s", got, want)
+	}
+	if code := run([]string{"lint", "--now", "yesterday", "../../incidents"}, nil, &out, &errOut); code != 2 {
+		t.Errorf("--now yesterday: exit code %d, want 2", code)
 	}
 }

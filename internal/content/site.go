@@ -18,7 +18,11 @@ const SiteFile = "site.yaml"
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-var siteFields = []string{"title", "base_url", "default_language", "languages", "timezones", "support", "groups", "components", "maintenance_lead_hours"}
+var siteFields = []string{"title", "base_url", "default_language", "languages", "timezones", "support", "stale_after", "groups", "components", "maintenance_lead_hours"}
+
+// DefaultStaleAfter is the site's stale_after when site.yaml does not set it: an ongoing incident
+// with no word for three days looks abandoned.
+const DefaultStaleAfter = 72 * time.Hour
 
 // parseSite decodes site.yaml. It returns the best site it can make of the file even when parts
 // are wrong, so the incidents can still be checked against it; r says what was wrong.
@@ -27,6 +31,7 @@ func parseSite(src []byte, r *report) (site *incident.Site, readable bool) {
 		Title:           map[string]string{},
 		DefaultLanguage: "en",
 		TimeZones:       map[string]*time.Location{},
+		StaleAfter:      DefaultStaleAfter,
 	}
 	d := &yamlDoc{r: r}
 	root := d.parse(src)
@@ -135,6 +140,15 @@ func parseSite(src []byte, r *report) (site *incident.Site, readable bool) {
 					continue
 				}
 				site.Support.URL = v
+			}
+		}
+	}
+	if f, ok := byKey["stale_after"]; ok {
+		if v, ok := d.required(f, "72h"); ok {
+			if dur, err := time.ParseDuration(v); err != nil || dur <= 0 {
+				r.errorf(f.at, "stale_after `%s` is not a positive duration; write hours and minutes, e.g. 72h or 36h30m", v)
+			} else {
+				site.StaleAfter = dur
 			}
 		}
 	}

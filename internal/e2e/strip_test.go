@@ -266,3 +266,42 @@ func shoot(t *testing.T, e *env, strip *rod.Element, name string) {
 		t.Error(fmt.Errorf("screenshot %s: %w", name, err))
 	}
 }
+
+// TestUptimeFigureInBrowser: the figure under a strip is the one of the bars shown, and says
+// their period: the 90 days' at the desktop viewport, the last 30 days' on a phone, which shows
+// only those bars. The stylesheet picks between the two, with no JavaScript.
+func TestUptimeFigureInBrowser(t *testing.T) {
+	testsupport.Slow(t)
+	if testing.Short() {
+		t.Skip("browser test: skipped with -short")
+	}
+	e := setUp(t)
+	for _, tc := range []struct {
+		vp   viewport
+		bars int
+		want string
+	}{
+		{desktop, 90, "uptime over 90 days"},
+		{phone, 30, "uptime over 30 days"},
+	} {
+		t.Run(tc.vp.name, func(t *testing.T) {
+			r := e.open(t, e.base, pageCase{lang: "en", page: pageTypes[0], vp: tc.vp, noJS: true})
+			got, err := r.page.Eval(`() => {
+				const c = document.querySelector("li.component");
+				const shown = el => getComputedStyle(el).display !== "none";
+				return {
+					bars: [...c.querySelectorAll(".uptime__days > .day")].filter(shown).length,
+					figures: [...c.querySelectorAll(".uptime__axis > span")].filter(el => shown(el) && el.textContent.includes("%")).map(el => el.textContent),
+				};
+			}`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			bars := got.Value.Get("bars").Int()
+			figures := got.Value.Get("figures").Arr()
+			if bars != tc.bars || len(figures) != 1 || !strings.HasSuffix(figures[0].Str(), tc.want) {
+				t.Errorf("%d bars shown with figures %v; want %d bars and one figure ending %q", bars, figures, tc.bars, tc.want)
+			}
+		})
+	}
+}

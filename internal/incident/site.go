@@ -21,7 +21,10 @@ type Site struct {
 	// TimeZones gives the zone each language's readers see times and days in.
 	TimeZones map[string]*time.Location
 	Support   Support
-	Groups    []Group
+	// StaleAfter is how long an event that goes on may go without an update before lint warns
+	// that readers see it as abandoned.
+	StaleAfter time.Duration
+	Groups     []Group
 	// Components are sorted by Position, then by their order in site.yaml.
 	Components []Component
 	// MaintenanceLead is how long before its window a maintenance moves to the top of the

@@ -391,10 +391,11 @@ var (
 
 // Uptime bars.
 var (
-	UptimePercent = &i18n.Message{
-		ID:          "uptime.percent",
-		Description: "Availability figure; Percent is a formatted percentage such as \"99.95%\".",
-		Other:       "{{.Percent}} uptime",
+	UptimeOver = &i18n.Message{
+		ID:          "uptime.over",
+		Description: "Availability figure under the uptime bars and the period it covers, the last Count days (90, or 30 on a phone, which shows only those bars); Percent is a formatted percentage such as \"99.95%\".",
+		One:         "{{.Percent}} uptime over {{.Count}} day",
+		Other:       "{{.Percent}} uptime over {{.Count}} days",
 	}
 	UptimeDays = &i18n.Message{
 		ID:          "uptime.days",
@@ -712,7 +713,7 @@ func Messages() []*i18n.Message {
 		LabelNoIncidents, LabelNoMaintenance, LabelSince, LabelToday, LabelNoData,
 		LabelUpdateCount, LabelViewHistory, LabelReadMore,
 
-		UptimePercent, UptimeDays, UptimeDay, UptimeDayNoIncidents, UptimeDayNoData, UptimeRule,
+		UptimeOver, UptimeDays, UptimeDay, UptimeDayNoIncidents, UptimeDayNoData, UptimeRule,
 
 		NoteOnlyIn, NoteMachineTranslated, NoteReadOriginal, NoteNotTranslated, NoteNotTranslatedFrom,
 		NoteTranslatedFrom,

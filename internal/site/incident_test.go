@@ -40,3 +40,46 @@ func TestIncidentLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestLatestUpdateAge: the latest update of an event that goes on says how long ago it was
+// posted, to the minute, in the page's language, on its card and first in its timeline; an ended
+// event's does not. api-outage ran from 10:00 to 12:00 on 10 November with an update at 10:10.
+func TestLatestUpdateAge(t *testing.T) {
+	s := small(t, site.Options{})
+	for _, tc := range []struct {
+		lang, now, want string
+	}{
+		{"en", "2026-11-10T10:10:30Z", "just now"},
+		{"en", "2026-11-10T10:11:00Z", "1 minute ago"},
+		{"en", "2026-11-10T11:09:59Z", "59 minutes ago"},
+		{"nl", "2026-11-10T11:10:00Z", "1 uur geleden"},
+		{"en", "2026-11-10T11:59:00Z", "1 hour ago"},
+		{"en", "2026-11-10T12:00:00Z", ""},
+	} {
+		p, ok := s.IncidentPage(tc.lang, "api-outage", at(tc.now))
+		if !ok || p.Card.Latest == nil || len(p.Timeline) == 0 {
+			t.Fatalf("%s at %s: no page or no update", tc.lang, tc.now)
+		}
+		got := []string{p.Card.Latest.Age, p.Timeline[0].Age}
+		if diff := cmp.Diff([]string{tc.want, tc.want}, got); diff != "" {
+			t.Errorf("%s at %s: ages of the card's and the timeline's latest update (-want +got):\n%s", tc.lang, tc.now, diff)
+		}
+		for _, u := range p.Timeline[1:] {
+			if u.Age != "" {
+				t.Errorf("%s at %s: an older update has age %q", tc.lang, tc.now, u.Age)
+			}
+		}
+	}
+}
+
+// A maintenance's latest word is often its announcement, days old by design: no age.
+func TestMaintenanceUpdateNoAge(t *testing.T) {
+	s := build(t, "../../incidents", site.Options{})
+	p, ok := s.IncidentPage("en", "database-upgrade-december", at("2026-12-05T22:00:00Z"))
+	if !ok || p.Card.Latest == nil || p.Card.State.Key != "in_progress" {
+		t.Fatalf("no page, no update or not in progress: %v %+v", ok, p.Card.State)
+	}
+	if p.Card.Latest.Age != "" || p.Timeline[0].Age != "" {
+		t.Errorf("a maintenance in progress shows ages %q and %q", p.Card.Latest.Age, p.Timeline[0].Age)
+	}
+}

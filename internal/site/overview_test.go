@@ -403,3 +403,30 @@ func TestOverviewMaintenanceAtTop(t *testing.T) {
 		}
 	}
 }
+
+// A phone shows a strip's last 30 days, so the strip carries their figure too, and each figure
+// names its period: a red day that fell off the phone's bars must not pull down the figure beside
+// them.
+func TestUptimeFigures(t *testing.T) {
+	s := small(t, site.Options{})
+	// The API's outages (2 hours of major, 1 of partial outage) are 35 and 61 days back: in the
+	// 90 days, not in the 30.
+	now := at("2026-12-15T08:30:00Z")
+	for lang, want := range map[string][2]string{
+		"en": {"99.89% uptime over 90 days", "100% uptime over 30 days"},
+		"nl": {"99,89% beschikbaar over 90 dagen", "100% beschikbaar over 30 dagen"},
+	} {
+		row, ok := findRow(s.Overview(lang, now), "api")
+		if !ok || row.Uptime == nil {
+			t.Fatalf("%s: app has no strip", lang)
+		}
+		if got := [2]string{row.Uptime.Figure, row.Uptime.FigureShort}; got != want {
+			t.Errorf("%s: figures %q, want %q", lang, got, want)
+		}
+	}
+	// A strip no longer than a phone's has one figure.
+	row, _ := findRow(small(t, site.Options{UptimeDays: 30}).Overview("en", now), "api")
+	if row.Uptime.FigureShort != "" {
+		t.Errorf("30-day strip: short figure %q, want none", row.Uptime.FigureShort)
+	}
+}

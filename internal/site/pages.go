@@ -195,6 +195,9 @@ func (s *Snapshot) IncidentPage(lang, slug string, now time.Time) (web.IncidentP
 	for i := len(entries) - 1; i >= 0; i-- {
 		p.Timeline = append(p.Timeline, entries[i].u)
 	}
+	if card.Latest != nil && len(p.Timeline) > 0 {
+		p.Timeline[0].Age = card.Latest.Age
+	}
 	for _, h := range loc.TOC {
 		p.TOC = append(p.TOC, web.Heading{Level: h.Level, ID: h.ID, Text: h.Text})
 	}

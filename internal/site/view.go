@@ -202,6 +202,11 @@ func (v *view) card(in *incident.Incident) web.IncidentCard {
 	}
 	if n := len(visible); n > 0 {
 		u := v.update(in, visible[n-1], loc.Updates[n-1])
+		// Only an incident's: a maintenance's latest word is often its announcement, days old
+		// by design. Pages are made once a minute, so the words are right to the minute.
+		if !ended && in.Kind == incident.KindIncident && !in.Started.After(v.now) {
+			u.Age = v.l.Relative(visible[n-1].At, v.now)
+		}
 		c.Latest = &u
 	}
 	if ended || in.Kind == incident.KindNotice {
@@ -257,12 +262,14 @@ func (v *view) uptime(h status.History, detail stripDetail) *web.Uptime {
 	u := &web.Uptime{
 		Percent: pct,
 		Summary: v.l.Plural(locale.UptimeDays, len(h.Days), nil) + ": " + pct,
+		Figure:  v.l.Plural(locale.UptimeOver, len(h.Days), map[string]any{"Percent": pct}),
 		From:    v.l.ShortDate(h.Days[0].Start),
 		To:      v.l.T(locale.LabelToday),
 		Days:    make([]web.UptimeDay, len(h.Days)),
 	}
 	if n := len(h.Days); n > phoneDays {
 		u.FromShort = v.l.ShortDate(h.Days[n-phoneDays].Start)
+		u.FigureShort = v.l.Plural(locale.UptimeOver, phoneDays, map[string]any{"Percent": v.l.Percent(100 * h.UptimeOfLast(phoneDays))})
 	}
 	for i, d := range h.Days {
 		day := web.UptimeDay{Date: v.l.Date(d.Start), ISO: dayISO(d.Start), Level: string(d.Worst)}

@@ -100,6 +100,25 @@ func (tl *Timeline) history(id string, p period) History {
 	return h
 }
 
+// UptimeOfLast is the uptime over the last n days of the history (all of them when n is not
+// less than their number), by the rule of Uptime: a phone shows only the last days of a strip,
+// and the figure beside them must be theirs.
+func (h History) UptimeOfLast(n int) float64 {
+	days := h.Days
+	if n >= 0 && n < len(days) {
+		days = days[len(days)-n:]
+	}
+	if len(days) == 0 {
+		return 1
+	}
+	var major, partial time.Duration
+	for _, d := range days {
+		major += d.MajorOutage
+		partial += d.PartialOutage
+	}
+	return uptime(major, partial, days[len(days)-1].End.Sub(days[0].Start))
+}
+
 // period is the days a History covers, by their boundaries: the midnights of the days ending with
 // the one containing t, then t itself.
 type period struct {

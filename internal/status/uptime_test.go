@@ -1,6 +1,7 @@
 package status
 
 import (
+	"math"
 	"testing"
 	"time"
 
@@ -351,5 +352,27 @@ func TestTimelineUptime(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, gotUp, approx); diff != "" {
 		t.Errorf("component uptimes (-want +got):\n%s", diff)
+	}
+}
+
+// The last days of a strip have their own figure: an outage that fell off them does not count.
+func TestUptimeOfLast(t *testing.T) {
+	in := outage("a", incident.MajorOutage, "2025-03-09T10:00:00Z", "2025-03-09T16:00:00Z")
+	h := NewTimeline([]*incident.Incident{in}).History("api", ts("2025-03-11T12:00:00Z"), 3, time.UTC)
+	for _, tt := range []struct {
+		n    int
+		want float64
+	}{
+		{2, 1},
+		{1, 1},
+		{3, h.Uptime},
+		{90, h.Uptime},
+	} {
+		if got := h.UptimeOfLast(tt.n); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("UptimeOfLast(%d) = %v, want %v", tt.n, got, tt.want)
+		}
+	}
+	if want := 1 - 6.0/60; math.Abs(h.Uptime-want) > 1e-9 {
+		t.Errorf("Uptime = %v, want %v", h.Uptime, want)
 	}
 }
