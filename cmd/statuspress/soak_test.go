@@ -216,6 +216,10 @@ func TestSoak(t *testing.T) {
 		if err := json.Unmarshal(out.Bytes(), &r); err != nil {
 			t.Fatalf("lint --format json: %v\n%s", err, out.String())
 		}
+		// Lint names files from the directory it runs in; /readyz from the content directory.
+		for i, p := range r.Problems {
+			r.Problems[i].Path = inContent(t, dir, p.Path)
+		}
 		return r.Files, r.Incidents, r.lines()
 	}
 	wantFiles, wantIncidents, wantProblems := lintOut()
@@ -370,4 +374,22 @@ func soakClient(base string, stats *soakStats, stop <-chan struct{}, seed uint64
 			seen = max(seen, n)
 		}
 	}
+}
+
+// inContent is the path p, as lint prints it (from the current directory), from the content
+// directory dir instead, as /readyz gives it.
+func inContent(t *testing.T, dir, p string) string {
+	t.Helper()
+	if !filepath.IsAbs(p) {
+		wd, err := os.Getwd()
+		if err != nil {
+			t.Fatal(err)
+		}
+		p = filepath.Join(wd, p)
+	}
+	rel, err := filepath.Rel(dir, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.ToSlash(rel)
 }
