@@ -4,7 +4,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"statuspress/internal/incident"
 	"statuspress/internal/status"
 )
 
@@ -24,14 +23,8 @@ func (s *Snapshot) indicator(now time.Time) status.Indicator {
 	if m := s.state.last.Load(); m != nil && m.since.Equal(since) {
 		return m.ind
 	}
-	// The state depends only on what is going on: the published incidents going on now.
-	var live []*incident.Incident
-	for _, in := range s.Incidents {
-		if in.Ongoing(now) && status.Published(in, now) {
-			live = append(live, in)
-		}
-	}
-	ind := status.IndicatorAt(live, now)
+	// The banner's rule, on the banner's input (Overview).
+	ind := status.IndicatorAt(s.Published(now), now)
 	s.state.last.Store(&stateSince{since, ind})
 	return ind
 }
