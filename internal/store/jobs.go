@@ -23,8 +23,9 @@ const maxAttempts = 10
 // EmailArgs is a queued e-mail: one event to one subscriber. The job holds the subscriber's id,
 // not the address, so deleting the subscriber leaves no address behind in the queue.
 type EmailArgs struct {
-	EventID      string `json:"event_id"`
-	SubscriberID int64  `json:"subscriber_id"`
+	EventID      string   `json:"event_id"`
+	Events       []string `json:"events"`
+	SubscriberID int64    `json:"subscriber_id"`
 }
 
 func (EmailArgs) Kind() string { return "statuspress.email" }
@@ -38,14 +39,28 @@ func (EmailArgs) InsertOpts() river.InsertOpts {
 // WebhookArgs is a queued chat or webhook message: one event to one channel of the notify config,
 // by name (its URL may hold a secret, and stays in the config).
 type WebhookArgs struct {
-	EventID string `json:"event_id"`
-	Channel string `json:"channel"`
+	EventID string   `json:"event_id"`
+	Events  []string `json:"events"`
+	Channel string   `json:"channel"`
 }
 
 func (WebhookArgs) Kind() string { return "statuspress.webhook" }
 
 func (WebhookArgs) InsertOpts() river.InsertOpts {
 	return river.InsertOpts{Queue: QueueWebhook, MaxAttempts: maxAttempts, UniqueOpts: river.UniqueOpts{ByArgs: true}}
+}
+
+// ConfirmArgs is a queued confirmation mail (the double opt-in) to a pending subscriber.
+type ConfirmArgs struct {
+	SubscriberID int64 `json:"subscriber_id"`
+}
+
+func (ConfirmArgs) Kind() string { return "statuspress.confirm" }
+
+// A confirmation is worth little once the reader has moved on: five tries, the last some ten
+// minutes after the first.
+func (ConfirmArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{Queue: QueueEmail, MaxAttempts: 5}
 }
 
 // cleanupArgs is the hourly Cleanup.
@@ -63,12 +78,22 @@ func (cleanupArgs) InsertOpts() river.InsertOpts {
 type Deliverer interface {
 	DeliverEmail(ctx context.Context, d EmailDelivery) error
 	DeliverWebhook(ctx context.Context, d WebhookDelivery) error
+	// DeliverConfirmation sends the double opt-in mail; it makes the token (NewToken) itself.
+	DeliverConfirmation(ctx context.Context, d ConfirmationDelivery) error
+}
+
+// ConfirmationDelivery is one confirmation mail to send, to a subscriber still pending.
+type ConfirmationDelivery struct {
+	Subscriber Subscriber
+	Attempt    int
 }
 
 // EmailDelivery is one e-mail to send. The subscriber is read when the job runs: one who left
 // since is not mailed.
 type EmailDelivery struct {
-	EventID    string
+	EventID string
+	// Events are the ids of the events the message tells (Recorded.Parts).
+	Events     []string
 	Subscriber Subscriber
 	Attempt    int // 1 for the first try
 }
@@ -76,6 +101,7 @@ type EmailDelivery struct {
 // WebhookDelivery is one message to a chat or webhook channel.
 type WebhookDelivery struct {
 	EventID string
+	Events  []string
 	Channel string
 	Attempt int
 }
@@ -104,6 +130,7 @@ func (s *sqlStore[TTx]) riverConfig(opts Options) *river.Config {
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &emailWorker{s: s, deliverer: s.currentDeliverer})
 	river.AddWorker(workers, &webhookWorker{s: s, deliverer: s.currentDeliverer})
+	river.AddWorker(workers, &confirmWorker{s: s, deliverer: s.currentDeliverer})
 	river.AddWorker(workers, &cleanupWorker{s: s})
 	return &river.Config{
 		Logger:      opts.Logger,
@@ -169,7 +196,7 @@ func (w *emailWorker) Work(ctx context.Context, job *river.Job[EmailArgs]) error
 	if failed, err := w.s.failed(ctx, FailedEmail, addressKey(sub.Address)); err != nil || failed {
 		return err
 	}
-	err = w.deliverer().DeliverEmail(ctx, EmailDelivery{EventID: job.Args.EventID, Subscriber: sub, Attempt: job.Attempt})
+	err = w.deliverer().DeliverEmail(ctx, EmailDelivery{EventID: job.Args.EventID, Events: job.Args.Events, Subscriber: sub, Attempt: job.Attempt})
 	return w.s.outcome(ctx, err, Failure{Kind: FailedEmail, Target: sub.Address})
 }
 
@@ -186,7 +213,7 @@ func (w *webhookWorker) Work(ctx context.Context, job *river.Job[WebhookArgs]) e
 	if failed, err := w.s.failed(ctx, FailedWebhook, job.Args.Channel); err != nil || failed {
 		return err
 	}
-	err := w.deliverer().DeliverWebhook(ctx, WebhookDelivery{EventID: job.Args.EventID, Channel: job.Args.Channel, Attempt: job.Attempt})
+	err := w.deliverer().DeliverWebhook(ctx, WebhookDelivery{EventID: job.Args.EventID, Events: job.Args.Events, Channel: job.Args.Channel, Attempt: job.Attempt})
 	return w.s.outcome(ctx, err, Failure{Kind: FailedWebhook, Target: job.Args.Channel})
 }
 
@@ -204,4 +231,32 @@ func (w *cleanupWorker) Work(ctx context.Context, _ *river.Job[cleanupArgs]) err
 
 func (s *sqlStore[TTx]) subscriberByID(ctx context.Context, id int64) (Subscriber, error) {
 	return subscriberBy(ctx, s.b.pool(), "id", id)
+}
+
+type confirmWorker struct {
+	river.WorkerDefaults[ConfirmArgs]
+	s interface {
+		subscriberByID(ctx context.Context, id int64) (Subscriber, error)
+	}
+	deliverer func() Deliverer
+}
+
+func (w *confirmWorker) Work(ctx context.Context, job *river.Job[ConfirmArgs]) error {
+	sub, err := w.s.subscriberByID(ctx, job.Args.SubscriberID)
+	if errors.Is(err, ErrNotFound) {
+		return nil // cleaned up or deleted since
+	}
+	if err != nil {
+		return err
+	}
+	if sub.State != Pending {
+		return nil // confirmed meanwhile
+	}
+	err = w.deliverer().DeliverConfirmation(ctx, ConfirmationDelivery{Subscriber: sub, Attempt: job.Attempt})
+	if IsPermanent(err) {
+		// The address refuses mail: nothing to retry, and nothing to note, since it never
+		// subscribed (the unconfirmed subscription goes in the cleanup).
+		return river.JobCancel(err)
+	}
+	return err
 }

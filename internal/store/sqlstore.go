@@ -189,6 +189,35 @@ func (s *sqlStore[TTx]) AllowConfirmation(ctx context.Context, address string) (
 	return n == 1, err
 }
 
+func (s *sqlStore[TTx]) RequestConfirmation(ctx context.Context, address string) (_ bool, err error) {
+	defer annotate(&err, "request a confirmation")
+	queued := false
+	err = s.b.inTx(ctx, func(tx TTx, q querier) error {
+		queued = false
+		now := s.clock()
+		key := addressKey(strings.TrimSpace(address))
+		n, err := q.exec(ctx, `INSERT INTO confirmations_sent (address_key, sent_at) VALUES ($1, $2)
+			ON CONFLICT (address_key) DO UPDATE SET sent_at = excluded.sent_at
+			WHERE confirmations_sent.sent_at <= $3`, key, now, now.Add(-ConfirmationInterval))
+		if err != nil || n == 0 {
+			return err
+		}
+		sub, err := subscriberBy(ctx, q, "address_key", key)
+		if errors.Is(err, ErrNotFound) || err == nil && sub.State != Pending {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := s.river.InsertTx(ctx, tx, ConfirmArgs{SubscriberID: sub.ID}, nil); err != nil {
+			return err
+		}
+		queued = true
+		return nil
+	})
+	return queued, err
+}
+
 func (s *sqlStore[TTx]) NewToken(ctx context.Context, subscriberID int64, p Purpose, ttl time.Duration) (_ string, err error) {
 	defer annotate(&err, "new token")
 	if p != PurposeConfirm && p != PurposeManage {
@@ -309,6 +338,13 @@ func (s *sqlStore[TTx]) RecordEvent(ctx context.Context, e Event) (Recorded, err
 	if e.ID == "" {
 		return Recorded{}, fmt.Errorf("%w: empty event id", ErrInvalid)
 	}
+	parts := e.Parts
+	if len(parts) == 0 {
+		parts = []string{e.ID}
+	}
+	if slices.Contains(parts, "") {
+		return Recorded{}, fmt.Errorf("%w: empty event id in %s", ErrInvalid, e.ID)
+	}
 	components, err := normalComponents(e.Components)
 	if err != nil {
 		return Recorded{}, err
@@ -318,22 +354,32 @@ func (s *sqlStore[TTx]) RecordEvent(ctx context.Context, e Event) (Recorded, err
 		rec = Recorded{}
 		// On PostgreSQL a second replica's insert waits here for the first one's transaction and
 		// then finds the row; on SQLite the transaction holds the write lock from its start.
-		n, err := q.exec(ctx, `INSERT INTO events (id, recorded_at, deliveries) VALUES ($1, $2, 0)
-			ON CONFLICT (id) DO NOTHING`, e.ID, s.clock())
-		if err != nil || n == 0 {
-			return err
+		now := s.clock()
+		for _, id := range parts {
+			n, err := q.exec(ctx, `INSERT INTO events (id, recorded_at, deliveries) VALUES ($1, $2, 0)
+				ON CONFLICT (id) DO NOTHING`, id, now)
+			if err != nil {
+				return err
+			}
+			if n > 0 {
+				rec.Parts = append(rec.Parts, id)
+			}
+		}
+		if len(rec.Parts) == 0 {
+			return nil
 		}
 		rec.New = true
-		if rec.Webhooks, err = s.queueWebhooks(ctx, tx, q, e); err != nil {
+		var err error
+		if rec.Webhooks, err = s.queueWebhooks(ctx, tx, q, e.ID, rec.Parts, e.Webhooks); err != nil {
 			return err
 		}
 		if err := testHookAfterEvent(); err != nil {
 			return err
 		}
-		if rec.Emails, err = s.queueEmails(ctx, tx, q, e.ID, components); err != nil {
+		if rec.Emails, err = s.queueEmails(ctx, tx, q, e.ID, rec.Parts, components); err != nil {
 			return err
 		}
-		_, err = q.exec(ctx, `UPDATE events SET deliveries = $2 WHERE id = $1`, e.ID, rec.Emails+rec.Webhooks)
+		_, err = q.exec(ctx, `UPDATE events SET deliveries = $2 WHERE id = $1`, rec.Parts[0], rec.Emails+rec.Webhooks)
 		return err
 	})
 	if err != nil {
@@ -345,15 +391,15 @@ func (s *sqlStore[TTx]) RecordEvent(ctx context.Context, e Event) (Recorded, err
 // testHookAfterEvent lets a test fail a RecordEvent between its event and its jobs.
 var testHookAfterEvent = func() error { return nil }
 
-func (s *sqlStore[TTx]) queueWebhooks(ctx context.Context, tx TTx, q querier, e Event) (int, error) {
+func (s *sqlStore[TTx]) queueWebhooks(ctx context.Context, tx TTx, q querier, eventID string, parts, channels []string) (int, error) {
 	var params []river.InsertManyParams
-	for _, name := range sortedUnique(slices.Clone(e.Webhooks)) {
+	for _, name := range sortedUnique(slices.Clone(channels)) {
 		var failed int
 		if err := q.queryRow(ctx, `SELECT count(*) FROM failures WHERE kind = 'webhook' AND target = $1`, name).Scan(&failed); err != nil {
 			return 0, err
 		}
 		if failed == 0 {
-			params = append(params, river.InsertManyParams{Args: WebhookArgs{EventID: e.ID, Channel: name}})
+			params = append(params, river.InsertManyParams{Args: WebhookArgs{EventID: eventID, Events: parts, Channel: name}})
 		}
 	}
 	if len(params) == 0 {
@@ -365,7 +411,7 @@ func (s *sqlStore[TTx]) queueWebhooks(ctx context.Context, tx TTx, q querier, e 
 
 // queueEmails queues a delivery to every confirmed subscriber who chose all components or one of
 // components (all of them when components is empty), and whose address has not failed for good.
-func (s *sqlStore[TTx]) queueEmails(ctx context.Context, tx TTx, q querier, eventID string, components []string) (int, error) {
+func (s *sqlStore[TTx]) queueEmails(ctx context.Context, tx TTx, q querier, eventID string, parts, components []string) (int, error) {
 	query := `SELECT s.id FROM subscribers s
 		WHERE s.id > $1 AND s.state = 'confirmed'
 		AND NOT EXISTS (SELECT 1 FROM failures f WHERE f.kind = 'email' AND f.target = s.address_key)`
@@ -407,7 +453,7 @@ func (s *sqlStore[TTx]) queueEmails(ctx context.Context, tx TTx, q querier, even
 		}
 		params = params[:0]
 		for _, id := range ids {
-			params = append(params, river.InsertManyParams{Args: EmailArgs{EventID: eventID, SubscriberID: id}})
+			params = append(params, river.InsertManyParams{Args: EmailArgs{EventID: eventID, Events: parts, SubscriberID: id}})
 		}
 		if _, err := s.river.InsertManyFastTx(ctx, tx, params); err != nil {
 			return 0, err
@@ -443,6 +489,44 @@ func (s *sqlStore[TTx]) EventRecorded(ctx context.Context, id string) (bool, err
 	var n int
 	err := s.b.pool().queryRow(ctx, `SELECT count(*) FROM events WHERE id = $1`, id).Scan(&n)
 	return n > 0, err
+}
+
+func (s *sqlStore[TTx]) Unrecorded(ctx context.Context, ids []string) (_ []string, err error) {
+	defer annotate(&err, "look up events")
+	var out []string
+	q := s.b.pool()
+	for _, id := range ids {
+		var n int
+		if err := q.queryRow(ctx, `SELECT count(*) FROM events WHERE id = $1`, id).Scan(&n); err != nil {
+			return nil, err
+		}
+		if n == 0 {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
+func (s *sqlStore[TTx]) HasEvents(ctx context.Context) (bool, error) {
+	var n int
+	err := s.b.pool().queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM events LIMIT 1) AS one`).Scan(&n)
+	return n > 0, err
+}
+
+func (s *sqlStore[TTx]) Counts(ctx context.Context) (_ Counts, err error) {
+	defer annotate(&err, "count")
+	var c Counts
+	q := s.b.pool()
+	if err := q.queryRow(ctx, `SELECT count(*) FROM subscribers WHERE state = 'pending'`).Scan(&c.Pending); err != nil {
+		return c, err
+	}
+	if err := q.queryRow(ctx, `SELECT count(*) FROM subscribers WHERE state = 'confirmed'`).Scan(&c.Confirmed); err != nil {
+		return c, err
+	}
+	err = q.queryRow(ctx, `SELECT count(*) FROM river_job WHERE kind IN ($1, $2, $3)
+		AND state IN ('available', 'pending', 'retryable', 'running', 'scheduled')`,
+		EmailArgs{}.Kind(), WebhookArgs{}.Kind(), ConfirmArgs{}.Kind()).Scan(&c.Deliveries)
+	return c, err
 }
 
 func (s *sqlStore[TTx]) PendingDeliveries(ctx context.Context) (int, error) {

@@ -24,6 +24,12 @@ type Store interface {
 	// AllowConfirmation tells whether address may be sent a confirmation now, and if so notes that
 	// one is sent: at most one an hour, for known and unknown addresses alike.
 	AllowConfirmation(ctx context.Context, address string) (bool, error)
+	// RequestConfirmation is AllowConfirmation and, when it allows one and the address has a
+	// pending subscription, the queueing of its confirmation mail, in one transaction: a crash
+	// between the two can neither lose the mail nor use up the hour for nothing. The delivery
+	// makes the token (only its hash is kept, so it cannot wait in the queue). It reports whether
+	// a mail was queued; the caller answers alike either way.
+	RequestConfirmation(ctx context.Context, address string) (bool, error)
 	// NewToken makes a single-use token for the subscriber, valid for ttl. Only its hash is kept.
 	NewToken(ctx context.Context, subscriberID int64, p Purpose, ttl time.Duration) (string, error)
 	// CheckToken returns the subscriber a token is for without using it up (a page that shows
@@ -45,6 +51,13 @@ type Store interface {
 	RecordHistory(ctx context.Context, ids []string) (int, error)
 	// EventRecorded tells whether an event was recorded, sent or as history.
 	EventRecorded(ctx context.Context, id string) (bool, error)
+	// Unrecorded returns those of ids that were never recorded, in their order.
+	Unrecorded(ctx context.Context, ids []string) ([]string, error)
+	// HasEvents tells whether any event was ever recorded: a store without any is on its first
+	// start, and what the content holds is history.
+	HasEvents(ctx context.Context) (bool, error)
+	// Counts tells how many subscribers there are and how many deliveries wait, for /metrics.
+	Counts(ctx context.Context) (Counts, error)
 	// PendingDeliveries counts the deliveries queued and not yet done or given up.
 	PendingDeliveries(ctx context.Context) (int, error)
 
@@ -115,10 +128,16 @@ const (
 	PurposeManage  Purpose = "manage"  // change components or unsubscribe
 )
 
-// Event is something subscribers are told about, by an id that stays the same however often the
-// content is read (an update by incident slug and time, a maintenance window's start, ...).
+// Event is one message subscribers are told, made of the events of the content it tells (Parts),
+// each by an id that stays the same however often the content is read (an update by incident slug
+// and time, a maintenance window's start, ...). Each part is recorded once: a message queues
+// deliveries only for its parts never recorded before, so two replicas that batch one incident's
+// events differently still tell each event once.
 type Event struct {
+	// ID names the message in logs and jobs.
 	ID string
+	// Parts are the ids of the events the message tells; none means the message is one event, ID.
+	Parts []string
 	// Components are those the event concerns; none means it reaches every subscriber.
 	Components []string
 	// Webhooks are the names of the chat and webhook channels that get it.
@@ -127,7 +146,9 @@ type Event struct {
 
 // Recorded tells what RecordEvent did.
 type Recorded struct {
-	New      bool // false: the event was recorded before, and nothing was queued
+	New bool // false: every part was recorded before, and nothing was queued
+	// Parts are the parts recorded now, the ones the deliveries tell.
+	Parts    []string
 	Emails   int  // deliveries queued to subscribers
 	Webhooks int  // deliveries queued to webhook channels
 }
@@ -153,6 +174,14 @@ type Failure struct {
 type FailureCounts struct {
 	Emails   int
 	Webhooks int
+}
+
+// Counts is what /metrics shows of the subscriptions.
+type Counts struct {
+	Pending, Confirmed int
+	// Deliveries are the mails and messages queued and not yet done or given up, confirmations
+	// included.
+	Deliveries int
 }
 
 // Cleaned tells what Cleanup deleted.

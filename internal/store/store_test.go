@@ -112,7 +112,7 @@ func TestRecordEventAtomic(t *testing.T) {
 			}
 			store.SetAfterEventHook(t, func() error { return nil })
 			got, err := s.RecordEvent(ctx, e)
-			if err != nil || got != (store.Recorded{New: true, Emails: 3, Webhooks: 1}) {
+			if err != nil || !got.New || got.Emails != 3 || got.Webhooks != 1 {
 				t.Errorf("RecordEvent again = %+v, %v; want all of it", got, err)
 			}
 		})

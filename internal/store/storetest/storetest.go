@@ -77,6 +77,9 @@ func Run(t *testing.T, db Database) {
 		{"Cleanup", testCleanup},
 		{"DeleteAddress", testDeleteAddress},
 		{"Subscribers", testSubscribers},
+		{"Parts", testParts},
+		{"RequestConfirmation", testRequestConfirmation},
+		{"Counts", testCounts},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -334,7 +337,7 @@ func testEventRecordedOnce(t *testing.T, s store.Store, clock *Clock) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(store.Recorded{New: true, Emails: 2, Webhooks: 2}, got); diff != "" {
+	if diff := cmp.Diff(store.Recorded{New: true, Parts: []string{e.ID}, Emails: 2, Webhooks: 2}, got); diff != "" {
 		t.Errorf("RecordEvent (-want +got):\n%s", diff)
 	}
 	if n := pending(t, s); n != 4 {
@@ -355,7 +358,7 @@ func testEventRecordedOnce(t *testing.T, s store.Store, clock *Clock) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(store.Recorded{New: true, Emails: 3}, got); diff != "" {
+	if diff := cmp.Diff(store.Recorded{New: true, Parts: []string{"notice/welcome"}, Emails: 3}, got); diff != "" {
 		t.Errorf("RecordEvent of every component (-want +got):\n%s", diff)
 	}
 	if ok, err := s.EventRecorded(ctx, "notice/welcome"); !ok || err != nil {
@@ -413,7 +416,7 @@ func testPermanentFailures(t *testing.T, s store.Store, clock *Clock) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(store.Recorded{New: true, Emails: 1, Webhooks: 1}, got); diff != "" {
+	if diff := cmp.Diff(store.Recorded{New: true, Parts: []string{"e"}, Emails: 1, Webhooks: 1}, got); diff != "" {
 		t.Errorf("RecordEvent past failures (-want +got):\n%s", diff)
 	}
 }
@@ -564,6 +567,130 @@ func testReplicas(t *testing.T, dsn string) {
 	}
 }
 
+// testParts: a message of several events queues deliveries for the events never recorded, and
+// only those, so replicas that batch differently still tell each event once.
+func testParts(t *testing.T, s store.Store, clock *Clock) {
+	ctx := t.Context()
+	confirmed(t, s, "pia@example.org")
+	got, err := s.RecordEvent(ctx, store.Event{ID: "m1", Parts: []string{"incident:db", "update:db/1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(store.Recorded{New: true, Parts: []string{"incident:db", "update:db/1"}, Emails: 1}, got); diff != "" {
+		t.Errorf("RecordEvent (-want +got):\n%s", diff)
+	}
+	// Another replica batched the first update with the second.
+	got, err = s.RecordEvent(ctx, store.Event{ID: "m2", Parts: []string{"update:db/1", "update:db/2"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(store.Recorded{New: true, Parts: []string{"update:db/2"}, Emails: 1}, got); diff != "" {
+		t.Errorf("RecordEvent of a message half told (-want +got):\n%s", diff)
+	}
+	got, err = s.RecordEvent(ctx, store.Event{ID: "m3", Parts: []string{"incident:db", "update:db/2"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.New || got.Emails != 0 {
+		t.Errorf("RecordEvent of a message told = %+v; want nothing queued", got)
+	}
+	if _, err := s.RecordEvent(ctx, store.Event{ID: "m4", Parts: []string{"x", ""}}); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("RecordEvent with an empty part: %v; want ErrInvalid", err)
+	}
+	left, err := s.Unrecorded(ctx, []string{"update:db/3", "incident:db", "x", "update:db/2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"update:db/3", "x"}, left); diff != "" {
+		t.Errorf("Unrecorded (-want +got):\n%s", diff)
+	}
+	if n := pending(t, s); n != 2 {
+		t.Errorf("%d deliveries queued, want 2", n)
+	}
+}
+
+// testRequestConfirmation: a confirmation is queued for a pending address at most once an hour,
+// and never for an unknown or confirmed one, though each uses up the hour alike.
+func testRequestConfirmation(t *testing.T, s store.Store, clock *Clock) {
+	ctx := t.Context()
+	request := func(address string) bool {
+		t.Helper()
+		ok, err := s.RequestConfirmation(ctx, address)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok
+	}
+	if _, err := s.Subscribe(ctx, "quin@example.org", "fr", nil); err != nil {
+		t.Fatal(err)
+	}
+	confirmed(t, s, "rex@example.org")
+	if !request("Quin@example.org") {
+		t.Error("confirmation of a pending address not queued")
+	}
+	if request("quin@example.org") {
+		t.Error("second confirmation within the hour queued")
+	}
+	if request("rex@example.org") {
+		t.Error("confirmation of a confirmed address queued")
+	}
+	if request("nobody@example.org") {
+		t.Error("confirmation of an unknown address queued")
+	}
+	clock.Advance(store.ConfirmationInterval)
+	if !request("quin@example.org") {
+		t.Error("confirmation after an hour not queued")
+	}
+	if request("vic@example.org") {
+		t.Error("confirmation of an unknown address queued")
+	}
+	if ok, err := s.AllowConfirmation(ctx, "vic@example.org"); ok || err != nil {
+		t.Errorf("AllowConfirmation after a request = %v, %v; want the hour used up", ok, err)
+	}
+	if n := confirmations(t, s); n != 2 {
+		t.Errorf("%d confirmations queued, want 2", n)
+	}
+}
+
+// confirmations counts the confirmation mails queued: the deliveries Counts sees beyond the
+// notifications PendingDeliveries counts.
+func confirmations(t *testing.T, s store.Store) int {
+	t.Helper()
+	c, err := s.Counts(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.Deliveries - pending(t, s)
+}
+
+func testCounts(t *testing.T, s store.Store, clock *Clock) {
+	ctx := t.Context()
+	if has, err := s.HasEvents(ctx); has || err != nil {
+		t.Errorf("HasEvents of a new store = %v, %v; want false", has, err)
+	}
+	confirmed(t, s, "sam@example.org")
+	confirmed(t, s, "tia@example.org", "api")
+	if _, err := s.Subscribe(ctx, "uma@example.org", "de", nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RecordHistory(ctx, []string{"old"}); err != nil {
+		t.Fatal(err)
+	}
+	if has, err := s.HasEvents(ctx); !has || err != nil {
+		t.Errorf("HasEvents after history = %v, %v; want true", has, err)
+	}
+	if _, err := s.RecordEvent(ctx, store.Event{ID: "new", Webhooks: []string{"chat"}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(store.Counts{Pending: 1, Confirmed: 2, Deliveries: 3}, got); diff != "" {
+		t.Errorf("Counts (-want +got):\n%s", diff)
+	}
+}
+
 // deliverer records what it is given; the address fail@ fails for good, and the first try of each
 // webhook fails for a while.
 type deliverer struct {
@@ -571,6 +698,8 @@ type deliverer struct {
 	emails   []string
 	webhooks []string
 	tries    map[string]int
+
+	confirmations []string
 }
 
 func (d *deliverer) DeliverEmail(ctx context.Context, e store.EmailDelivery) error {
@@ -594,6 +723,13 @@ func (d *deliverer) DeliverWebhook(ctx context.Context, w store.WebhookDelivery)
 	return nil
 }
 
+func (d *deliverer) DeliverConfirmation(ctx context.Context, c store.ConfirmationDelivery) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.confirmations = append(d.confirmations, c.Subscriber.Address)
+	return nil
+}
+
 // testWork: River works the queue end to end on this database: deliveries reach the Deliverer,
 // a passing failure is retried, a permanent one is counted and not retried.
 func testWork(t *testing.T, dsn string) {
@@ -606,6 +742,12 @@ func testWork(t *testing.T, dsn string) {
 	if _, err := s.RecordEvent(ctx, store.Event{ID: "incident/x", Webhooks: []string{"chat"}}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := s.Subscribe(ctx, "new@example.org", "nl", nil); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := s.RequestConfirmation(ctx, "new@example.org"); !ok || err != nil {
+		t.Fatalf("RequestConfirmation = %v, %v", ok, err)
+	}
 	// Someone who leaves after the event was queued is not mailed.
 	token, _ := s.NewToken(ctx, left.ID, store.PurposeManage, time.Hour)
 	if _, err := s.Unsubscribe(ctx, token); err != nil {
@@ -616,9 +758,9 @@ func testWork(t *testing.T, dsn string) {
 		t.Fatal(err)
 	}
 	deadline := time.Now().Add(30 * time.Second)
-	for pending(t, s) > 0 {
+	for pending(t, s)+confirmations(t, s) > 0 {
 		if time.Now().After(deadline) {
-			t.Fatalf("%d deliveries still queued after 30 s", pending(t, s))
+			t.Fatalf("%d deliveries still queued after 30 s", pending(t, s)+confirmations(t, s))
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -629,6 +771,9 @@ func testWork(t *testing.T, dsn string) {
 	}
 	if diff := cmp.Diff([]string{"incident/x chat attempt 2"}, d.webhooks); diff != "" {
 		t.Errorf("webhooks (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"new@example.org"}, d.confirmations); diff != "" {
+		t.Errorf("confirmations (-want +got):\n%s", diff)
 	}
 	counts, err := s.Failures(ctx)
 	if err != nil {
