@@ -373,6 +373,14 @@ func (v *View) ActiveResponse() MaintenancesResponse {
 	return MaintenancesResponse{Page: v.Page(), ScheduledMaintenances: v.Active()}
 }
 
+// Incident is one incident as the API shows it, for a webhook's body.
+func (v *View) Incident(in *incident.Incident) Incident { return v.incident(in) }
+
+// Maintenance is one maintenance as the API shows it, for a webhook's body.
+func (v *View) Maintenance(in *incident.Incident) ScheduledMaintenance {
+	return v.maintenances([]*incident.Incident{in})[0]
+}
+
 func (v *View) incidents(ins []*incident.Incident) []Incident {
 	out := make([]Incident, len(ins))
 	for i, in := range ins {
