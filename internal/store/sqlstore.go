@@ -376,8 +376,10 @@ func (s *sqlStore[TTx]) RecordEvent(ctx context.Context, e Event) (Recorded, err
 		if err := testHookAfterEvent(); err != nil {
 			return err
 		}
-		if rec.Emails, err = s.queueEmails(ctx, tx, q, e.ID, rec.Parts, components); err != nil {
-			return err
+		if !e.SkipEmail {
+			if rec.Emails, err = s.queueEmails(ctx, tx, q, e.ID, rec.Parts, components); err != nil {
+				return err
+			}
 		}
 		_, err = q.exec(ctx, `UPDATE events SET deliveries = $2 WHERE id = $1`, rec.Parts[0], rec.Emails+rec.Webhooks)
 		return err

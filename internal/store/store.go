@@ -142,6 +142,8 @@ type Event struct {
 	Components []string
 	// Webhooks are the names of the chat and webhook channels that get it.
 	Webhooks []string
+	// SkipEmail queues no e-mail (serve runs without a mail server).
+	SkipEmail bool
 }
 
 // Recorded tells what RecordEvent did.

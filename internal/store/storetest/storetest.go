@@ -42,6 +42,13 @@ func (c *Clock) Advance(d time.Duration) {
 	c.t = c.t.Add(d)
 }
 
+// Set puts the clock at t.
+func (c *Clock) Set(t time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = t
+}
+
 // Open opens a store on dsn with clock and closes it when the test ends.
 func Open(t testing.TB, dsn string, clock *Clock) store.Store {
 	t.Helper()
@@ -594,6 +601,13 @@ func testParts(t *testing.T, s store.Store, clock *Clock) {
 	if got.New || got.Emails != 0 {
 		t.Errorf("RecordEvent of a message told = %+v; want nothing queued", got)
 	}
+	got, err = s.RecordEvent(ctx, store.Event{ID: "m5", Parts: []string{"update:db/4"}, Webhooks: []string{"chat"}, SkipEmail: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(store.Recorded{New: true, Parts: []string{"update:db/4"}, Webhooks: 1}, got); diff != "" {
+		t.Errorf("RecordEvent without e-mail (-want +got):\n%s", diff)
+	}
 	if _, err := s.RecordEvent(ctx, store.Event{ID: "m4", Parts: []string{"x", ""}}); !errors.Is(err, store.ErrInvalid) {
 		t.Errorf("RecordEvent with an empty part: %v; want ErrInvalid", err)
 	}
@@ -604,8 +618,8 @@ func testParts(t *testing.T, s store.Store, clock *Clock) {
 	if diff := cmp.Diff([]string{"update:db/3", "x"}, left); diff != "" {
 		t.Errorf("Unrecorded (-want +got):\n%s", diff)
 	}
-	if n := pending(t, s); n != 2 {
-		t.Errorf("%d deliveries queued, want 2", n)
+	if n := pending(t, s); n != 3 {
+		t.Errorf("%d deliveries queued, want 3", n)
 	}
 }
 
