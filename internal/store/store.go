@@ -151,8 +151,8 @@ type Recorded struct {
 	New bool // false: every part was recorded before, and nothing was queued
 	// Parts are the parts recorded now, the ones the deliveries tell.
 	Parts    []string
-	Emails   int  // deliveries queued to subscribers
-	Webhooks int  // deliveries queued to webhook channels
+	Emails   int // deliveries queued to subscribers
+	Webhooks int // deliveries queued to webhook channels
 }
 
 // FailureKind tells an address from a webhook channel.
