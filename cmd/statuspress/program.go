@@ -13,6 +13,9 @@ import (
 	"syscall"
 	"time"
 
+	"statuspress/internal/notify/config"
+	"statuspress/internal/notify/dispatch"
+	"statuspress/internal/server"
 	"statuspress/internal/watch"
 )
 
@@ -32,6 +35,7 @@ type Main struct {
 	FirstLoadGC bool
 
 	pub     *publisher
+	notify  *notifications // nil when serve sends no notifications
 	watcher *watch.Watcher
 	hup     chan os.Signal
 	site    *http.Server
@@ -53,6 +57,18 @@ type Main struct {
 func (m *Main) Run(ctx context.Context) error {
 	m.ctx, m.cancel = context.WithCancel(ctx)
 	m.failed = make(chan error, 1)
+	var (
+		channels *config.Config
+		mailer   dispatch.Mailer
+	)
+	if m.Config.notify.enabled() {
+		n, ch, ml, err := openNotifications(m.ctx, m.Config.notify, m.Log)
+		if err != nil {
+			return err
+		}
+		m.notify, channels, mailer = n, ch, ml
+		m.Config.server = func(c *server.Config) { c.Notifications = n.status }
+	}
 	restoreGC := func() {}
 	if m.FirstLoadGC {
 		restoreGC = firstLoadGC(firstLoadLimit, firstLoadLiveMax)
@@ -63,6 +79,11 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.pub = pub
+	if m.notify != nil {
+		if err := m.notify.start(m, channels, mailer); err != nil {
+			return err
+		}
+	}
 	if m.Config.debugAddr != "" {
 		ln, err := net.Listen("tcp", m.Config.debugAddr)
 		if err != nil {
@@ -156,6 +177,15 @@ func (m *Main) close() error {
 	m.wg.Wait()
 	if m.watcher != nil {
 		m.watcher.Close()
+	}
+	if m.notify != nil {
+		// Deliveries under way get what is left of the drain time to finish; one cut short is
+		// sent again after the restart (the queue keeps it).
+		stop, cancel := context.WithTimeout(context.Background(), drainTimeout)
+		defer cancel()
+		if cerr := m.notify.close(stop); cerr != nil {
+			err = errors.Join(err, fmt.Errorf("notifications: %w", cerr))
+		}
 	}
 	return err
 }

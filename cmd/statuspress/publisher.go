@@ -102,7 +102,11 @@ func newPublisher(cfg serveConfig, log *slog.Logger) (*publisher, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.srv = server.New(snap, server.Config{Now: p.clock, Logger: log, AccessLog: cfg.accessLog})
+	srvCfg := server.Config{Now: p.clock, Logger: log, AccessLog: cfg.accessLog}
+	if cfg.server != nil {
+		cfg.server(&srvCfg)
+	}
+	p.srv = server.New(snap, srvCfg)
 	p.srv.ObserveBuild(time.Since(start))
 	return p, nil
 }

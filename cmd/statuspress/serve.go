@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"statuspress/internal/server"
 	"statuspress/internal/watch"
 )
 
@@ -25,6 +26,10 @@ type serveConfig struct {
 	logFormat string
 	accessLog bool
 	debugAddr string
+	notify    notifyConfig
+	// server, when set, adds to the server's configuration what Main made before it (the
+	// notifications' state for /readyz).
+	server func(*server.Config)
 }
 
 func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
@@ -41,6 +46,7 @@ func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
 	// the throughput, and /metrics counts requests by route and status either way.
 	accessLog := fs.String("access-log", env("STATUSPRESS_ACCESS_LOG", "on"), "log a line per request: on or off; off behind a proxy that logs; /metrics counts requests either way (STATUSPRESS_ACCESS_LOG)")
 	fs.StringVar(&cfg.debugAddr, "debug-addr", env("STATUSPRESS_DEBUG_ADDR", ""), "serve Go's profiler (/debug/pprof/) and /readyz with every content problem listed on this `host:port`, such as 127.0.0.1:6060; keep it private (STATUSPRESS_DEBUG_ADDR)")
+	checkNotify := notifyFlags(fs, &cfg.notify)
 	now := fs.String("now", env("STATUSPRESS_NOW", ""), "serve the site as it is at this RFC 3339 `time` (a fixed clock for previews and tests; STATUSPRESS_NOW)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: statuspress serve [flags]")
@@ -79,6 +85,9 @@ func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
 	case watch.Notify, watch.Poll, watch.Off:
 	default:
 		return cfg, fmt.Errorf("--watch %q: use notify, poll or off", cfg.watch)
+	}
+	if err := checkNotify(); err != nil {
+		return cfg, err
 	}
 	if cfg.debugAddr != "" {
 		if _, _, err := net.SplitHostPort(cfg.debugAddr); err != nil {

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"strconv"
@@ -34,6 +35,9 @@ type readiness struct {
 	Problems *content.Problems `json:"problems,omitempty"`
 	// Details says where the problems are listed, in the public answer when there are any.
 	Details string `json:"details,omitempty"`
+	// Notifications are there when serve sends notifications. They do not make the server
+	// unready: a mail server that is down delays mail, not the pages.
+	Notifications *Notifications `json:"notifications,omitempty"`
 }
 
 // problemDetails says where an operator finds what the public /readyz leaves out.
@@ -79,6 +83,16 @@ func (s *Server) writeReadiness(w http.ResponseWriter, req *http.Request, snap *
 		case len(snap.Catalog.Problems) > 0:
 			r.Details = problemDetails
 		}
+	}
+	if s.notify != nil {
+		ctx, cancel := context.WithTimeout(req.Context(), 2*time.Second)
+		n, err := s.notify(ctx)
+		cancel()
+		if err != nil {
+			s.log.Warn("readyz: notifications", "err", err)
+			n = Notifications{Error: "the database could not be asked; see the server's log"}
+		}
+		r.Notifications = &n
 	}
 	if !strings.Contains(req.Header.Get("Accept"), "text/html") {
 		body, _ := json.MarshalIndent(r, "", "  ")

@@ -4,11 +4,13 @@
 package server
 
 import (
+	"context"
 	"log/slog"
 	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"statuspress/internal/site"
 )
@@ -21,6 +23,20 @@ type Config struct {
 	// AccessLog logs a line per request to Logger (at Info). Off, requests are still counted in
 	// /metrics.
 	AccessLog bool
+	// Notifications reports the state of the notifications for /readyz; nil when serve sends
+	// none.
+	Notifications func(ctx context.Context) (Notifications, error)
+}
+
+// Notifications is what /readyz tells of the notifications: the work queued and what failed for
+// good (an address that refused mail, a webhook that answered 410), which an operator looks into.
+type Notifications struct {
+	Deliveries     int `json:"deliveries_queued"`
+	Waiting        int `json:"events_settling"`
+	FailedEmails   int `json:"failed_addresses"`
+	FailedWebhooks int `json:"failed_webhooks"`
+	// Error is set when the database could not be asked.
+	Error string `json:"error,omitempty"`
 }
 
 // Server answers HTTP requests from the current snapshot.
@@ -36,11 +52,12 @@ type Server struct {
 	wall      func() time.Time // the real clock, for Last-Modified (respcache.go)
 	log       *slog.Logger
 	accessLog bool
+	notify    func(ctx context.Context) (Notifications, error)
 }
 
 // New returns a server answering from snap.
 func New(snap *site.Snapshot, cfg Config) *Server {
-	s := &Server{echo: echo.New(), now: cfg.Now, wall: time.Now, log: cfg.Logger, accessLog: cfg.AccessLog, metrics: newMetrics()}
+	s := &Server{echo: echo.New(), now: cfg.Now, wall: time.Now, log: cfg.Logger, accessLog: cfg.AccessLog, metrics: newMetrics(), notify: cfg.Notifications}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -57,6 +74,9 @@ func New(snap *site.Snapshot, cfg Config) *Server {
 	s.routes()
 	return s
 }
+
+// RegisterMetrics adds a collector to /metrics (the notifications' figures).
+func (s *Server) RegisterMetrics(c prometheus.Collector) error { return s.metrics.reg.Register(c) }
 
 // Swap replaces the snapshot; requests already running finish with the old one.
 func (s *Server) Swap(snap *site.Snapshot) {

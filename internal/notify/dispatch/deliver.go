@@ -110,12 +110,11 @@ func (d *Dispatcher) DeliverWebhook(ctx context.Context, w store.WebhookDelivery
 	if !ok {
 		return nil
 	}
-	now := d.o.Now()
 	req, err := d.request(ctx, ch, snap, b, m)
 	if err != nil {
 		return store.Permanent(err)
 	}
-	r := outbound.Do(d.o.HTTP, req, now)
+	r := outbound.Do(d.o.HTTP, req, d.o.Wall())
 	if ch.Type != config.Webhook {
 		r = chat.Outcome(ch.Type, r)
 	}
@@ -135,8 +134,7 @@ func (d *Dispatcher) request(ctx context.Context, ch config.Channel, snap *site.
 	if ch.Type != config.Webhook {
 		return chat.NewRequest(ctx, ch, m)
 	}
-	now := d.o.Now()
-	v := snap.API(m.Lang, now)
+	v := snap.API(m.Lang, d.o.Now())
 	meta := webhook.Meta{Unsubscribe: snap.Absolute("/"), Documentation: snap.Absolute("/api/v2/")}
 	page := webhook.PageOf(v.Page(), v.Status())
 	var p webhook.Payload
@@ -149,7 +147,7 @@ func (d *Dispatcher) request(ctx context.Context, ch config.Channel, snap *site.
 	if err != nil {
 		return nil, err
 	}
-	return webhook.NewRequest(ctx, ch.URL, ch.Key, m.ID, now, body)
+	return webhook.NewRequest(ctx, ch.URL, ch.Key, m.ID, d.o.Wall(), body)
 }
 
 // events are a delivery's event ids; a job queued with one event has it as its id.

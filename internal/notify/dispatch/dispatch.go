@@ -65,7 +65,11 @@ type Options struct {
 	Store store.Store
 	// Snapshot returns the snapshot being served.
 	Snapshot func() *site.Snapshot
-	Now      func() time.Time
+	// Now is the content's clock: what is published when (a fixed one serves a preview).
+	Now func() time.Time
+	// Wall is the real clock, for what receivers check against theirs: a webhook's signed
+	// timestamp. nil means Now.
+	Wall func() time.Time
 	// Delay is the settle delay (--notify-delay).
 	Delay time.Duration
 	// Tick is how often Run looks; 0 means DefaultTick.
@@ -108,6 +112,9 @@ type Stats struct {
 func New(o Options) *Dispatcher {
 	if o.Tick <= 0 {
 		o.Tick = DefaultTick
+	}
+	if o.Wall == nil {
+		o.Wall = o.Now
 	}
 	if o.Log == nil {
 		o.Log = slog.New(slog.DiscardHandler)

@@ -1,0 +1,226 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"statuspress/internal/notify"
+	"statuspress/internal/notify/config"
+	"statuspress/internal/notify/dispatch"
+	"statuspress/internal/notify/outbound"
+	"statuspress/internal/server"
+	"statuspress/internal/store"
+)
+
+// notifyConfig is what serve is told about notifications.
+type notifyConfig struct {
+	db           string
+	dataDir      string
+	smtp         string
+	mailFrom     string
+	mailRate     float64
+	config       string
+	delay        time.Duration
+	allowPrivate bool
+}
+
+// enabled tells whether serve sends anything: without a mail server and without channels it keeps
+// no state and needs no database, as the README's first command expects.
+func (c notifyConfig) enabled() bool { return c.smtp != "" || c.config != "" }
+
+// notifyFlags defines the flags of notifications; the function it returns checks their values once
+// parsed.
+func notifyFlags(fs *flag.FlagSet, c *notifyConfig) func() error {
+	fs.StringVar(&c.db, "db", env("STATUSPRESS_DB", ""), "the `database` of subscribers and deliveries: sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE; default sqlite:DATA/statuspress.db; used only with --smtp or --notify-config (STATUSPRESS_DB)")
+	fs.StringVar(&c.dataDir, "data", env("STATUSPRESS_DATA", "data"), "`directory` of the default SQLite database (STATUSPRESS_DATA)")
+	fs.StringVar(&c.smtp, "smtp", env("STATUSPRESS_SMTP", ""), "mail server `URL` for subscriptions: smtp://USER:PASSWORD@HOST:PORT (STARTTLS) or smtps://... (TLS); without it there is no e-mail form and nothing is mailed (STATUSPRESS_SMTP)")
+	fs.StringVar(&c.mailFrom, "mail-from", env("STATUSPRESS_MAIL_FROM", ""), "the `address` mail is sent from, such as \"Acme Status <status@acme.example>\" (STATUSPRESS_MAIL_FROM)")
+	rate := env("STATUSPRESS_MAIL_RATE", "10")
+	fs.Func("mail-rate", "mails sent a second at most (STATUSPRESS_MAIL_RATE; default 10)", func(s string) error { rate = s; return nil })
+	fs.StringVar(&c.config, "notify-config", env("STATUSPRESS_NOTIFY_CONFIG", ""), "`file` of the chat and webhook channels, outside the content (it holds secrets; ${ENV} is expanded) (STATUSPRESS_NOTIFY_CONFIG)")
+	delay := env("STATUSPRESS_NOTIFY_DELAY", notify.DefaultDelay.String())
+	fs.Func("notify-delay", "how long an event waits before it is sent, so a typo fixed or a next update goes in the same message (STATUSPRESS_NOTIFY_DELAY; default 1m0s)", func(s string) error { delay = s; return nil })
+	fs.BoolVar(&c.allowPrivate, "allow-private-webhooks", env("STATUSPRESS_ALLOW_PRIVATE_WEBHOOKS", "") == "true", "let webhooks reach loopback and private addresses (STATUSPRESS_ALLOW_PRIVATE_WEBHOOKS=true)")
+	return func() error {
+		d, err := time.ParseDuration(delay)
+		if err != nil || d < 0 {
+			return fmt.Errorf("--notify-delay %q: give a duration such as 60s or 2m", delay)
+		}
+		c.delay = d
+		if _, err := fmt.Sscan(rate, &c.mailRate); err != nil || c.mailRate <= 0 {
+			return fmt.Errorf("--mail-rate %q: give a number of mails a second above 0, such as 10 or 0.5", rate)
+		}
+		if c.smtp != "" && c.mailFrom == "" {
+			return errors.New("--smtp needs --mail-from, the address mail is sent from")
+		}
+		if c.db == "" {
+			c.db = "sqlite:" + filepath.Join(c.dataDir, "statuspress.db")
+		}
+		return nil
+	}
+}
+
+// notifications are the database and the dispatcher of a serve that sends notifications.
+type notifications struct {
+	store store.Store
+	d     *dispatch.Dispatcher
+	http  *http.Client
+}
+
+// openNotifications reads the channels and opens the database, before anything is served: a
+// notify config with errors or a database that cannot be opened stops serve at the start, with
+// the config's file:line, so nothing half-configured runs.
+func openNotifications(ctx context.Context, c notifyConfig, log *slog.Logger) (*notifications, *config.Config, dispatch.Mailer, error) {
+	channels := &config.Config{}
+	if c.config != "" {
+		var err error
+		if channels, err = config.Load(c.config); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	var mailer dispatch.Mailer
+	if c.smtp != "" {
+		var err error
+		if mailer, err = newMailer(c); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	st, err := store.Open(ctx, c.db, store.Options{Now: time.Now, Logger: log.With("part", "queue")})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return &notifications{store: st}, channels, mailer, nil
+}
+
+// status is /readyz's part of the notifications.
+func (n *notifications) status(ctx context.Context) (server.Notifications, error) {
+	c, err := n.store.Counts(ctx)
+	if err != nil {
+		return server.Notifications{}, err
+	}
+	f, err := n.store.Failures(ctx)
+	if err != nil {
+		return server.Notifications{}, err
+	}
+	out := server.Notifications{Deliveries: c.Deliveries, FailedEmails: f.Emails, FailedWebhooks: f.Webhooks}
+	if n.d != nil {
+		out.Waiting = n.d.Stats().Waiting
+	}
+	return out, nil
+}
+
+// start follows the content from now on and works the queue, with goroutines Main owns.
+func (n *notifications) start(m *Main, channels *config.Config, mailer dispatch.Mailer) error {
+	pub := m.pub
+	n.http = outbound.NewClient(outbound.Options{AllowPrivate: m.Config.notify.allowPrivate})
+	if err := channels.CheckSite(pub.srv.Snapshot().Site); err != nil {
+		m.Log.Warn("notify config", "err", err)
+	}
+	n.d = dispatch.New(dispatch.Options{
+		Store:    n.store,
+		Snapshot: pub.srv.Snapshot,
+		Now:      pub.clock,
+		Delay:    m.Config.notify.delay,
+		Channels: channels,
+		Mailer:   mailer,
+		Links:    linksOf(pub),
+		Wall:     time.Now,
+		HTTP:     n.http,
+		Log:      m.Log,
+	})
+	if err := n.d.Start(m.ctx); err != nil {
+		return fmt.Errorf("notifications: %w", err)
+	}
+	// Deliveries under way finish when serve stops (Close gives them until its deadline), so
+	// the queue's context does not end with Main's.
+	if err := n.store.Start(context.WithoutCancel(m.ctx), n.d); err != nil {
+		return fmt.Errorf("notifications: %w", err)
+	}
+	m.Go(n.d.Run)
+	if err := pub.srv.RegisterMetrics(&collector{n: n}); err != nil {
+		return err
+	}
+	m.Log.Info("notifications", "database", redactDSN(m.Config.notify.db), "email", mailer != nil,
+		"channels", len(channels.Channels), "delay", m.Config.notify.delay)
+	return nil
+}
+
+// close stops the queue, letting deliveries under way finish until ctx ends, and closes the
+// database.
+func (n *notifications) close(ctx context.Context) error {
+	err := n.store.Close(ctx)
+	if n.http != nil {
+		n.http.CloseIdleConnections()
+	}
+	return err
+}
+
+// redactDSN hides a database password for the log.
+func redactDSN(dsn string) string {
+	scheme, rest, ok := strings.Cut(dsn, "://")
+	if !ok {
+		return dsn
+	}
+	userinfo, host, ok := strings.Cut(rest, "@")
+	if !ok {
+		return dsn
+	}
+	user, _, _ := strings.Cut(userinfo, ":")
+	return scheme + "://" + user + ":xxxxx@" + host
+}
+
+// collector gives /metrics the notifications' figures, read when Prometheus scrapes.
+type collector struct{ n *notifications }
+
+var (
+	descSubscribers = prometheus.NewDesc("statuspress_subscribers", "Subscribers by state (pending: not yet confirmed).", []string{"state"}, nil)
+	descQueued      = prometheus.NewDesc("statuspress_deliveries_queued", "Mails and messages queued and not yet sent or given up.", nil, nil)
+	descSettling    = prometheus.NewDesc("statuspress_notify_events_settling", "Events waiting out the settle delay (--notify-delay).", nil, nil)
+	descFailures    = prometheus.NewDesc("statuspress_notify_permanent_failures", "Addresses and webhook channels that failed for good and are sent nothing more, by kind.", []string{"kind"}, nil)
+	descDeliveries  = prometheus.NewDesc("statuspress_deliveries_total", "Delivery attempts since the start, by channel kind and result.", []string{"kind", "result"}, nil)
+)
+
+func (c *collector) Describe(ch chan<- *prometheus.Desc) {
+	for _, d := range []*prometheus.Desc{descSubscribers, descQueued, descSettling, descFailures, descDeliveries} {
+		ch <- d
+	}
+}
+
+func (c *collector) Collect(ch chan<- prometheus.Metric) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	gauge := func(d *prometheus.Desc, v int, labels ...string) {
+		ch <- prometheus.MustNewConstMetric(d, prometheus.GaugeValue, float64(v), labels...)
+	}
+	if counts, err := c.n.store.Counts(ctx); err == nil {
+		gauge(descSubscribers, counts.Pending, "pending")
+		gauge(descSubscribers, counts.Confirmed, "confirmed")
+		gauge(descQueued, counts.Deliveries)
+	} else {
+		ch <- prometheus.NewInvalidMetric(descQueued, err)
+	}
+	if f, err := c.n.store.Failures(ctx); err == nil {
+		gauge(descFailures, f.Emails, "email")
+		gauge(descFailures, f.Webhooks, "webhook")
+	} else {
+		ch <- prometheus.NewInvalidMetric(descFailures, err)
+	}
+	if c.n.d == nil {
+		return
+	}
+	st := c.n.d.Stats()
+	gauge(descSettling, st.Waiting)
+	for _, kind := range []string{"email", "confirmation", "webhook"} {
+		ch <- prometheus.MustNewConstMetric(descDeliveries, prometheus.CounterValue, float64(st.Sent[kind]), kind, "sent")
+		ch <- prometheus.MustNewConstMetric(descDeliveries, prometheus.CounterValue, float64(st.Failed[kind]), kind, "failed")
+	}
+}

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"statuspress/internal/notify/webhook"
+	"statuspress/internal/watch"
+)
+
+// TestServeNotifies runs serve with a webhook channel: the sample content is history and sends
+// nothing; a new incident committed while it runs reaches the receiver once, signed, with the
+// Statuspage body; /readyz and /metrics count the notifications; Close stops every goroutine the
+// queue started.
+func TestServeNotifies(t *testing.T) {
+	key := []byte("a secret of thirty-two bytes!!!!")
+	got := make(chan webhook.Payload, 10)
+	receiver := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		if err := webhook.Verify(key, r.Header, body, time.Now()); err != nil {
+			t.Errorf("signature: %v", err)
+		}
+		var p webhook.Payload
+		if err := json.Unmarshal(body, &p); err != nil {
+			t.Errorf("body: %v", err)
+		}
+		got <- p
+	}))
+	defer receiver.Close()
+	cfg := mainConfig(t, watch.Notify)
+	notifyFile := filepath.Join(t.TempDir(), "notify.yaml")
+	t.Setenv("TEST_HOOK_SECRET", "whsec_"+base64.StdEncoding.EncodeToString(key))
+	writeFile(t, notifyFile, "channels:\n  - name: partner\n    type: webhook\n    url: "+receiver.URL+"/hook\n    secret: ${TEST_HOOK_SECRET}\n")
+	var err error
+	cfg, err = parseServe([]string{"--content", cfg.content, "--addr", "127.0.0.1:0", "--now", "2026-11-23T12:00:00Z",
+		"--notify-config", notifyFile, "--notify-delay", "0s", "--allow-private-webhooks",
+		"--db", "sqlite:" + filepath.Join(t.TempDir(), "sp.db")}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := goroutines()
+	logs := &lockedBuffer{}
+	m := &Main{Config: cfg, Log: slog.New(slog.NewTextHandler(logs, nil))}
+	if err := m.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	time.Sleep(1500 * time.Millisecond)
+	select {
+	case p := <-got:
+		t.Fatalf("history was sent: %+v", p.Incident)
+	default:
+	}
+	writeFile(t, filepath.Join(cfg.content, "2026", "queue-delays.md"), `---
+title: Delayed campaign sending
+kind: incident
+impact: minor
+components:
+  mail-delivery: degraded_performance
+started: 2026-11-23T11:50:00Z
+updates:
+  - at: 2026-11-23T11:55:00Z
+    status: investigating
+    text: Campaigns leave the queue later than planned. We are looking into it.
+---
+`)
+	select {
+	case p := <-got:
+		if p.Incident == nil || p.Incident.Name != "Delayed campaign sending" || len(p.Incident.IncidentUpdates) != 1 {
+			t.Errorf("webhook body: %+v", p)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatalf("no webhook within 15 s; log:\n%s", logs.String())
+	}
+	base := "http://" + m.Addr().String()
+	if body := body(t, base+"/readyz"); !strings.Contains(body, `"notifications"`) || !strings.Contains(body, `"failed_webhooks": 0`) {
+		t.Errorf("/readyz without the notifications:\n%s", body)
+	}
+	waitFor(t, "the delivery counted", func() bool {
+		return strings.Contains(body(t, base+"/metrics"), `statuspress_deliveries_total{kind="webhook",result="sent"} 1`)
+	})
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	checkNoLeak(t, before)
+	select {
+	case p := <-got:
+		t.Errorf("sent twice: %+v", p.Incident)
+	default:
+	}
+}
+
+// TestServeNotifyConfigErrors: a notify config with errors stops serve at the start with the
+// file's line, and nothing runs half-configured.
+func TestServeNotifyConfigErrors(t *testing.T) {
+	cfg := mainConfig(t, watch.Off)
+	notifyFile := filepath.Join(t.TempDir(), "notify.yaml")
+	writeFile(t, notifyFile, "channels:\n  - name: a\n    type: pigeon\n    url: https://example.org/\n")
+	cfg.notify = notifyConfig{config: notifyFile, db: "sqlite:" + filepath.Join(t.TempDir(), "sp.db"), delay: time.Minute}
+	before := goroutines()
+	m := &Main{Config: cfg, Log: slog.New(slog.DiscardHandler)}
+	err := m.Run(context.Background())
+	if err == nil || !strings.Contains(err.Error(), notifyFile+":3:") {
+		t.Errorf("Run: %v; want an error at %s:3", err, notifyFile)
+	}
+	m.Close()
+	checkNoLeak(t, before)
+}
+
+func body(t *testing.T, url string) string {
+	t.Helper()
+	_, b := get(t, url)
+	return b
+}
