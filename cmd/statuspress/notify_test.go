@@ -4,16 +4,20 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"statuspress/internal/notify/webhook"
+	"statuspress/internal/store/storetest"
 	"statuspress/internal/watch"
 )
 
@@ -120,4 +124,62 @@ func body(t *testing.T, url string) string {
 	t.Helper()
 	_, b := get(t, url)
 	return b
+}
+
+// TestReplicasSendOnce runs two replicas of serve on one PostgreSQL database over one content
+// directory, as a fleet behind a load balancer does: a commit both see reaches the webhook once.
+func TestReplicasSendOnce(t *testing.T) {
+	dsn := storetest.Postgres(t)(t)
+	var mu sync.Mutex
+	var ids []string
+	receiver := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		ids = append(ids, r.Header.Get(webhook.HeaderID))
+		mu.Unlock()
+	}))
+	defer receiver.Close()
+	content := mainConfig(t, watch.Notify).content
+	notifyFile := filepath.Join(t.TempDir(), "notify.yaml")
+	writeFile(t, notifyFile, "channels:\n  - name: partner\n    type: webhook\n    url: "+receiver.URL+"/hook\n    secret: whsec_"+base64.StdEncoding.EncodeToString([]byte("another secret of 32 bytes!!!!!!"))+"\n")
+	var replicas []*Main
+	for range 2 {
+		cfg, err := parseServe([]string{"--content", content, "--addr", "127.0.0.1:0", "--now", "2026-11-23T12:00:00Z",
+			"--notify-config", notifyFile, "--notify-delay", "0s", "--allow-private-webhooks", "--db", dsn}, io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := &Main{Config: cfg, Log: slog.New(slog.DiscardHandler)}
+		if err := m.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		defer m.Close()
+		replicas = append(replicas, m)
+	}
+	for i := range 3 {
+		writeFile(t, filepath.Join(content, "2026", fmt.Sprintf("replica-%d.md", i)), fmt.Sprintf(`---
+title: Incident %d
+kind: incident
+impact: minor
+components:
+  web-app: degraded_performance
+started: 2026-11-23T11:5%d:00Z
+updates:
+  - at: 2026-11-23T11:5%d:00Z
+    status: investigating
+    text: Looking into it.
+---
+`, i, i, i))
+	}
+	waitFor(t, "three messages", func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(ids) >= 3
+	})
+	time.Sleep(3 * time.Second) // room for a second copy to arrive
+	mu.Lock()
+	defer mu.Unlock()
+	slices.Sort(ids)
+	if len(ids) != 3 || slices.Compact(slices.Clone(ids)) == nil || len(slices.Compact(slices.Clone(ids))) != 3 {
+		t.Errorf("the receiver got %d messages (%q); want each of 3 once", len(ids), ids)
+	}
 }

@@ -1,8 +1,6 @@
 package store_test
 
 import (
-	"context"
-	"crypto/rand"
 	"errors"
 	"fmt"
 	"os"
@@ -10,8 +8,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/jackc/pgx/v5"
 
 	"statuspress/internal/store"
 	"statuspress/internal/store/storetest"
@@ -29,47 +25,7 @@ func sqliteDatabase(t *testing.T) string {
 	return "sqlite:" + filepath.Join(t.TempDir(), "data", "statuspress.db")
 }
 
-// postgresDatabase gives each test a schema of its own in the database STATUSPRESS_TEST_POSTGRES
-// names (CI starts one; elsewhere the tests are skipped).
-func postgresDatabase(t *testing.T) storetest.Database {
-	dsn := os.Getenv("STATUSPRESS_TEST_POSTGRES")
-	if dsn == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("STATUSPRESS_TEST_POSTGRES is empty on CI: .ci/run starts PostgreSQL and must set it")
-		}
-		t.Skip("set STATUSPRESS_TEST_POSTGRES=postgres://USER:PASSWORD@HOST:PORT/DATABASE to run the store tests on PostgreSQL")
-	}
-	return func(t *testing.T) string {
-		schema := "storetest_" + strings.ToLower(rand.Text()[:12])
-		ctx := context.Background()
-		conn, err := pgx.Connect(ctx, dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer conn.Close(ctx)
-		if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			conn, err := pgx.Connect(ctx, dsn)
-			if err != nil {
-				t.Error(err)
-				return
-			}
-			defer conn.Close(ctx)
-			if _, err := conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
-				t.Error(err)
-			}
-		})
-		sep := "?"
-		if strings.Contains(dsn, "?") {
-			sep = "&"
-		}
-		// A test's data need not outlive a crash of the server: not waiting for each commit to
-		// reach the disk makes River's many migrations quick.
-		return dsn + sep + "search_path=" + schema + "&synchronous_commit=off"
-	}
-}
+func postgresDatabase(t *testing.T) storetest.Database { return storetest.Postgres(t) }
 
 // databases are the databases these tests run on here.
 func databases(t *testing.T) map[string]storetest.Database {

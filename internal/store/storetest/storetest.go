@@ -4,8 +4,11 @@ package storetest
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
+	"github.com/jackc/pgx/v5"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -64,6 +67,48 @@ func Open(t testing.TB, dsn string, clock *Clock) store.Store {
 		}
 	})
 	return s
+}
+
+// Postgres gives each test a schema of its own in the database STATUSPRESS_TEST_POSTGRES names
+// (CI starts one; elsewhere the tests are skipped, and with CI set they fail instead).
+func Postgres(t *testing.T) Database {
+	dsn := os.Getenv("STATUSPRESS_TEST_POSTGRES")
+	if dsn == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("STATUSPRESS_TEST_POSTGRES is empty on CI: .ci/run starts PostgreSQL and must set it")
+		}
+		t.Skip("set STATUSPRESS_TEST_POSTGRES=postgres://USER:PASSWORD@HOST:PORT/DATABASE to run the tests on PostgreSQL")
+	}
+	return func(t *testing.T) string {
+		schema := "storetest_" + strings.ToLower(rand.Text()[:12])
+		ctx := context.Background()
+		conn, err := pgx.Connect(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close(ctx)
+		if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			conn, err := pgx.Connect(ctx, dsn)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer conn.Close(ctx)
+			if _, err := conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
+				t.Error(err)
+			}
+		})
+		sep := "?"
+		if strings.Contains(dsn, "?") {
+			sep = "&"
+		}
+		// A test's data need not outlive a crash of the server: not waiting for each commit to
+		// reach the disk makes River's many migrations quick.
+		return dsn + sep + "search_path=" + schema + "&synchronous_commit=off"
+	}
 }
 
 // Run runs the suite, each test on a database of its own from db.
