@@ -5,6 +5,7 @@
 //	statuspress new KIND        write a new incident, maintenance or notice file
 //	statuspress update SLUG     append an update to an incident's or maintenance's timeline
 //	statuspress build --out DIR write the whole site as static files
+//	statuspress subscribers     list, export or delete e-mail subscribers
 //	statuspress healthcheck     exit 0 when a running server answers (a container's HEALTHCHECK)
 //	statuspress version         print the version (also --version)
 //
@@ -43,6 +44,7 @@ func commands() []command {
 		{"new", "write a new incident, maintenance or notice file", newCmd},
 		{"update", "append an update to an incident's or maintenance's timeline", updateCmd},
 		{"build", "write the whole site as static files for object storage or a CDN", build},
+		{"subscribers", "list, export or delete e-mail subscribers (an operator's data requests)", subscribers},
 		{"healthcheck", "exit 0 when a running server answers /healthz, 1 otherwise", healthcheck},
 		{"version", "print the version", printVersion},
 	}

@@ -24,7 +24,6 @@ import (
 // notifyConfig is what serve is told about notifications.
 type notifyConfig struct {
 	db           string
-	dataDir      string
 	smtp         string
 	mailFrom     string
 	mailRate     float64
@@ -40,8 +39,7 @@ func (c notifyConfig) enabled() bool { return c.smtp != "" || c.config != "" }
 // notifyFlags defines the flags of notifications; the function it returns checks their values once
 // parsed.
 func notifyFlags(fs *flag.FlagSet, c *notifyConfig) func() error {
-	fs.StringVar(&c.db, "db", env("STATUSPRESS_DB", ""), "the `database` of subscribers and deliveries: sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE; default sqlite:DATA/statuspress.db; used only with --smtp or --notify-config (STATUSPRESS_DB)")
-	fs.StringVar(&c.dataDir, "data", env("STATUSPRESS_DATA", "data"), "`directory` of the default SQLite database (STATUSPRESS_DATA)")
+	checkDB := dbFlags(fs, &c.db, "; used only with --smtp or --notify-config")
 	fs.StringVar(&c.smtp, "smtp", env("STATUSPRESS_SMTP", ""), "mail server `URL` for subscriptions: smtp://USER:PASSWORD@HOST:PORT (STARTTLS) or smtps://... (TLS); without it there is no e-mail form and nothing is mailed (STATUSPRESS_SMTP)")
 	fs.StringVar(&c.mailFrom, "mail-from", env("STATUSPRESS_MAIL_FROM", ""), "the `address` mail is sent from, such as \"Acme Status <status@acme.example>\" (STATUSPRESS_MAIL_FROM)")
 	rate := env("STATUSPRESS_MAIL_RATE", "10")
@@ -62,10 +60,20 @@ func notifyFlags(fs *flag.FlagSet, c *notifyConfig) func() error {
 		if c.smtp != "" && c.mailFrom == "" {
 			return errors.New("--smtp needs --mail-from, the address mail is sent from")
 		}
-		if c.db == "" {
-			c.db = "sqlite:" + filepath.Join(c.dataDir, "statuspress.db")
-		}
+		checkDB()
 		return nil
+	}
+}
+
+// dbFlags defines --db and --data, the database of serve and of the subscribers command; the
+// function it returns fills in the default database once they are parsed.
+func dbFlags(fs *flag.FlagSet, db *string, note string) func() {
+	fs.StringVar(db, "db", env("STATUSPRESS_DB", ""), "the `database` of subscribers and deliveries: sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE; default sqlite:DATA/statuspress.db"+note+" (STATUSPRESS_DB)")
+	data := fs.String("data", env("STATUSPRESS_DATA", "data"), "`directory` of the default SQLite database (STATUSPRESS_DATA)")
+	return func() {
+		if *db == "" {
+			*db = "sqlite:" + filepath.Join(*data, "statuspress.db")
+		}
 	}
 }
 
