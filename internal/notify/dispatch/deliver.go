@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 
 	"statuspress/internal/incident"
 	"statuspress/internal/notify"
@@ -92,15 +93,11 @@ func (d *Dispatcher) DeliverConfirmation(ctx context.Context, c store.Confirmati
 // DeliverWebhook posts one message to a chat or webhook channel, in its product's format.
 func (d *Dispatcher) DeliverWebhook(ctx context.Context, w store.WebhookDelivery) (err error) {
 	defer func() { d.count("webhook", err) }()
-	i := -1
-	for j, ch := range d.o.Channels.Channels {
-		if ch.Name == w.Channel {
-			i = j
-		}
-	}
+	i := slices.IndexFunc(d.o.Channels.Channels, func(ch config.Channel) bool { return channelKey(ch) == w.Channel })
 	if i < 0 {
-		// The operator removed the channel since: nothing to send it to.
-		d.o.Log.Warn("notification for a channel no longer configured", "channel", w.Channel)
+		// The operator removed the channel or changed its URL since: the message was for
+		// what is no longer there.
+		d.o.Log.Warn("notification for a channel no longer configured, or whose URL changed", "channel", w.Channel)
 		return nil
 	}
 	ch := d.o.Channels.Channels[i]

@@ -13,6 +13,8 @@ package dispatch
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -223,7 +225,7 @@ func (d *Dispatcher) record(ctx context.Context, b notify.Batch) error {
 	e := store.Event{ID: b.MessageID(), Parts: b.IDs(), Components: componentIDs(in)}
 	for _, ch := range d.o.Channels.Channels {
 		if ch.Wants(in) {
-			e.Webhooks = append(e.Webhooks, ch.Name)
+			e.Webhooks = append(e.Webhooks, channelKey(ch))
 		}
 	}
 	// Without a mail server, subscribers kept from before are not queued mail that cannot go.
@@ -239,6 +241,15 @@ func (d *Dispatcher) record(ctx context.Context, b notify.Batch) error {
 		d.o.Log.Info("notification queued", "incident", b.Slug, "events", len(rec.Parts), "emails", rec.Emails, "webhooks", rec.Webhooks)
 	}
 	return nil
+}
+
+// channelKey names a channel in the queue and in the failures: its name and a digest of its URL.
+// A permanent failure (a 410) stops sending to that URL; an operator who gives the channel a new
+// URL has it sent to again without touching the database. The URL itself, which may hold a
+// secret, stays in the config.
+func channelKey(ch config.Channel) string {
+	sum := sha256.Sum256([]byte(ch.URL))
+	return ch.Name + "@" + hex.EncodeToString(sum[:4])
 }
 
 // componentIDs are the components an incident names anywhere; none means it concerns everyone.

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -111,6 +112,7 @@ type rig struct {
 	slack    chan map[string]any
 	channels *config.Config
 	started  bool
+	hookURL  string
 }
 
 var key = []byte("0123456789abcdef0123456789abcdef")
@@ -132,6 +134,7 @@ func newRig(t *testing.T, dir string, archive string) *rig {
 		r.hooks <- p
 	}))
 	t.Cleanup(hook.Close)
+	r.hookURL = hook.URL
 	slack := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		var m map[string]any
 		if err := json.NewDecoder(req.Body).Decode(&m); err != nil {
@@ -412,5 +415,54 @@ updates:
 	token := strings.TrimPrefix(got[0].Confirm, "https://status.acme.example/fr/subscribe/confirm/?token=")
 	if sub, err := r.store.Confirm(t.Context(), token); err != nil || sub.State != store.Confirmed {
 		t.Errorf("Confirm with the mailed token = %+v, %v", sub, err)
+	}
+}
+
+// TestGoneWebhook: a webhook that answers 410 is sent nothing more and counted as failed for
+// good; given a new URL, the channel is sent to again.
+func TestGoneWebhook(t *testing.T) {
+	r := newRig(t, t.TempDir(), siteYAML+oldIncident)
+	var calls atomic.Int32
+	gone := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		calls.Add(1)
+		w.WriteHeader(http.StatusGone)
+	}))
+	defer gone.Close()
+	r.channels.Channels = r.channels.Channels[:1]
+	r.channels.Channels[0].URL = gone.URL
+	r.edit(siteYAML + oldIncident + apiIncident(first))
+	r.step(time.Second)
+	r.step(time.Minute)
+	r.work()
+	f, err := r.store.Failures(t.Context())
+	if err != nil || f.Webhooks != 1 || calls.Load() != 1 {
+		t.Fatalf("after a 410: %d calls, failures %+v, %v; want 1 call and 1 failed webhook", calls.Load(), f, err)
+	}
+	r.edit(siteYAML + oldIncident + apiIncident(first+`  - at: 2026-03-10T22:01:00Z
+    status: identified
+    text: Found it.
+`))
+	r.step(time.Second)
+	r.step(time.Minute)
+	r.work()
+	if calls.Load() != 1 {
+		t.Errorf("the gone webhook was called %d times; want once", calls.Load())
+	}
+	hook := r.hooks
+	r.channels.Channels[0].URL = r.hookURL
+	r.edit(siteYAML + oldIncident + apiIncident(first+`  - at: 2026-03-10T22:01:00Z
+    status: identified
+    text: Found it.
+  - at: 2026-03-10T22:02:00Z
+    status: monitoring
+    text: Fixed.
+`))
+	r.step(time.Second)
+	r.step(time.Minute)
+	r.work()
+	select {
+	case <-hook:
+	default:
+		t.Error("the channel with its new URL was not sent to")
 	}
 }
