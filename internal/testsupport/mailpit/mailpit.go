@@ -51,6 +51,10 @@ const (
 	ImplicitTLS
 )
 
+// TLSName is a name that is not loopback which the certificate holds besides localhost and the
+// loopback addresses, for tests that reach Mailpit under a remote-looking name.
+const TLSName = "mailpit.test"
+
 // Options change how Mailpit runs.
 type Options struct {
 	TLS TLS
@@ -196,7 +200,7 @@ func selfSigned(t testing.TB, certFile, keyFile string) *x509.CertPool {
 		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
 		BasicConstraintsValid: true,
 		IsCA:                  true,
-		DNSNames:              []string{"localhost"},
+		DNSNames:              []string{"localhost", TLSName},
 		IPAddresses:           []net.IP{net.IPv4(127, 0, 0, 1), net.IPv6loopback},
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
