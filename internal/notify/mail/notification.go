@@ -17,21 +17,31 @@ type Links struct {
 	Manage string
 }
 
-// footer is what the end of a notification says, in the message's language. The caller gives
-// the words (they come from the same catalog as m's), so Notification needs no localizer.
+// footer is what the end of a notification says to one subscriber.
 type footer struct {
 	Reason, Manage, Unsubscribe string
 }
 
 // Notification writes m as the e-mail to one subscriber: text and HTML with the timeline, the
 // time of the latest news with its zone named, the affected components, the link to the
-// incident, and a footer with the subscriber's manage and unsubscribe links.
+// incident, and a footer with the subscriber's manage and unsubscribe links. l is the
+// localizer of m's language. Prepare does the same for many subscribers of one message.
 func Notification(l *locale.Localizer, m notify.Message, to string, links Links) Mail {
-	f := footer{
-		Reason:      l.TData(locale.MailFooterReason, map[string]any{"Address": to, "Site": m.Site}),
-		Manage:      l.T(locale.MailManage),
-		Unsubscribe: l.T(locale.MailUnsubscribe),
-	}
+	return Prepare(l, m).For(to, links)
+}
+
+// Prepared is a message written once, ready to be addressed to each of its subscribers; it is
+// safe for concurrent use.
+type Prepared struct {
+	l                   *locale.Localizer
+	m                   notify.Message
+	subject             string
+	text, html          string
+	manage, unsubscribe string
+}
+
+// Prepare writes everything of m's e-mail but the footer of each subscriber.
+func Prepare(l *locale.Localizer, m notify.Message) *Prepared {
 	v := notificationView{
 		Lang:     m.Lang,
 		Headline: headline(m),
@@ -39,16 +49,35 @@ func Notification(l *locale.Localizer, m notify.Message, to string, links Links)
 		Body:     template.HTML(mailHTML(m.HTML, m.Link)), // sanitised by the Markdown renderer (see notify.Message)
 		Text:     m.Text,
 		Message:  m,
-		Links:    links,
-		Footer:   f,
+	}
+	return &Prepared{
+		l:           l,
+		m:           m,
+		subject:     subject(m.Site, v.Headline),
+		text:        render(notificationText, v),
+		html:        render(notificationHTML, v),
+		manage:      l.T(locale.MailManage),
+		unsubscribe: l.T(locale.MailUnsubscribe),
+	}
+}
+
+// For addresses the message to one subscriber.
+func (p *Prepared) For(to string, links Links) Mail {
+	v := notificationView{
+		Links: links,
+		Footer: footer{
+			Reason:      p.l.TData(locale.MailFooterReason, map[string]any{"Address": to, "Site": p.m.Site}),
+			Manage:      p.manage,
+			Unsubscribe: p.unsubscribe,
+		},
 	}
 	return Mail{
 		To:          to,
-		Subject:     subject(m.Site, v.Headline),
-		Lang:        m.Lang,
-		Text:        render(notificationText, v),
-		HTML:        render(notificationHTML, v),
-		ID:          messageID("n", m.ID, strings.ToLower(to)),
+		Subject:     p.subject,
+		Lang:        p.m.Lang,
+		Text:        p.text + render(footerText, v),
+		HTML:        p.html + render(footerHTML, v),
+		ID:          messageID("n", p.m.ID, strings.ToLower(to)),
 		Unsubscribe: links.Unsubscribe,
 	}
 }

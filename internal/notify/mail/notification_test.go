@@ -178,3 +178,14 @@ func BenchmarkNotification(b *testing.B) {
 		Notification(l, msg, "reader@example.com", lk)
 	}
 }
+
+// BenchmarkNotificationFor addresses a prepared message to one subscriber: the work per
+// address when the message is prepared once for the whole fan-out.
+func BenchmarkNotificationFor(b *testing.B) {
+	p := Prepare(localizer(b, "fr"), message(b, "fr"))
+	lk := links("tok")
+	b.ReportAllocs()
+	for b.Loop() {
+		p.For("reader@example.com", lk)
+	}
+}

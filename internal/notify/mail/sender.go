@@ -32,6 +32,9 @@ type Options struct {
 	// dialling to QUIT (60 s when zero).
 	DialTimeout time.Duration
 	SendTimeout time.Duration
+	// HELO is the name the Sender gives itself in EHLO; go-mail's "localhost" when empty. Some
+	// relays want the sending machine's own name here.
+	HELO string
 }
 
 // Sender hands mail to one SMTP server, one connection per message, at a bounded rate. It is
@@ -45,6 +48,7 @@ type Sender struct {
 	tls         *tls.Config
 	dialTimeout time.Duration
 	sendTimeout time.Duration
+	helo        string
 	// dialAddr, when set, is where the tests connect instead of the configured host, so that a
 	// name that is not loopback can be tried against a local server.
 	dialAddr string
@@ -73,6 +77,10 @@ func NewSender(c Config, o Options) (*Sender, error) {
 		limiter:     rate.NewLimiter(rate.Limit(o.Rate), 1),
 		dialTimeout: o.DialTimeout,
 		sendTimeout: o.SendTimeout,
+		helo:        o.HELO,
+	}
+	if o.HELO != "" && !heloName.MatchString(o.HELO) {
+		return nil, fmt.Errorf("mail: the HELO name %s is not a host name: give the sending machine's name, such as status.example.com", quoteControl(o.HELO))
 	}
 	if s.dialTimeout <= 0 {
 		s.dialTimeout = 10 * time.Second
@@ -112,9 +120,6 @@ func ParseFrom(s string) (*netmail.Address, error) {
 
 // From is the sender's address as it appears in the From header.
 func (s *Sender) From() string { return s.from.String() }
-
-// Limiter is the Sender's token bucket, for those who measure its reservations.
-func (s *Sender) Limiter() *rate.Limiter { return s.limiter }
 
 // errPermanent marks a refusal that a retry cannot mend.
 type errPermanent struct{ err error }
@@ -163,6 +168,9 @@ func (s *Sender) clientOptions(ctx context.Context) []gomail.Option {
 		gomail.WithTLSPolicy(s.cfg.tlsPolicy()),
 		gomail.WithTLSConfig(s.tls),
 		gomail.WithDialContextFunc(s.dialer(ctx)),
+	}
+	if s.helo != "" {
+		opts = append(opts, gomail.WithHELO(s.helo))
 	}
 	if s.cfg.Username != "" {
 		// Mechanisms that never show the password come first. PLAIN and LOGIN go only over TLS
@@ -218,8 +226,8 @@ func (s *Sender) message(m Mail) (*gomail.Msg, error) {
 	msg.ToMailAddress(to)
 	msg.Subject(headerText(m.Subject, maxSubject))
 	msg.SetDateWithValue(s.now())
-	if m.ID != "" {
-		msg.SetMessageIDWithValue(headerText(m.ID, 200) + "@" + s.domain)
+	if id := idChars.ReplaceAllString(m.ID, ""); id != "" {
+		msg.SetMessageIDWithValue(headerText(id, 200) + "@" + s.domain)
 	}
 	if lang := headerText(m.Lang, 35); langTag.MatchString(lang) {
 		msg.SetGenHeader(gomail.HeaderContentLang, lang)
@@ -241,7 +249,13 @@ func (s *Sender) message(m Mail) (*gomail.Msg, error) {
 	return msg, nil
 }
 
-var langTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+var (
+	langTag  = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+	heloName = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9.-]{0,252}[A-Za-z0-9])?$`)
+	// idChars are what a Message-ID's left part may not hold here: it is a dot-atom of our own
+	// making (see messageID), so anything else is dropped.
+	idChars = regexp.MustCompile(`[^A-Za-z0-9._-]`)
+)
 
 // recipient reads a subscriber's address: one bare address, nothing else.
 func recipient(s string) (*netmail.Address, error) {

@@ -310,7 +310,7 @@ func TestTemporaryFailures(t *testing.T) {
 // every 1/rate; and a Send takes a token.
 func TestRate(t *testing.T) {
 	s := newSender(t, "smtp://127.0.0.1:25", Options{Rate: 4})
-	lim := s.Limiter()
+	lim := s.limiter
 	t0 := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i, want := range []time.Duration{0, 250 * time.Millisecond, 500 * time.Millisecond, 750 * time.Millisecond} {
 		r := lim.ReserveN(t0, 1)
@@ -394,11 +394,27 @@ func TestClearTextToRemoteRefused(t *testing.T) {
 	mp.Wait(t, 1)
 }
 
+// TestContextCancelled: a delivery to a server that never answers ends when its context does,
+// not at the Sender's own timeout (an hour here, past the test's).
 func TestContextCancelled(t *testing.T) {
-	s := newSender(t, "smtp://"+fakeSMTP(t, ""), Options{})
+	s := newSender(t, "smtp://"+fakeSMTP(t, ""), Options{SendTimeout: time.Hour})
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { time.Sleep(100 * time.Millisecond); cancel() }()
-	if err := s.Send(ctx, Mail{To: "a@example.com", Subject: "x", Text: "x"}); err == nil || IsPermanent(err) {
-		t.Errorf("err = %v", err)
+	if err := s.Send(ctx, Mail{To: "a@example.com", Subject: "x", Text: "x"}); !errors.Is(err, context.Canceled) || IsPermanent(err) {
+		t.Errorf("err = %v, want a temporary one of the cancelled context", err)
+	}
+}
+
+func TestHELO(t *testing.T) {
+	cfg, _ := ParseURL("smtp://127.0.0.1:25")
+	for _, h := range []string{"status.example.com\r\nMAIL FROM:<x@evil.example>", "a b", "-x", "x."} {
+		if _, err := NewSender(cfg, Options{From: from, Rate: 1, Now: time.Now, HELO: h}); err == nil {
+			t.Errorf("HELO %q accepted", h)
+		}
+	}
+	mp := mailpit.Start(t)
+	send(t, newSender(t, "smtp://"+mp.SMTPAddr, Options{HELO: "status.example.com"}), Mail{To: "a@example.com", Subject: "x", Text: "x"})
+	if got := mp.Message(t, mp.Wait(t, 1)[0].ID); !strings.Contains(got.Raw, "status.example.com") {
+		t.Errorf("the HELO name is not in the Received header:\n%s", got.Raw)
 	}
 }

@@ -34,7 +34,10 @@ const notificationTextSrc = `{{.Headline}}
 {{.Message.LinkLabel}}
 {{.Message.Link}}
 {{- end}}
+`
 
+// The footer is the part that differs per subscriber, written apart from the rest.
+const footerTextSrc = `
 -- 
 {{.Footer.Reason}}
 
@@ -78,7 +81,9 @@ const notificationHTMLSrc = pageStart + `<p style="margin:0 0 4px 0;font-size:14
 {{- if .Message.Link}}
 <p style="margin:24px 0;"><a href="{{.Message.Link}}" style="display:inline-block;padding:10px 16px;background-color:#0a58ca;color:#ffffff;text-decoration:none;border-radius:4px;">{{.Message.LinkLabel}}</a></p>
 {{- end}}
-<hr style="border:none;border-top:1px solid #d0d7de;margin:24px 0 12px 0;">
+`
+
+const footerHTMLSrc = `<hr style="border:none;border-top:1px solid #d0d7de;margin:24px 0 12px 0;">
 <p style="margin:0;font-size:13px;color:#57606a;">{{.Footer.Reason}}</p>
 <p style="margin:8px 0 0 0;font-size:13px;"><a href="{{.Links.Manage}}" style="color:#0a58ca;">{{.Footer.Manage}}</a> · <a href="{{.Links.Unsubscribe}}" style="color:#0a58ca;">{{.Footer.Unsubscribe}}</a></p>
 ` + pageEnd
@@ -104,6 +109,8 @@ const confirmationHTMLSrc = pageStart + `<p style="margin:0 0 4px 0;font-size:14
 var (
 	notificationText = texttemplate.Must(texttemplate.New("notification.txt").Parse(notificationTextSrc))
 	notificationHTML = htmltemplate.Must(htmltemplate.New("notification.html").Parse(notificationHTMLSrc))
+	footerText       = texttemplate.Must(texttemplate.New("footer.txt").Parse(footerTextSrc))
+	footerHTML       = htmltemplate.Must(htmltemplate.New("footer.html").Parse(footerHTMLSrc))
 	confirmationText = texttemplate.Must(texttemplate.New("confirmation.txt").Parse(confirmationTextSrc))
 	confirmationHTML = htmltemplate.Must(htmltemplate.New("confirmation.html").Parse(confirmationHTMLSrc))
 )
