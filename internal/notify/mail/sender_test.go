@@ -249,8 +249,6 @@ func fakeSMTP(t *testing.T, rcpt string) string {
 				}
 				tp := textproto.NewConn(c)
 				tp.PrintfLine("220 fake ESMTP")
-				r := bufio.NewReader(c)
-				_ = r
 				for {
 					line, err := tp.ReadLine()
 					if err != nil {
@@ -417,4 +415,57 @@ func TestHELO(t *testing.T) {
 	if got := mp.Message(t, mp.Wait(t, 1)[0].ID); !strings.Contains(got.Raw, "status.example.com") {
 		t.Errorf("the HELO name is not in the Received header:\n%s", got.Raw)
 	}
+}
+
+// FuzzHeaders writes mail made of arbitrary words as it would go on the wire and reads its
+// header section back: whatever the title, site, state, language, id and address hold, the
+// headers are exactly the ones the Sender sets, each on its own logical line.
+func FuzzHeaders(f *testing.F) {
+	f.Add("Title\r\nBcc: x@evil.example", "Site\nX: y", "State", "en", "a@example.com", "id\r\nX: 1")
+	f.Add("\u2028X: y", "\x00", "\r", "nl\r\n", "a@example.com\r\n", "")
+	s, err := NewSender(Config{Host: "127.0.0.1", Port: 25}, Options{From: from, Rate: 1, Now: func() time.Time { return clock }})
+	if err != nil {
+		f.Fatal(err)
+	}
+	l := localizer(f, "en")
+	base := message(f, "en")
+	allowed := map[string]bool{
+		"From": true, "To": true, "Subject": true, "Date": true, "Message-Id": true, "Content-Language": true,
+		"Auto-Submitted": true, "List-Unsubscribe": true, "List-Unsubscribe-Post": true,
+		"Mime-Version": true, "Content-Type": true, "Content-Transfer-Encoding": true,
+	}
+	f.Fuzz(func(t *testing.T, title, site, state, lang, to, id string) {
+		m := base
+		m.Title, m.Site, m.State = title, site, state
+		mail := Notification(l, m, to, links("tok"))
+		mail.Lang, mail.ID = lang, id
+		msg, err := s.message(mail)
+		if err != nil {
+			if !IsPermanent(err) {
+				t.Fatalf("a bad address is not permanent: %v", err)
+			}
+			return
+		}
+		var buf strings.Builder
+		if _, err := msg.WriteTo(&buf); err != nil {
+			t.Fatal(err)
+		}
+		head, _, _ := strings.Cut(buf.String(), "\r\n\r\n")
+		r := textproto.NewReader(bufio.NewReader(strings.NewReader(head + "\r\n\r\n")))
+		h, err := r.ReadMIMEHeader()
+		if err != nil {
+			t.Fatalf("header section does not parse: %v\n%s", err, head)
+		}
+		for k, v := range h {
+			if !allowed[k] {
+				t.Errorf("unexpected header %s: %q", k, v)
+			}
+			if len(v) != 1 {
+				t.Errorf("header %s appears %d times", k, len(v))
+			}
+		}
+		if got := h.Get("To"); !strings.Contains(got, strings.TrimSpace(to)) && !strings.Contains(got, "=?") {
+			t.Errorf("To = %q for %q", got, to)
+		}
+	})
 }
