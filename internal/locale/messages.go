@@ -557,6 +557,55 @@ var (
 	}
 )
 
+// E-mail: the words around a notification and the double opt-in mail (internal/notify/mail).
+var (
+	MailLastUpdate = &i18n.Message{
+		ID:          "mail.lastUpdate",
+		Description: "Line under the title of a notification e-mail; Time is the date and time of the latest news, with its time zone.",
+		Other:       "Last update: {{.Time}}",
+	}
+	MailFooterReason = &i18n.Message{
+		ID:          "mail.footerReason",
+		Description: "Footer of every notification e-mail; Address is the reader's e-mail address, Site the status page's name.",
+		Other:       "You receive this e-mail because {{.Address}} is subscribed to the notifications of {{.Site}}.",
+	}
+	MailManage = &i18n.Message{
+		ID:          "mail.manage",
+		Description: "Footer link of a notification e-mail to a page where the reader changes the components they follow or unsubscribes.",
+		Other:       "Choose components or unsubscribe",
+	}
+	MailUnsubscribe = &i18n.Message{
+		ID:          "mail.unsubscribe",
+		Description: "Footer link of a notification e-mail that ends the subscription.",
+		Other:       "Unsubscribe",
+	}
+	MailConfirmSubject = &i18n.Message{
+		ID:          "mail.confirmSubject",
+		Description: "Subject of the e-mail that asks a new subscriber to confirm the address (the site's name comes before it in brackets).",
+		Other:       "Confirm your subscription",
+	}
+	MailConfirmAsked = &i18n.Message{
+		ID:          "mail.confirmAsked",
+		Description: "First sentence of the confirmation e-mail; Site is the status page's name, Address the address to confirm.",
+		Other:       "Someone, probably you, asked {{.Site}} to send notifications of incidents and maintenance to {{.Address}}.",
+	}
+	MailConfirmAction = &i18n.Message{
+		ID:          "mail.confirmAction",
+		Description: "Button (and link text) in the confirmation e-mail that confirms the subscription.",
+		Other:       "Confirm my subscription",
+	}
+	MailConfirmValid = &i18n.Message{
+		ID:          "mail.confirmValid",
+		Description: "Sentence under the confirmation link; Duration is how long it works, e.g. \"1 day\".",
+		Other:       "The link works once, for {{.Duration}}.",
+	}
+	MailConfirmIgnore = &i18n.Message{
+		ID:          "mail.confirmIgnore",
+		Description: "Last sentence of the confirmation e-mail, for a reader who did not subscribe.",
+		Other:       "If you did not ask for this, ignore this e-mail: nothing happens, and you will receive no notifications.",
+	}
+)
+
 // Feed and calendar titles.
 var (
 	FeedTitle = &i18n.Message{
@@ -726,6 +775,9 @@ func Messages() []*i18n.Message {
 		MaintenanceStartedByItself, MaintenanceCompletedByItself,
 
 		NotifyViewIncident,
+
+		MailLastUpdate, MailFooterReason, MailManage, MailUnsubscribe,
+		MailConfirmSubject, MailConfirmAsked, MailConfirmAction, MailConfirmValid, MailConfirmIgnore,
 
 		FeedTitle, FeedComponentTitle, FeedCalendarTitle,
 
