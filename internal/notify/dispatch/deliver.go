@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 
 	"statuspress/internal/incident"
 	"statuspress/internal/notify"
 	"statuspress/internal/notify/chat"
 	"statuspress/internal/notify/compose"
 	"statuspress/internal/notify/config"
+	"statuspress/internal/notify/mail"
 	"statuspress/internal/notify/outbound"
 	"statuspress/internal/notify/webhook"
 	"statuspress/internal/site"
@@ -48,7 +50,7 @@ func (d *Dispatcher) DeliverEmail(ctx context.Context, e store.EmailDelivery) (e
 	}
 	snap := d.o.Snapshot()
 	lang := language(snap, e.Subscriber.Language)
-	_, m, ok := d.message(snap, events(e.Events, e.EventID), lang)
+	p, ok := d.prepare(snap, events(e.Events, e.EventID), lang)
 	if !ok {
 		return nil
 	}
@@ -59,9 +61,37 @@ func (d *Dispatcher) DeliverEmail(ctx context.Context, e store.EmailDelivery) (e
 	if err != nil {
 		return err
 	}
-	links := MailLinks{Unsubscribe: d.o.Links.UnsubscribeURL(lang, token), Manage: d.o.Links.ManageURL(lang, token)}
-	err = d.o.Mailer.SendNotification(ctx, m, e.Subscriber.Address, links)
-	if err != nil && d.o.Mailer.Permanent(err) {
+	links := mail.Links{Unsubscribe: d.o.Links.UnsubscribeURL(lang, token), Manage: d.o.Links.ManageURL(lang, token)}
+	return d.send(ctx, p.For(e.Subscriber.Address, links))
+}
+
+// prepare is the mail of a message in lang, written once per snapshot for all its subscribers.
+func (d *Dispatcher) prepare(snap *site.Snapshot, ids []string, lang string) (*mail.Prepared, bool) {
+	k := preparedKey{snap: snap, ids: strings.Join(ids, "\n"), lang: lang}
+	d.mu.Lock()
+	p, ok := d.prepared[k]
+	d.mu.Unlock()
+	if ok {
+		return p, true
+	}
+	_, m, ok := d.message(snap, ids, lang)
+	if !ok {
+		return nil, false
+	}
+	p = mail.Prepare(snap.Localizer(lang), m)
+	d.mu.Lock()
+	if d.prepared == nil || len(d.prepared) >= maxPrepared {
+		d.prepared = make(map[preparedKey]*mail.Prepared)
+	}
+	d.prepared[k] = p
+	d.mu.Unlock()
+	return p, true
+}
+
+// send hands a mail over; a refusal for good becomes the store's permanent failure.
+func (d *Dispatcher) send(ctx context.Context, m mail.Mail) error {
+	err := d.o.Mailer.Send(ctx, m)
+	if err != nil && mail.IsPermanent(err) {
 		return store.Permanent(err)
 	}
 	return err
@@ -82,12 +112,8 @@ func (d *Dispatcher) DeliverConfirmation(ctx context.Context, c store.Confirmati
 	if err != nil {
 		return err
 	}
-	err = d.o.Mailer.SendConfirmation(ctx, snap.Localizer(lang), snap.Site.Localize(snap.Site.Title, lang),
-		c.Subscriber.Address, d.o.Links.ConfirmURL(lang, token))
-	if err != nil && d.o.Mailer.Permanent(err) {
-		return store.Permanent(err)
-	}
-	return err
+	return d.send(ctx, mail.Confirmation(snap.Localizer(lang), snap.Site.Localize(snap.Site.Title, lang),
+		c.Subscriber.Address, d.o.Links.ConfirmURL(lang, token), ConfirmTTL))
 }
 
 // DeliverWebhook posts one message to a chat or webhook channel, in its product's format.

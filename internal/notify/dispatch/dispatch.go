@@ -24,9 +24,9 @@ import (
 	"time"
 
 	"statuspress/internal/incident"
-	"statuspress/internal/locale"
 	"statuspress/internal/notify"
 	"statuspress/internal/notify/config"
+	"statuspress/internal/notify/mail"
 	"statuspress/internal/site"
 	"statuspress/internal/store"
 )
@@ -41,18 +41,10 @@ const (
 // DefaultTick is how often the dispatcher looks at the snapshot and the clock.
 const DefaultTick = time.Second
 
-// Mailer sends the two kinds of mail; the mail package does it over SMTP.
+// Mailer hands a mail to the mail server: mail.Sender over SMTP. An error for which
+// mail.IsPermanent is true (the server refused the address for good) stops mailing the address.
 type Mailer interface {
-	SendNotification(ctx context.Context, m notify.Message, to string, links MailLinks) error
-	SendConfirmation(ctx context.Context, l *locale.Localizer, site, to, confirmURL string) error
-	// Permanent tells an error that retrying cannot mend (the server refused the address).
-	Permanent(err error) bool
-}
-
-// MailLinks are the links a notification carries: one-click unsubscribe (List-Unsubscribe) and
-// the page where the reader changes components or leaves.
-type MailLinks struct {
-	Unsubscribe, Manage string
+	Send(ctx context.Context, m mail.Mail) error
 }
 
 // Links builds the absolute URLs of the subscription pages.
@@ -98,7 +90,19 @@ type Dispatcher struct {
 
 	mu    sync.Mutex
 	stats Stats
+	// prepared are the mails of the latest messages, written once for a fan-out (mail.Prepare)
+	// and addressed per subscriber.
+	prepared map[preparedKey]*mail.Prepared
 }
+
+type preparedKey struct {
+	snap *site.Snapshot
+	ids  string
+	lang string
+}
+
+// maxPrepared bounds the prepared mails kept: a fan-out works through one message at a time.
+const maxPrepared = 32
 
 // Stats counts what the dispatcher did, for /metrics.
 type Stats struct {

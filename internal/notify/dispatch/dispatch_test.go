@@ -17,9 +17,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"statuspress/internal/locale"
-	"statuspress/internal/notify"
 	"statuspress/internal/notify/config"
+	"statuspress/internal/notify/mail"
 	"statuspress/internal/notify/outbound"
 	"statuspress/internal/notify/webhook"
 	"statuspress/internal/site"
@@ -211,37 +210,22 @@ func (r *rig) work() {
 // mailer keeps the mails it is asked to send.
 type mailer struct {
 	mu   sync.Mutex
-	sent []sentMail
+	sent []mail.Mail
 }
 
-type sentMail struct {
-	To, Lang, Title, Text string
-	Links                 MailLinks
-	Confirm               string
-}
-
-func (m *mailer) SendNotification(ctx context.Context, msg notify.Message, to string, l MailLinks) error {
+func (m *mailer) Send(ctx context.Context, msg mail.Mail) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.sent = append(m.sent, sentMail{To: to, Lang: msg.Lang, Title: msg.Title, Text: msg.Text, Links: l})
+	m.sent = append(m.sent, msg)
 	return nil
 }
 
-func (m *mailer) SendConfirmation(ctx context.Context, l *locale.Localizer, site, to, url string) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.sent = append(m.sent, sentMail{To: to, Lang: l.Lang(), Title: site, Confirm: url})
-	return nil
-}
-
-func (m *mailer) Permanent(error) bool { return false }
-
-func (m *mailer) take() []sentMail {
+func (m *mailer) take() []mail.Mail {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	out := m.sent
 	m.sent = nil
-	slices.SortFunc(out, func(a, b sentMail) int { return strings.Compare(a.To, b.To) })
+	slices.SortFunc(out, func(a, b mail.Mail) int { return strings.Compare(a.To, b.To) })
 	return out
 }
 
@@ -311,18 +295,26 @@ func TestNotifies(t *testing.T) {
 	got := r.mail.take()
 	var summary []string
 	for _, m := range got {
-		summary = append(summary, m.To+" "+m.Lang+" "+m.Title+": "+m.Text)
-		if !strings.HasPrefix(m.Links.Unsubscribe, "https://status.acme.example/"+m.Lang+"/subscription/unsubscribe/?token=") ||
-			!strings.HasPrefix(m.Links.Manage, "https://status.acme.example/"+m.Lang+"/subscription/?token=") {
-			t.Errorf("links of %s: %+v", m.To, m.Links)
+		summary = append(summary, m.To+" "+m.Lang+" "+m.Subject)
+		if !strings.HasPrefix(m.Unsubscribe, "https://status.acme.example/"+m.Lang+"/subscription/unsubscribe/?token=") ||
+			!strings.Contains(m.Text, "https://status.acme.example/"+m.Lang+"/subscription/?token=") {
+			t.Errorf("links of %s: %s\n%s", m.To, m.Unsubscribe, m.Text)
 		}
 	}
 	want := []string{
-		"ann@example.org fr Erreurs de l'API: 10 mars 2026 à 23:00 CET · Analyse en cours\nFR Requests fail.",
-		"cy@example.org en API errors: March 10, 2026, 22:00 UTC · Investigating\nRequests fail.",
+		"ann@example.org fr [État Acme] Erreurs de l'API: Analyse en cours",
+		"cy@example.org en [Acme Status] API errors: Investigating",
 	}
 	if diff := cmp.Diff(want, summary); diff != "" {
 		t.Errorf("mails (-want +got):\n%s", diff)
+	}
+	for i, text := range []string{"10 mars 2026 à 23:00 CET · Analyse en cours\nFR Requests fail.", "March 10, 2026, 22:00 UTC · Investigating\nRequests fail."} {
+		if len(got) == 2 && !strings.Contains(got[i].Text, text) {
+			t.Errorf("mail to %s lacks %q:\n%s", got[i].To, text, got[i].Text)
+		}
+	}
+	if len(got) == 2 && strings.Contains(got[0].Text, "Requets") {
+		t.Errorf("the typo fixed within the delay was sent:\n%s", got[0].Text)
 	}
 	select {
 	case p := <-r.hooks:
@@ -408,11 +400,12 @@ updates:
 	}
 	r.work()
 	got := r.mail.take()
-	if len(got) != 1 || got[0].Lang != "fr" || got[0].Title != "État Acme" ||
-		!strings.HasPrefix(got[0].Confirm, "https://status.acme.example/fr/subscribe/confirm/?token=") {
+	const prefix = "https://status.acme.example/fr/subscribe/confirm/?token="
+	if len(got) != 1 || got[0].Lang != "fr" || !strings.HasPrefix(got[0].Subject, "[État Acme]") || !strings.Contains(got[0].Text, prefix) {
 		t.Fatalf("confirmation: %+v", got)
 	}
-	token := strings.TrimPrefix(got[0].Confirm, "https://status.acme.example/fr/subscribe/confirm/?token=")
+	_, token, _ := strings.Cut(got[0].Text, prefix)
+	token, _, _ = strings.Cut(token, "\n")
 	if sub, err := r.store.Confirm(t.Context(), token); err != nil || sub.State != store.Confirmed {
 		t.Errorf("Confirm with the mailed token = %+v, %v", sub, err)
 	}
