@@ -70,6 +70,12 @@ func startProcess(t *testing.T, bin string, setup func(dir string), flags ...str
 	if setup != nil {
 		setup(dir)
 	}
+	return serveDir(t, bin, dir, flags...)
+}
+
+// serveDir serves the content directory dir with the binary, as startProcess does.
+func serveDir(t *testing.T, bin, dir string, flags ...string) *process {
+	t.Helper()
 	addr := freeAddr(t)
 	args := append([]string{"serve", "--addr", addr, "--content", dir, "--now", "2026-11-23T12:00:00Z"}, flags...)
 	p := &process{cmd: exec.Command(bin, args...), base: "http://" + addr, addr: addr, dir: dir, log: &lockedBuffer{}, exited: make(chan struct{})}

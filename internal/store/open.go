@@ -40,6 +40,12 @@ type Options struct {
 	WebhookWorkers int
 }
 
+// How many deliveries of each kind run at once by default.
+const (
+	DefaultEmailWorkers   = 4
+	DefaultWebhookWorkers = 4
+)
+
 // Open opens the database a DSN names, creating and migrating it as needed:
 //
 //	sqlite:PATH                  a SQLite file (its folder is made if missing)
@@ -51,8 +57,8 @@ func Open(ctx context.Context, dsn string, opts Options) (Store, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	opts.EmailWorkers = cmp0(opts.EmailWorkers, 4)
-	opts.WebhookWorkers = cmp0(opts.WebhookWorkers, 4)
+	opts.EmailWorkers = cmp0(opts.EmailWorkers, DefaultEmailWorkers)
+	opts.WebhookWorkers = cmp0(opts.WebhookWorkers, DefaultWebhookWorkers)
 	switch {
 	case strings.HasPrefix(dsn, "sqlite:"):
 		return openSQLite(ctx, strings.TrimPrefix(dsn, "sqlite:"), opts)

@@ -95,6 +95,8 @@ func StartWith(t testing.TB, o Options) *Server {
 		"--smtp-disable-rdns",
 		"--disable-version-check",
 		"--quiet",
+		// Keep every message (Mailpit keeps 500 by default): fan-out tests count thousands.
+		"--max", "0",
 	}
 	if o.TLS == NoTLS {
 		args = append(args, "--smtp-auth-allow-insecure")
@@ -272,14 +274,31 @@ func (m Message) Header(name string) string {
 	return ""
 }
 
-// Messages lists the messages received, newest first.
+// Messages lists the messages received, newest first, all of them.
 func (s *Server) Messages(t testing.TB) []Summary {
 	t.Helper()
-	var list struct {
-		Messages []Summary `json:"messages"`
+	const page = 1000
+	var all []Summary
+	for {
+		var list struct {
+			Messages []Summary `json:"messages"`
+		}
+		s.getJSON(t, fmt.Sprintf("/api/v1/messages?limit=%d&start=%d", page, len(all)), &list)
+		all = append(all, list.Messages...)
+		if len(list.Messages) < page {
+			return all
+		}
 	}
-	s.getJSON(t, "/api/v1/messages?limit=1000", &list)
-	return list.Messages
+}
+
+// Count is how many messages were received.
+func (s *Server) Count(t testing.TB) int {
+	t.Helper()
+	var list struct {
+		Total int `json:"total"`
+	}
+	s.getJSON(t, "/api/v1/messages?limit=1", &list)
+	return list.Total
 }
 
 // Message reads one message: its parts, its headers and its source.

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"statuspress/internal/store"
+	"statuspress/internal/testsupport"
+	"statuspress/internal/testsupport/mailpit"
+)
+
+// TestCrashDuringFanOut kills serve (SIGKILL) in the middle of mailing an update to 1,000
+// subscribers and starts it again: every subscriber gets the update, and none twice beyond the
+// deliveries that were under way when it died (at most one per mail worker).
+func TestCrashDuringFanOut(t *testing.T) {
+	testsupport.Slow(t)
+	const subscribers = 1000
+	mp := mailpit.Start(t)
+	bin := buildStatuspress(t)
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../incidents")); err != nil {
+		t.Fatal(err)
+	}
+	db := "sqlite:" + filepath.Join(t.TempDir(), "sp.db")
+	seedSubscribers(t, db, subscribers)
+	flags := []string{"--smtp", "smtp://" + mp.SMTPAddr, "--mail-from", "Lumen Mail Status <status@lumenmail.example>",
+		"--mail-rate", "400", "--db", db, "--notify-delay", "0s", "--access-log", "off"}
+	p := serveDir(t, bin, dir, flags...)
+	waitFor(t, "history recorded", func() bool { return strings.Contains(p.log.String(), "recorded as history") })
+	writeFile(t, filepath.Join(dir, "2026", "fan-out.md"), `---
+title: Delayed campaign sending
+kind: incident
+impact: minor
+components:
+  mail-delivery: degraded_performance
+started: 2026-11-23T11:50:00Z
+updates:
+  - at: 2026-11-23T11:55:00Z
+    status: investigating
+    text: Campaigns leave the queue later than planned.
+---
+`)
+	waitFor(t, "a third of the mail sent", func() bool { return mp.Count(t) >= subscribers/3 })
+	if err := p.cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	<-p.exited
+	atKill := mp.Count(t)
+	if atKill >= subscribers {
+		t.Fatalf("all %d mails went before the kill; the test needs a slower fan-out", atKill)
+	}
+	serveDir(t, bin, dir, flags...)
+	deadline := time.Now().Add(60 * time.Second)
+	for mp.Count(t) < subscribers && time.Now().Before(deadline) {
+		time.Sleep(100 * time.Millisecond)
+	}
+	time.Sleep(2 * time.Second) // room for more than one copy to arrive
+	got := map[string]int{}
+	for _, m := range mp.Messages(t) {
+		for _, to := range m.To {
+			got[to.Address]++
+		}
+	}
+	var missing, doubled []string
+	extra := 0
+	for i := range subscribers {
+		a := fmt.Sprintf("reader%04d@example.org", i)
+		switch n := got[a]; {
+		case n == 0:
+			missing = append(missing, a)
+		case n > 1:
+			doubled = append(doubled, a)
+			extra += n - 1
+		}
+	}
+	t.Logf("%d mails before the kill, %d in all, %d second copies", atKill, mp.Count(t), extra)
+	if len(missing) > 0 {
+		t.Errorf("%d subscribers got nothing, such as %s", len(missing), missing[0])
+	}
+	if extra > store.DefaultEmailWorkers {
+		t.Errorf("%d second copies (%s); want at most %d, the deliveries under way", extra, strings.Join(doubled[:min(5, len(doubled))], ", "), store.DefaultEmailWorkers)
+	}
+}
+
+// seedSubscribers adds n confirmed subscribers, reader0000@example.org and on.
+func seedSubscribers(t *testing.T, db string, n int) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, db, store.Options{Now: time.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close(ctx)
+	for i := range n {
+		sub, err := st.Subscribe(ctx, fmt.Sprintf("reader%04d@example.org", i), []string{"en", "nl", "fr", "de"}[i%4], nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		token, err := st.NewToken(ctx, sub.ID, store.PurposeConfirm, time.Hour)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.Confirm(ctx, token); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
