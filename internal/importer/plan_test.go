@@ -219,4 +219,3 @@ func TestImportRefusesWhatLintRefuses(t *testing.T) {
 		t.Errorf("site.yaml changed although the import was refused")
 	}
 }
-
