@@ -19,6 +19,9 @@ import (
 // importAPI is the Statuspage management API's address; tests point it at a local server.
 var importAPI = "https://api.statuspage.io/v1"
 
+// importBackoff is the first wait before a request is tried again; tests shorten it.
+var importBackoff = time.Second
+
 func importCmd(args []string, std stdio) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(std.err)
@@ -52,6 +55,7 @@ func importCmd(args []string, std stdio) error {
 	defer stop()
 	client := fetch.New("statuspress/"+versionString()+" (import; +https://github.com/statuspress)", *timeout)
 	client.Now = time.Now
+	client.Backoff = importBackoff
 	client.Log = func(format string, args ...any) {
 		fmt.Fprintf(std.err, "statuspress import: "+format+"\n", args...)
 	}
