@@ -168,3 +168,35 @@ func TestImportStatuspageKey(t *testing.T) {
 		t.Errorf("the key is shown:\n%s%s", out.String(), errOut.String())
 	}
 }
+
+func TestImportCState(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "incidents")
+	var out, errOut bytes.Buffer
+	site := "../../internal/importer/testdata/cstate/site"
+	if code := run([]string{"import", "cstate", site, "--dir", dir}, nil, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s%s", code, out.String(), errOut.String())
+	}
+	for _, want := range []string{"6 new, 0 updated, 0 unchanged, 0 skipped", "adjusted: " + site + "/content/issues/2022-01-01-draft.md: draft: a draft; not imported"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the summary does not say %q:\n%s", want, out.String())
+		}
+	}
+	// Edit one file by hand: the next import leaves it alone and says so.
+	edited := filepath.Join(dir, "2021", "website-slow.md")
+	b, err := os.ReadFile(edited)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(edited, append(b, "\nThe disk is bigger now.\n"...), 0o644)
+	out.Reset()
+	if code := run([]string{"import", "cstate", site, "--dir", dir}, nil, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if !strings.Contains(out.String(), "skipped: "+edited+" (edited since it was imported from cstate:issues/2021-06-01-no-timeline.md; left as it is)") ||
+		!strings.Contains(out.String(), "0 new, 0 updated, 5 unchanged, 1 skipped") {
+		t.Errorf("the second import:\n%s", out.String())
+	}
+	if code := run([]string{"import", "cstate", t.TempDir(), "--dir", dir}, nil, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "is not a cState site") {
+		t.Errorf("a folder that is no cState site: exit %d, %s", code, errOut.String())
+	}
+}

@@ -92,3 +92,15 @@ func TestServeStatuspageImport(t *testing.T) {
 	}
 	checkPages(t, s, cat)
 }
+
+func TestServeCStateImport(t *testing.T) {
+	page, err := importer.FromCState(os.DirFS("testdata/cstate/site"), "site")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, cat := serveImport(t, page, time.Date(2024, 12, 27, 10, 0, 0, 0, time.UTC))
+	if len(cat.Incidents) != 5 {
+		t.Fatalf("%d incidents served, want 5", len(cat.Incidents))
+	}
+	checkPages(t, s, cat)
+}

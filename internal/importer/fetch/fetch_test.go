@@ -45,7 +45,10 @@ func TestRetries(t *testing.T) {
 		{
 			name: "429 with Retry-After as a date",
 			answers: []func(w http.ResponseWriter){
-				func(w http.ResponseWriter) { w.Header().Set("Retry-After", "Tue, 01 Dec 2026 12:00:30 GMT"); w.WriteHeader(429) },
+				func(w http.ResponseWriter) {
+					w.Header().Set("Retry-After", "Tue, 01 Dec 2026 12:00:30 GMT")
+					w.WriteHeader(429)
+				},
 				ok,
 			},
 			waits: []time.Duration{30 * time.Second},
