@@ -138,7 +138,9 @@ func importStatuspage(ctx context.Context, client *fetch.Client, args []string, 
 
 // printPlan is the summary: each file and what happens to it, the files left alone, every
 // adjustment and lint's warnings.
-func printPlan(w io.Writer, plan *importer.Plan, dryRun bool) {
+func printPlan(out io.Writer, plan *importer.Plan, dryRun bool) {
+	// What the source wrote reaches the terminal: no escape sequences from it.
+	w := printableWriter{out}
 	verb := map[importer.Action]string{importer.Create: "new", importer.Replace: "updated"}
 	if dryRun {
 		verb = map[importer.Action]string{importer.Create: "would write (new)", importer.Replace: "would update"}
@@ -171,4 +173,21 @@ func printPlan(w io.Writer, plan *importer.Plan, dryRun bool) {
 		fmt.Fprint(w, "; nothing written (--dry-run)")
 	}
 	fmt.Fprintln(w)
+}
+
+// printableWriter drops control characters other than line breaks and tabs, so a title or a
+// file name from a source cannot send escape sequences to the terminal.
+type printableWriter struct{ w io.Writer }
+
+func (p printableWriter) Write(b []byte) (int, error) {
+	s := strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' || r >= 0x20 && r != 0x7f && (r < 0x80 || r > 0x9f) {
+			return r
+		}
+		return -1
+	}, string(b))
+	if _, err := io.WriteString(p.w, s); err != nil {
+		return 0, err
+	}
+	return len(b), nil
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"statuspress/internal/incident"
 )
@@ -23,6 +24,20 @@ func (p *Page) Fix() {
 }
 
 func (p *Page) fixEvent(e *Event, known map[string]bool) {
+	if c := clean(e.Title); c != e.Title {
+		e.Title = c
+		p.note(e.File, "title", "held control characters or bytes that are not UTF-8; they are left out")
+	}
+	if c := clean(e.Body); c != e.Body {
+		e.Body = c
+		p.note(e.File, "body", "held control characters or bytes that are not UTF-8; they are left out")
+	}
+	for i := range e.Updates {
+		if c := clean(e.Updates[i].Text); c != e.Updates[i].Text {
+			e.Updates[i].Text = c
+			p.note(e.File, "updates", "the update at %s held control characters or bytes that are not UTF-8; they are left out", fmtTime(e.Updates[i].At))
+		}
+	}
 	title := strings.Join(strings.Fields(e.Title), " ")
 	if title != e.Title && title != "" {
 		e.Title = title
@@ -150,6 +165,21 @@ func statusWord(s incident.UpdateStatus) string {
 		return "Update"
 	}
 	return strings.ToUpper(w[:1]) + w[1:]
+}
+
+// clean drops what no YAML block or page can carry: bytes that are not UTF-8 and control
+// characters other than tab and line breaks.
+func clean(s string) string {
+	s = strings.ToValidUTF8(s, "")
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' || r == '\r' {
+			return r
+		}
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || r == 0x2028 || r == 0x2029 || r == 0xfeff || r == utf8.RuneError {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 func fmtTime(t time.Time) string { return t.Format(time.RFC3339) }

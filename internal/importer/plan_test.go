@@ -219,3 +219,63 @@ func TestImportRefusesWhatLintRefuses(t *testing.T) {
 		t.Errorf("site.yaml changed although the import was refused")
 	}
 }
+
+// TestHostileText: control characters (a terminal escape) and bytes that are not UTF-8 are left
+// out, and said so; the file still passes lint.
+func TestHostileText(t *testing.T) {
+	page := handPage()
+	page.Events[0].Title = "Outage \x1b[31mred\x1b[0m \xff"
+	page.Events[0].Updates[0].Text = "bell\a and \u2028 separator"
+	dir := t.TempDir()
+	plan := importInto(t, page, dir)
+	noErrors(t, dir)
+	var notes []string
+	for _, n := range plan.Notes {
+		notes = append(notes, n.String())
+	}
+	for _, want := range []string{
+		"incidents.json: title: held control characters or bytes that are not UTF-8; they are left out",
+		"incidents.json: updates: the update at 2026-11-23T13:40:00+01:00 held control characters or bytes that are not UTF-8; they are left out",
+	} {
+		if !slices.Contains(notes, want) {
+			t.Errorf("no note %q in:\n%s", want, strings.Join(notes, "\n"))
+		}
+	}
+}
+
+// TestMergeCRLF: a site.yaml written with CRLF keeps them, on the added lines too.
+func TestMergeCRLF(t *testing.T) {
+	src := "# comment\r\ntitle: X\r\ncomponents:\r\n  - id: a\r\n    name: A\r\n\r\n# about the zones\r\ntimezones: {en: UTC}\r\n"
+	got, err := mergeSite([]byte(src), nil, []Component{{ID: "b", Name: "B"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "# comment\r\ntitle: X\r\ncomponents:\r\n  - id: a\r\n    name: A\r\n  - id: b\r\n    name: B\r\n\r\n# about the zones\r\ntimezones: {en: UTC}\r\n"
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if _, err := mergeSite([]byte("title: X\ncomponents: [{id: a, name: A}]\n"), nil, []Component{{ID: "b", Name: "B"}}); err == nil || !strings.Contains(err.Error(), "site.yaml:2:1: `components` is not a list written one `- ` entry a line") {
+		t.Errorf("a flow list: %v", err)
+	}
+	got, err = mergeSite([]byte("title: X\ncomponents:\n- id: a\n  name: A\n"), []Group{{ID: "g", Name: "G"}}, []Component{{ID: "b", Name: "B", Group: "g"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "title: X\ncomponents:\n- id: a\n  name: A\n- id: b\n  name: B\n  group: g\n\ngroups:\n  - id: g\n    name: G\n"; string(got) != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestSourceOf(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"---\ntitle: A\nsource: statuspage:abc\n---\n", "statuspage:abc"},
+		{"---\r\ntitle: A\r\nsource: 'cstate:issues/a b: c.md'\r\n---\r\n", "cstate:issues/a b: c.md"},
+		{"---\ntitle: A\nsource: \"cstate:issues/\\\"q\\\".md\"\n---\n", `cstate:issues/"q".md`},
+		{"---\ntitle: A\n---\nsource: in the body\n", ""},
+		{"no front matter\nsource: x\n", ""},
+	} {
+		if got := SourceOf([]byte(tc.in)); got != tc.want {
+			t.Errorf("SourceOf(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"statuspress/internal/content/authoring"
 	"statuspress/internal/incident"
+	"statuspress/internal/yamlnode"
 )
 
 // hashKey is the front-matter field holding the hash of what the import wrote.
@@ -148,25 +149,17 @@ func hashLine(data []byte) (start, end int, ok bool) {
 	return 0, 0, false
 }
 
-// SourceOf is the value of a file's top-level `source:` line in its front matter, or "".
+// SourceOf is the value of a file's top-level `source:` field in its front matter, or "".
 func SourceOf(data []byte) string {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	lines := strings.Split(string(data), "\n")
-	if len(lines) == 0 || strings.TrimRight(lines[0], " \t\r") != "---" {
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	fm, _, ok := cutFrontMatter(data)
+	if !ok || !bytes.Contains(fm, []byte("source:")) {
 		return ""
 	}
-	for _, l := range lines[1:] {
-		l = strings.TrimRight(l, "\r")
-		if t := strings.TrimRight(l, " \t"); t == "---" || t == "..." {
-			break
-		}
-		if v, ok := strings.CutPrefix(l, "source:"); ok {
-			v = strings.TrimSpace(v)
-			if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
-				v = v[1 : len(v)-1]
-			}
-			return v
-		}
+	doc, err := yamlnode.Parse(fm, yamlnode.Options{MaxDepth: 32})
+	if err != nil {
+		return ""
 	}
-	return ""
+	return scalar(field(doc.Root, "source"))
 }

@@ -100,14 +100,15 @@ func mergeSite(src []byte, groups []Group, comps []Component) ([]byte, error) {
 	if len(groups) == 0 && len(comps) == 0 {
 		return src, nil
 	}
-	doc, err := yamlnode.Parse(src, yamlnode.Options{MaxDepth: 32})
+	crlf := strings.Contains(string(src), "\r\n")
+	text := strings.ReplaceAll(string(src), "\r\n", "\n")
+	doc, err := yamlnode.Parse([]byte(text), yamlnode.Options{MaxDepth: 32})
 	if err != nil {
 		return nil, fmt.Errorf("site.yaml: %w", err)
 	}
 	if doc.Root == nil || doc.Root.Kind != yamlnode.Mapping {
 		return nil, fmt.Errorf("site.yaml is not a mapping of fields; fix it (statuspress lint) and import again")
 	}
-	text := strings.ReplaceAll(string(src), "\r\n", "\n")
 	lines := strings.SplitAfter(text, "\n")
 	type insert struct {
 		line int // insert before this 0-based line index
@@ -186,6 +187,10 @@ func mergeSite(src []byte, groups []Group, comps []Component) ([]byte, error) {
 			b.WriteByte('\n')
 		}
 		b.WriteString(tail.String())
+	}
+	if crlf {
+		// The file's line endings, for the lines added too.
+		return []byte(strings.ReplaceAll(b.String(), "\n", "\r\n")), nil
 	}
 	return []byte(b.String()), nil
 }
