@@ -146,6 +146,10 @@ func Prepare(page *Page, dir, lang string) (*Plan, error) {
 				return nil, fmt.Errorf("the page's component %q would be `%s`, which site.yaml uses for a group; rename one of them", c.Name, c.ID)
 			} else if !ok {
 				newComps = append(newComps, c)
+			} else if i := slices.IndexFunc(site.Components, func(sc incident.Component) bool { return sc.ID == c.ID }); i >= 0 {
+				if name := site.Localize(site.Components[i].Name, site.DefaultLanguage); name != c.Name {
+					page.note(content.SiteFile, "components", "the page's component %q is taken to be site.yaml's `%s` (%q), whose id it would have", c.Name, c.ID, name)
+				}
 			}
 		}
 		merged, err := mergeSite(siteSrc, newGroups, newComps)

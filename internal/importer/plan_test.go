@@ -279,3 +279,19 @@ func TestSourceOf(t *testing.T) {
 		}
 	}
 }
+
+func TestImportRefusesAForeignDirectory(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644)
+	page := handPage()
+	page.Fix()
+	if _, err := Prepare(page, dir, "en"); err == nil || !strings.Contains(err.Error(), "holds files but no site.yaml") {
+		t.Errorf("got %v", err)
+	}
+	if _, err := Prepare(page, filepath.Join(dir, "notes.txt"), "en"); err == nil || !strings.Contains(err.Error(), "is not a directory") {
+		t.Errorf("a file as the directory: %v", err)
+	}
+	if _, err := Prepare(page, t.TempDir(), "xx"); err == nil || !strings.Contains(err.Error(), "--lang xx") {
+		t.Errorf("an unknown language: %v", err)
+	}
+}
