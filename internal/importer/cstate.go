@@ -75,6 +75,7 @@ func FromCState(fsys fs.FS, dir string) (*Page, error) {
 		return nil, &Error{File: cfgPath, Line: 1, Col: 1, Message: "not a cState configuration: it is not a mapping of settings"}
 	}
 	p.Name = scalar(field(root, "title"))
+	p.Lang = strings.ToLower(scalar(field(root, "languageCode")))
 	p.URL = scalar(field(root, "baseURL"))
 	if p.URL == "" {
 		p.URL = scalar(field(root, "baseurl"))

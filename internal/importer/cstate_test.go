@@ -92,6 +92,7 @@ func TestCState(t *testing.T) {
 		notes = append(notes, n.String())
 	}
 	for _, want := range []string{
+		"cState: languageCode: the source's texts are in `de`, and are imported as written in `en`; import with --lang de if that is their language",
 		cstateSite + "/config.yml: params.categories: category \"Intern\" is untitled; its systems are imported without a group",
 		cstateSite + "/content/issues/2022-01-01-draft.md: draft: a draft; not imported",
 		cstateSite + "/content/issues/2023-04-16-notice.md: affected: \"Kiosk\" is not a system of config.yml; added as a component",

@@ -23,7 +23,9 @@ type Page struct {
 	// Name, URL and TimeZone describe the page, for a new site.yaml; any may be empty.
 	Name, URL, TimeZone string
 	// From names the source for messages and site.yaml's comment: "Statuspage", "cState".
-	From       string
+	From string
+	// Lang is the language the source says its texts are in, when it says; empty otherwise.
+	Lang       string
 	Groups     []Group
 	Components []Component
 	Events     []Event
@@ -40,6 +42,7 @@ type Group struct {
 type Component struct {
 	ID, Name, Description, Group string
 	Position                     int
+	HiddenUnlessDegraded         bool
 }
 
 // Event is one incident, maintenance or notice of the source.

@@ -85,6 +85,9 @@ func Prepare(page *Page, dir, lang string) (*Plan, error) {
 		return nil, fmt.Errorf("--lang %s is not a language statuspress supports; use one of %s", lang, strings.Join(incident.SupportedLanguages, ", "))
 	}
 	plan := &Plan{Dir: dir}
+	if base, _, _ := strings.Cut(page.Lang, "-"); base != "" && base != lang {
+		page.note(page.From, "languageCode", "the source's texts are in `%s`, and are imported as written in `%s`; import with --lang %s if that is their language", page.Lang, lang, base)
+	}
 	var site *incident.Site
 	var siteSrc []byte
 	var before *content.Catalog

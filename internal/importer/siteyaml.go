@@ -62,6 +62,9 @@ func componentLines(cs []Component, pad string) string {
 		if c.Position > 0 {
 			fmt.Fprintf(&b, "%s  position: %d\n", pad, c.Position)
 		}
+		if c.HiddenUnlessDegraded {
+			fmt.Fprintf(&b, "%s  hidden_unless_degraded: true\n", pad)
+		}
 	}
 	return b.String()
 }

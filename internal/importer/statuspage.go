@@ -40,6 +40,8 @@ type spComponent struct {
 	Group       bool    `json:"group"`
 	GroupID     *string `json:"group_id"`
 	Position    int     `json:"position"`
+	// OnlyShowIfDegraded hides the component while it is operational.
+	OnlyShowIfDegraded bool `json:"only_show_if_degraded"`
 }
 
 type spAffected struct {
@@ -320,7 +322,7 @@ func (m *spMapper) components(comps []spComponent, incs []located) {
 	for i, c := range plain {
 		id := m.id(c.Name, "component")
 		m.byCode[c.ID] = id
-		comp := Component{ID: id, Name: oneLine(c.Name), Description: deref(c.Description), Position: i + 1}
+		comp := Component{ID: id, Name: oneLine(c.Name), Description: deref(c.Description), Position: i + 1, HiddenUnlessDegraded: c.OnlyShowIfDegraded}
 		if c.GroupID != nil && *c.GroupID != "" {
 			if g, ok := groupIDs[*c.GroupID]; ok {
 				comp.Group = g
