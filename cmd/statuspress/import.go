@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -70,7 +71,11 @@ func importCmd(args []string, std stdio) error {
 		if len(pos) != 2 {
 			return usagef("give the cState site's directory: statuspress import cstate DIR")
 		}
-		page, err = importer.FromCState(os.DirFS(pos[1]), pos[1])
+		fsys, ferr := sourceDir(pos[1])
+		if ferr != nil {
+			return ferr
+		}
+		page, err = importer.FromCState(fsys, pos[1])
 	default:
 		return usagef("unknown source %q; import from statuspage or cstate", pos[0])
 	}
@@ -120,7 +125,11 @@ func importStatuspage(ctx context.Context, client *fetch.Client, args []string, 
 		if info, serr := os.Stat(args[0]); serr != nil || !info.IsDir() {
 			return nil, usagef("%s is neither a page's address (https://...) nor a directory", args[0])
 		}
-		docs, err = importer.ReadStatuspageDir(os.DirFS(args[0]), args[0])
+		fsys, ferr := sourceDir(args[0])
+		if ferr != nil {
+			return nil, ferr
+		}
+		docs, err = importer.ReadStatuspageDir(fsys, args[0])
 	}
 	if err != nil {
 		return nil, err
@@ -190,4 +199,17 @@ func (p printableWriter) Write(b []byte) (int, error) {
 		return 0, err
 	}
 	return len(b), nil
+}
+
+// sourceDir opens a source directory so that nothing outside it is read: a symbolic link in it
+// that leads out (to a key file, say) is refused, whatever an export or a cloned site holds.
+func sourceDir(dir string) (fs.FS, error) {
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return nil, usagef("%s is not a directory", dir)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return root.FS(), nil
 }

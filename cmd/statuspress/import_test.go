@@ -200,3 +200,34 @@ func TestImportCState(t *testing.T) {
 		t.Errorf("a folder that is no cState site: exit %d, %s", code, errOut.String())
 	}
 }
+
+// TestImportCStateLinkOut: a cloned site whose issue is a link to a file outside it (a key, say)
+// never gets that file's text into the content.
+func TestImportCStateLinkOut(t *testing.T) {
+	site := t.TempDir()
+	secretFile := filepath.Join(t.TempDir(), "id_ed25519")
+	os.WriteFile(secretFile, []byte("---\ntitle: PRIVATE KEY\ndate: 2024-01-01 10:00:00\nseverity: down\n---\nBEGIN OPENSSH PRIVATE KEY\n"), 0o600)
+	os.MkdirAll(filepath.Join(site, "content", "issues"), 0o755)
+	b, _ := os.ReadFile("../../internal/importer/testdata/cstate/site/config.yml")
+	os.WriteFile(filepath.Join(site, "config.yml"), b, 0o644)
+	if err := os.Symlink(secretFile, filepath.Join(site, "content", "issues", "key.md")); err != nil {
+		t.Skip(err)
+	}
+	dir := filepath.Join(t.TempDir(), "incidents")
+	var out, errOut bytes.Buffer
+	run([]string{"import", "cstate", site, "--dir", dir}, nil, &out, &errOut)
+	if strings.Contains(out.String()+errOut.String(), "PRIVATE KEY") {
+		t.Errorf("the linked file's text was read:\n%s%s", out.String(), errOut.String())
+	}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if data, _ := os.ReadFile(p); strings.Contains(string(data), "PRIVATE KEY") {
+				t.Errorf("%s holds the linked file's text", p)
+			}
+		}
+		return nil
+	})
+	if !strings.Contains(out.String(), "key.md: not a regular file; not imported") {
+		t.Errorf("the summary does not name the link:\n%s", out.String())
+	}
+}

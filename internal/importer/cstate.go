@@ -48,6 +48,9 @@ func FromCState(fsys fs.FS, dir string) (*Page, error) {
 	var cfgName string
 	var cfg []byte
 	for _, name := range cstateConfigs {
+		if info, err := fs.Stat(fsys, name); err == nil && info.Size() > 1<<20 {
+			return nil, &Error{File: path.Join(dir, name), Message: "larger than 1 MiB; not a cState configuration"}
+		}
 		b, err := fs.ReadFile(fsys, name)
 		if err == nil {
 			cfgName, cfg = name, b
