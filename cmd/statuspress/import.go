@@ -54,7 +54,7 @@ func importCmd(args []string, std stdio) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	client := fetch.New("statuspress/"+versionString()+" (import; +https://github.com/statuspress)", *timeout)
+	client := fetch.New("statuspress/"+versionString()+" (import)", *timeout)
 	client.Now = time.Now
 	client.Backoff = importBackoff
 	client.Log = func(format string, args ...any) {
