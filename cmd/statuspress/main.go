@@ -43,6 +43,7 @@ func commands() []command {
 		{"lint", "check a content directory and list every problem", lint},
 		{"new", "write a new incident, maintenance or notice file", newCmd},
 		{"update", "append an update to an incident's or maintenance's timeline", updateCmd},
+		{"import", "import a status page's history from Statuspage or cState", importCmd},
 		{"build", "write the whole site as static files for object storage or a CDN", build},
 		{"subscribers", "list, export or delete e-mail subscribers (an operator's data requests)", subscribers},
 		{"healthcheck", "exit 0 when a running server answers /healthz, 1 otherwise", healthcheck},

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -58,8 +59,10 @@ type update struct {
 	pos        pos
 }
 
-var originalFields = []string{"title", "lang", "kind", "impact", "components", "started", "resolved", "scheduled", "summary", "updates"}
+var originalFields = []string{"title", "lang", "kind", "impact", "components", "started", "resolved", "scheduled", "summary", "updates", "source", "source_hash"}
 var translationFields = []string{"title", "summary", "updates", "translation"}
+
+var sourceHash = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 // decodeOriginal reads an original's front matter. fileLang is the language from the file name
 // (empty for an original), site gives the languages, components and time zones to check against.
@@ -103,6 +106,17 @@ func decodeOriginal(root *yamlnode.Node, d *yamlDoc, site *incident.Site) *origi
 	}
 	if f, ok := byKey["summary"]; ok {
 		o.summary, _ = d.str(f)
+	}
+	// source and source_hash are written by `statuspress import`: where the file came from, and a
+	// hash of what it wrote, so a later import leaves a file someone has edited alone. The site
+	// shows neither.
+	if f, ok := byKey["source"]; ok {
+		d.required(f, "statuspage:p0abc123")
+	}
+	if f, ok := byKey["source_hash"]; ok {
+		if s, ok := d.required(f, strings.Repeat("0", 64)); ok && !sourceHash.MatchString(s) {
+			d.r.errorf(f.at, "`source_hash` `%s` is not a SHA-256 in hexadecimal; `statuspress import` writes it, remove it if in doubt (the next import then leaves the file alone)", abbreviate(s, 20))
+		}
 	}
 	if f, ok := byKey["impact"]; ok {
 		if o.kind != incident.KindIncident {

@@ -98,7 +98,19 @@ func TestValidation(t *testing.T) {
 		{
 			name:  "unknown field",
 			files: map[string]string{"b.md": fm(title, started, "severity: high")},
-			want:  []string{"b.md:4:1: error: unknown field `severity`; use one of title, lang, kind, impact, components, started, resolved, scheduled, summary, updates"},
+			want:  []string{"b.md:4:1: error: unknown field `severity`; use one of title, lang, kind, impact, components, started, resolved, scheduled, summary, updates, source, source_hash"},
+		},
+		{
+			name:  "an imported file's source and hash",
+			files: map[string]string{"b.md": fm(title, started, "source: statuspage:p0abc123", "source_hash: "+strings.Repeat("0a", 32))},
+		},
+		{
+			name:  "an empty source and a hash that is not one",
+			files: map[string]string{"b.md": fm(title, started, "source: ''", "source_hash: 12ab")},
+			want: []string{
+				"b.md:4:9: error: `source` is empty; write for example `source: statuspage:p0abc123`",
+				"b.md:5:14: error: `source_hash` `12ab` is not a SHA-256 in hexadecimal; `statuspress import` writes it, remove it if in doubt (the next import then leaves the file alone)",
+			},
 		},
 		{
 			name:  "field twice",

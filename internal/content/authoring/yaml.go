@@ -163,3 +163,8 @@ func textValue(s string, indent, unit int, nl string) string {
 	}
 	return b.String()
 }
+
+// TextValue returns what follows `key:` for a text whose key is indented by indent spaces: a
+// one-line scalar, or a literal block indented two spaces deeper, with LF line endings. The text
+// is cleaned first (see CleanText).
+func TextValue(s string, indent int) string { return textValue(CleanText(s), indent, 2, "\n") }
