@@ -5,6 +5,7 @@ package server
 
 import (
 	"log/slog"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -21,6 +22,13 @@ type Config struct {
 	// AccessLog logs a line per request to Logger (at Info). Off, requests are still counted in
 	// /metrics.
 	AccessLog bool
+	// Subscriptions turns the e-mail subscription pages on (subscribe.go); nil leaves them out:
+	// no form anywhere, and their URLs are not found.
+	Subscriptions *Subscriptions
+	// SubscribeURL is, for a static site (statuspress build), the public URL of a running
+	// statuspress with subscriptions on: the overview's form posts there. Empty means no form;
+	// Subscriptions, when set, takes precedence.
+	SubscribeURL string
 }
 
 // Server answers HTTP requests from the current snapshot.
@@ -36,6 +44,9 @@ type Server struct {
 	wall      func() time.Time // the real clock, for Last-Modified (respcache.go)
 	log       *slog.Logger
 	accessLog bool
+	subs      *subscriptions // nil: no subscription pages
+	// subscribeURL is where a static site's form posts (Config.SubscribeURL), without a final slash.
+	subscribeURL string
 }
 
 // New returns a server answering from snap.
@@ -48,6 +59,8 @@ func New(snap *site.Snapshot, cfg Config) *Server {
 		s.log = slog.New(slog.DiscardHandler)
 	}
 	s.current = s.snapshot.Load
+	s.subs = newSubscriptions(cfg.Subscriptions, s.log)
+	s.subscribeURL = strings.TrimRight(cfg.SubscribeURL, "/")
 	if snap != nil {
 		s.Swap(snap)
 	}
