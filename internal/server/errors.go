@@ -42,7 +42,8 @@ func (s *Server) handleError(err error, c echo.Context) {
 		lang = matchLanguage(c, snap)
 		c.Response().Header().Add(echo.HeaderVary, "Accept-Language")
 	}
-	if code >= 500 {
+	if code >= 500 || c.Request().Method == http.MethodPost {
+		// A form's answer, whatever it is, is for no cache to keep.
 		c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
 	} else {
 		// Briefly: an incident that is not published yet must not stay "not found" in a cache.
