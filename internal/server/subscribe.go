@@ -259,6 +259,9 @@ func (s *Server) linkPage(c echo.Context, snap *site.Snapshot, lang string, code
 	}[p.Step]
 	p.Base = snap.SubscriptionBase(lang, c.Request().URL.Path, l.T(title), true, s.now())
 	p.SubscribeURL = subscription.SubscribePath(lang)
+	// The page's URL holds the token: no request from it, to the site's own assets either,
+	// carries the URL in a Referer that a proxy or CDN might log.
+	c.Response().Header().Set("Referrer-Policy", "no-referrer")
 	return renderNoStore(c, snap, code, lang, web.SubscriptionLink(p))
 }
 

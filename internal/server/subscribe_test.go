@@ -606,6 +606,9 @@ func linkPage(t *testing.T, rec *httptest.ResponseRecorder, code int) *goquery.D
 	if doc.Find(`link[rel="canonical"], .lang-switch`).Length() != 0 {
 		t.Error("a link page with a canonical URL or a language switcher (which would drop the token)")
 	}
+	if rp := rec.Header().Get("Referrer-Policy"); rp != "no-referrer" {
+		t.Errorf("Referrer-Policy %q, want no-referrer: the URL holds the token", rp)
+	}
 	if doc.Find(`[data-testid="link-page"] h1`).Length() != 1 {
 		t.Error("a link page without its h1")
 	}
@@ -648,3 +651,18 @@ func TestLinksRouted(t *testing.T) {
 }
 
 var cmpSorted = cmp.Transformer("sorted", func(s []string) []string { return slices.Sorted(slices.Values(s)) })
+
+// TestSubscriptionMethods: other methods are not allowed, and the answer says which are.
+func TestSubscriptionMethods(t *testing.T) {
+	f := newSubs(t, subscription.Options{}, nil)
+	for _, tc := range []struct{ method, path, allow string }{
+		{http.MethodPut, "/en/subscribe/", "GET, HEAD, POST"},
+		{http.MethodDelete, "/en/subscription/?token=x", "GET, HEAD, POST"},
+		{http.MethodPost, "/en/history/", "GET, HEAD"},
+	} {
+		rec := do(t, f.srv, request{method: tc.method, path: tc.path})
+		if rec.Code != http.StatusMethodNotAllowed || rec.Header().Get("Allow") != tc.allow {
+			t.Errorf("%s %s: %d, Allow %q; want 405, %q", tc.method, tc.path, rec.Code, rec.Header().Get("Allow"), tc.allow)
+		}
+	}
+}
