@@ -256,4 +256,3 @@ func (e *env) formErrors(t *testing.T) {
 		t.Error(err)
 	}
 }
-
