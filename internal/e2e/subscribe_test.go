@@ -2,9 +2,13 @@ package e2e
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
+	"os/exec"
+	"regexp"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -254,5 +258,116 @@ func (e *env) formErrors(t *testing.T) {
 	}
 	if err := r.screenshot(e.shots); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestSubscriptionHTMLValid runs html-validate, as TestHTMLValid does on the rest of the site, on
+// every subscription page: the overview with the form, the form's page with and without errors,
+// and each step of the links' pages.
+func TestSubscriptionHTMLValid(t *testing.T) {
+	testsupport.Slow(t)
+	if testing.Short() {
+		t.Skip("end-to-end test: skipped with -short")
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		missing(t, "node not found (%v): install Node.js (apt-get install -y nodejs npm) to run the HTML validator test", err)
+	}
+	if _, err := os.Stat(htmlValidateFile); err != nil {
+		missing(t, "html-validate is not installed (%v): run `npm ci --prefix internal/e2e` in the module root to run the HTML validator test", err)
+	}
+	base, st, _ := subscriptionServer(t, testsupport.ModuleRoot(t))
+	ctx := context.Background()
+	sub, err := st.Subscribe(ctx, "lea@example.org", "de", []string{"web-app"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	token := func(p store.Purpose) string {
+		tok, err := st.NewToken(ctx, sub.ID, p, time.Hour)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tok
+	}
+	form := func(vals url.Values) func() (*http.Request, error) {
+		return func() (*http.Request, error) {
+			req, err := http.NewRequest(http.MethodPost, base+"/nl/subscribe/", strings.NewReader(vals.Encode()))
+			if err == nil {
+				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			}
+			return req, err
+		}
+	}
+	getReq := func(path string) func() (*http.Request, error) {
+		return func() (*http.Request, error) { return http.NewRequest(http.MethodGet, base+path, nil) }
+	}
+	postReq := func(path string) func() (*http.Request, error) {
+		return func() (*http.Request, error) {
+			req, err := http.NewRequest(http.MethodPost, base+path, strings.NewReader("List-Unsubscribe=One-Click"))
+			if err == nil {
+				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			}
+			return req, err
+		}
+	}
+	resp, err := http.Get(base + "/nl/subscribe/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	m := regexp.MustCompile(`name="token" value="([^"]+)"`).FindSubmatch(page)
+	if m == nil {
+		t.Fatal("no form token on /nl/subscribe/")
+	}
+	links := subscription.Links{}
+	pages := []struct {
+		name string
+		req  func() (*http.Request, error)
+	}{
+		{"overview", getReq("/fr/")},
+		{"subscribe", getReq("/fr/subscribe/")},
+		{"subscribe-errors", form(url.Values{"token": {string(m[1])}, "email": {"nobody"}, "component": {"mainframe"}})},
+		{"subscribe-again", form(url.Values{"email": {"ada@example.org"}})},
+		{"confirm", getReq(links.ConfirmURL("de", token(store.PurposeConfirm)))},
+		{"confirmed", postReq(links.ConfirmURL("de", token(store.PurposeConfirm)))},
+		{"manage", getReq(links.ManageURL("de", token(store.PurposeManage)))},
+		{"unsubscribe", getReq(links.UnsubscribeURL("de", token(store.PurposeManage)))},
+		{"unsubscribed", postReq(links.UnsubscribeURL("de", token(store.PurposeManage)))},
+		{"link-invalid", getReq("/de/subscription/?token=used")},
+	}
+	dir := t.TempDir()
+	var files []string
+	bodies := map[string][]byte{}
+	for _, p := range pages {
+		req, err := p.req()
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(body), "<main") {
+			t.Fatalf("%s: %d, no page:\n%.300s", p.name, resp.StatusCode, body)
+		}
+		file := filepath.Join(dir, p.name+".html")
+		if err := os.WriteFile(file, body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, file)
+		bodies[file] = body
+	}
+	for _, r := range runValidator(t, node, files) {
+		lines := strings.Split(string(bodies[r.File]), "\n")
+		for _, m := range r.Messages {
+			t.Errorf("%s:%d:%d: %s [%s %s] (%s)\n\t%s", filepath.Base(r.File), m.Line, m.Column, m.Message, m.Severity, m.RuleID,
+				m.Selector, excerpt(lines, m.Line, m.Column))
+		}
 	}
 }
