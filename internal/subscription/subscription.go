@@ -88,7 +88,8 @@ type Options struct {
 	AddressEvery time.Duration
 	AddressBurst int
 	// MaxTracked bounds how many clients and how many addresses the limits remember (default
-	// 10,000 each, some 2 MB in all). Past it the least recently seen is forgotten.
+	// 10,000 each: at most some 5 MB for the addresses, 2 MB for the clients). Past it the
+	// least recently seen is forgotten.
 	MaxTracked int
 	// ManageTTL is how long a manage link made by the service stays valid (default 30 days).
 	ManageTTL time.Duration
