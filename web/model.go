@@ -116,6 +116,8 @@ type OverviewPage struct {
 	Notices []IncidentCard
 	// Recent are the latest past incidents, newest first.
 	Recent []IncidentCard
+	// Subscribe is the e-mail subscription form; nil when the site has none.
+	Subscribe *SubscribeForm
 }
 
 // ComponentGroup is a heading with its components. A named group can be folded away; it is

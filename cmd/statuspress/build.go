@@ -7,7 +7,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/netip"
+	"net/url"
 	"os"
+	"strings"
 	"time"
 
 	"statuspress/internal/content"
@@ -23,6 +26,8 @@ type buildConfig struct {
 	now     time.Time
 	force   bool
 	brotli  int
+	// subscribeURL is the running statuspress the overviews' subscribe form posts to; empty: no form.
+	subscribeURL string
 }
 
 func parseBuild(args []string, stderr io.Writer) (buildConfig, error) {
@@ -34,6 +39,8 @@ func parseBuild(args []string, stderr io.Writer) (buildConfig, error) {
 	now := fs.String("now", "", "build the site as it is at this RFC 3339 `time` (default: now)")
 	fs.BoolVar(&cfg.force, "force", false, "replace the output directory when it is not empty")
 	fs.IntVar(&cfg.brotli, "brotli-quality", 11, "brotli `quality` of the .br copies, 1 (fast) to 11 (smallest)")
+	subscribeURL := fs.String("subscribe-url", "", "the public `URL` of a running statuspress with e-mail subscriptions on; the overviews get\n"+
+		"the subscribe form, posting there (its serve must trust this site's origin)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: statuspress build --out DIR [flags]")
 		fmt.Fprintln(stderr)
@@ -68,7 +75,38 @@ func parseBuild(args []string, stderr io.Writer) (buildConfig, error) {
 	if cfg.baseURL, err = checkBaseURL(*baseURL); err != nil {
 		return cfg, err
 	}
+	if cfg.subscribeURL, err = checkSubscribeURL(*subscribeURL); err != nil {
+		return cfg, err
+	}
 	return cfg, nil
+}
+
+// checkSubscribeURL returns the --subscribe-url without a final slash: the origin of a running
+// statuspress (its subscription pages are at the root of its URLs), over https unless it is on
+// this machine, since the form sends an e-mail address.
+func checkSubscribeURL(s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	u, err := url.Parse(s)
+	want := "want the public URL of a running statuspress, such as https://status.example.com"
+	switch {
+	case err != nil || u.Host == "" || u.Opaque != "":
+		return "", fmt.Errorf("--subscribe-url %q: %s", s, want)
+	case u.Scheme != "https" && !(u.Scheme == "http" && isLoopback(u.Hostname())):
+		return "", fmt.Errorf("--subscribe-url %q: the form sends e-mail addresses, so it needs https:// (http:// only to this machine); %s", s, want)
+	case u.User != nil || u.RawQuery != "" || u.Fragment != "" || u.ForceQuery || strings.Trim(u.Path, "/") != "":
+		return "", fmt.Errorf("--subscribe-url %q: a server's address has no path, user, query or fragment; %s", s, want)
+	}
+	return u.Scheme + "://" + u.Host, nil
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip, err := netip.ParseAddr(host)
+	return err == nil && ip.IsLoopback()
 }
 
 // build writes the static site. Problems of incident files are reported, not fatal, as in serve:
@@ -96,7 +134,7 @@ func build(args []string, std stdio) error {
 	if err != nil {
 		return err
 	}
-	s, err := export.Render(snap, cfg.now, export.Options{BrotliQuality: cfg.brotli})
+	s, err := export.Render(snap, cfg.now, export.Options{BrotliQuality: cfg.brotli, SubscribeURL: cfg.subscribeURL})
 	if err != nil {
 		return err
 	}

@@ -53,6 +53,9 @@ type Options struct {
 	// BrotliQuality is the brotli quality of the .br copies, 1 to 11; 0 means 11, the best, which
 	// suits files compressed once and served many times but takes a few seconds per megabyte.
 	BrotliQuality int
+	// SubscribeURL is the public URL of a running statuspress with subscriptions on; the
+	// overviews then carry the subscribe form, posting there. Empty: no form.
+	SubscribeURL string
 }
 
 // Render requests every URL of the site at now from the server over snap and returns the files
@@ -64,8 +67,9 @@ func Render(snap *site.Snapshot, now time.Time, opt Options) (*Site, error) {
 	}
 	entries := URLs(snap, now)
 	h := server.New(snap, server.Config{
-		Now:    func() time.Time { return now },
-		Logger: slog.New(slog.DiscardHandler),
+		Now:          func() time.Time { return now },
+		Logger:       slog.New(slog.DiscardHandler),
+		SubscribeURL: opt.SubscribeURL,
 	})
 	out := &Site{Files: map[string][]byte{}}
 	put := func(name string, body []byte) error {

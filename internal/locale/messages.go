@@ -736,7 +736,7 @@ var (
 // do not change them. The catalog tests hold it against the message literals in this package,
 // so a message left out of it fails them.
 func Messages() []*i18n.Message {
-	return []*i18n.Message{
+	msgs := []*i18n.Message{
 		ChromeSkipLink, ChromeMainNavigation, ChromeLanguage, ChromeOverview, ChromeSubscribe,
 		ChromeFeeds, ChromeCalendar, ChromeContact, ChromePoweredBy, ChromeTimeZone,
 
@@ -787,4 +787,5 @@ func Messages() []*i18n.Message {
 		relativeMinutesAgo, relativeHoursAgo, relativeDaysAgo, relativeMonthsAgo, relativeYearsAgo,
 		relativeInMinutes, relativeInHours, relativeInDays, relativeInMonths, relativeInYears,
 	}
+	return append(msgs, subscribeMessages...)
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -30,7 +31,13 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	if code == http.StatusMethodNotAllowed {
-		c.Response().Header().Set(echo.HeaderAllow, "GET, HEAD")
+		allow := "GET, HEAD"
+		// The router knows which routes take a form's POST too (and OPTIONS, which it answers
+		// itself).
+		if routed, ok := c.Get(echo.ContextKeyHeaderAllow).(string); ok && strings.Contains(routed, http.MethodPost) {
+			allow = "GET, HEAD, POST"
+		}
+		c.Response().Header().Set(echo.HeaderAllow, allow)
 	}
 	if isAPIPath(c.Request().URL.Path) {
 		s.apiError(c, code, err)
@@ -42,7 +49,8 @@ func (s *Server) handleError(err error, c echo.Context) {
 		lang = matchLanguage(c, snap)
 		c.Response().Header().Add(echo.HeaderVary, "Accept-Language")
 	}
-	if code >= 500 {
+	if code >= 500 || c.Request().Method == http.MethodPost {
+		// A form's answer, whatever it is, is for no cache to keep.
 		c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
 	} else {
 		// Briefly: an incident that is not published yet must not stay "not found" in a cache.

@@ -66,7 +66,9 @@ func (s *Server) overview(c echo.Context, snap *site.Snapshot) error {
 	if err != nil {
 		return err
 	}
-	return render(c, snap, http.StatusOK, lang, web.Overview(snap.Overview(lang, s.now())))
+	p := snap.Overview(lang, s.now())
+	p.Subscribe = s.subscribeForm(snap, lang)
+	return render(c, snap, http.StatusOK, lang, web.Overview(p))
 }
 
 func (s *Server) incidentShow(c echo.Context, snap *site.Snapshot) error {

@@ -141,13 +141,20 @@ func TestEveryRouteIsTested(t *testing.T) {
 		"/api/v2/scheduled-maintenances.json": true, "/api/v2/scheduled-maintenances/upcoming.json": true,
 		"/api/v2/scheduled-maintenances/active.json": true, "/api/v2/openapi.json": true,
 		"/favicon.ico": true, "/badge.svg": true, "/badge.json": true, "/components/:id/badge.svg": true, "/components/:id/badge.json": true,
+		// The subscription pages: subscribe_test.go requests each of them, GET and POST.
+		"/:lang/subscribe/": true, "/:lang/subscribe/confirm/": true, "/:lang/subscription/": true,
+		"/:lang/subscription/unsubscribe/": true,
+	}
+	posts := map[string]bool{}
+	for _, r := range site.Routes {
+		posts[r.Pattern] = r.Post
 	}
 	for _, p := range samplePages {
 		tested[p.route] = true
 	}
 	for _, r := range server.RoutePaths(sample(t)) {
 		method, path, _ := strings.Cut(r, " ")
-		if method != http.MethodGet && method != http.MethodHead {
+		if method != http.MethodGet && method != http.MethodHead && !(method == http.MethodPost && posts[path]) {
 			t.Errorf("route %s: only GET and HEAD are expected", r)
 		}
 		if !tested[path] {

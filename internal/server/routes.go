@@ -27,6 +27,8 @@ func (s *Server) routes() {
 	// cached answers come from the response cache (respcache.go): made once per snapshot and
 	// minute, compressed once.
 	cached := func(r site.Route, h handler) { match(r, s.cached(h)) }
+	// post answers a form; every POST goes through the same guard (subscribe.go).
+	post := func(r site.Route, h handler) { e.POST(r.Pattern, s.handle(s.post(h))) }
 
 	get(site.RouteRoot, s.root)
 	get(site.RouteSwitch, s.switchLanguage)
@@ -67,4 +69,16 @@ func (s *Server) routes() {
 	match(site.RouteHealth, s.healthz)
 	get(site.RouteReady, s.readyz)
 	match(site.RouteMetrics, s.metricsHandler())
+
+	// E-mail subscriptions (subscribe.go): not found unless Config.Subscriptions is set. A GET
+	// shows a page and changes nothing, since mail scanners open links; a POST acts. Only the
+	// form's own page is cached: it holds nothing of a reader.
+	cached(site.RouteSubscribe, s.subscribePage)
+	post(site.RouteSubscribe, s.subscribePost)
+	get(site.RouteConfirm, s.confirmPage)
+	post(site.RouteConfirm, s.confirmPost)
+	get(site.RouteManage, s.managePage)
+	post(site.RouteManage, s.managePost)
+	get(site.RouteUnsubscribe, s.unsubscribePage)
+	post(site.RouteUnsubscribe, s.unsubscribePost)
 }

@@ -19,6 +19,9 @@ func TestRoutesAreSiteRoutes(t *testing.T) {
 	var want []string
 	for _, r := range site.Routes {
 		want = append(want, http.MethodGet+" "+r.Pattern, http.MethodHead+" "+r.Pattern)
+		if r.Post {
+			want = append(want, http.MethodPost+" "+r.Pattern)
+		}
 	}
 	var got []string
 	for _, r := range server.RoutePaths(sample(t)) {

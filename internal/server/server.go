@@ -6,6 +6,7 @@ package server
 import (
 	"context"
 	"log/slog"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -26,6 +27,14 @@ type Config struct {
 	// Notifications reports the state of the notifications for /readyz; nil when serve sends
 	// none.
 	Notifications func(ctx context.Context) (Notifications, error)
+
+	// Subscriptions turns the e-mail subscription pages on (subscribe.go); nil leaves them out:
+	// no form anywhere, and their URLs are not found.
+	Subscriptions *Subscriptions
+	// SubscribeURL is, for a static site (statuspress build), the public URL of a running
+	// statuspress with subscriptions on: the overview's form posts there. Empty means no form;
+	// Subscriptions, when set, takes precedence.
+	SubscribeURL string
 }
 
 // Notifications is what /readyz tells of the notifications: the work queued and what failed for
@@ -53,6 +62,9 @@ type Server struct {
 	log       *slog.Logger
 	accessLog bool
 	notify    func(ctx context.Context) (Notifications, error)
+	subs      *subscriptions // nil: no subscription pages
+	// subscribeURL is where a static site's form posts (Config.SubscribeURL), without a final slash.
+	subscribeURL string
 }
 
 // New returns a server answering from snap.
@@ -65,6 +77,8 @@ func New(snap *site.Snapshot, cfg Config) *Server {
 		s.log = slog.New(slog.DiscardHandler)
 	}
 	s.current = s.snapshot.Load
+	s.subs = newSubscriptions(cfg.Subscriptions, s.log)
+	s.subscribeURL = strings.TrimRight(cfg.SubscribeURL, "/")
 	if snap != nil {
 		s.Swap(snap)
 	}

@@ -38,6 +38,8 @@ type Route struct {
 	// list says how the static build lists the route's URLs; none for a route that needs a
 	// running server.
 	list listing
+	// Post is a route that takes POST besides GET and HEAD (a form's).
+	Post bool
 }
 
 // RouteKind says what a route answers.
@@ -55,6 +57,9 @@ const (
 	File
 	// Server is answered by a running server only: a choice of language, health, metrics.
 	Server
+	// Form is a page in a language that a running server answers only, with a form that posts
+	// back to it: the e-mail subscription pages. It is in no sitemap and no static build.
+	Form
 )
 
 // The site's routes; Routes lists them all.
@@ -94,6 +99,12 @@ var (
 	RouteHealth             = Route{Pattern: "/healthz", Kind: Server}
 	RouteReady              = Route{Pattern: "/readyz", Kind: Server}
 	RouteMetrics            = Route{Pattern: "/metrics", Kind: Server}
+	// The subscription pages (internal/subscription has their paths for the links of mails).
+	// A GET shows a page and changes nothing; a POST acts.
+	RouteSubscribe   = Route{Pattern: "/:lang/subscribe/", Kind: Form, Post: true}
+	RouteConfirm     = Route{Pattern: "/:lang/subscribe/confirm/", Kind: Form, Post: true}
+	RouteManage      = Route{Pattern: "/:lang/subscription/", Kind: Form, Post: true}
+	RouteUnsubscribe = Route{Pattern: "/:lang/subscription/unsubscribe/", Kind: Form, Post: true}
 )
 
 // Routes are every route of the site, each once.
@@ -106,6 +117,7 @@ var Routes = []Route{
 	RouteBadgeSVG, RouteBadgeJSON, RouteComponentBadgeSVG, RouteComponentBadgeJSON,
 	RouteBundleFile, RouteStatic,
 	RouteFavicon, RouteHealth, RouteReady, RouteMetrics,
+	RouteSubscribe, RouteConfirm, RouteManage, RouteUnsubscribe,
 }
 
 // Static reports whether the static build can write the route's URLs (a route of kind Server

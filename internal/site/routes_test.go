@@ -115,7 +115,7 @@ func TestRoutes(t *testing.T) {
 			t.Errorf("route %s is listed twice", r.Pattern)
 		}
 		seen[r.Pattern] = true
-		if got, want := r.Static(), r.Kind != site.Server; got != want {
+		if got, want := r.Static(), r.Kind != site.Server && r.Kind != site.Form; got != want {
 			t.Errorf("route %s: Static() = %v, want %v", r.Pattern, got, want)
 		}
 		inLang := strings.HasPrefix(r.Pattern, "/:lang/")
@@ -127,6 +127,10 @@ func TestRoutes(t *testing.T) {
 		case site.Feed:
 			if path.Ext(r.Pattern) == "" || !inLang {
 				t.Errorf("feed route %s: want /:lang/….ext", r.Pattern)
+			}
+		case site.Form:
+			if !strings.HasSuffix(r.Pattern, "/") || !inLang || !r.Post {
+				t.Errorf("form route %s: want /:lang/…/ taking POST", r.Pattern)
 			}
 		default:
 			if inLang {
