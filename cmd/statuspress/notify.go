@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"path/filepath"
 	"strings"
 	"time"
@@ -18,7 +19,9 @@ import (
 	"statuspress/internal/notify/dispatch"
 	"statuspress/internal/notify/outbound"
 	"statuspress/internal/server"
+	"statuspress/internal/site"
 	"statuspress/internal/store"
+	"statuspress/internal/subscription"
 )
 
 // notifyConfig is what serve is told about notifications.
@@ -30,6 +33,11 @@ type notifyConfig struct {
 	config       string
 	delay        time.Duration
 	allowPrivate bool
+
+	// The subscription form's (with --smtp).
+	formKey        string
+	trustedOrigins []string
+	trustedProxies []netip.Prefix
 }
 
 // enabled tells whether serve sends anything: without a mail server and without channels it keeps
@@ -47,6 +55,11 @@ func notifyFlags(fs *flag.FlagSet, c *notifyConfig) func() error {
 	fs.StringVar(&c.config, "notify-config", env("STATUSPRESS_NOTIFY_CONFIG", ""), "`file` of the chat and webhook channels, outside the content (it holds secrets; ${ENV} is expanded) (STATUSPRESS_NOTIFY_CONFIG)")
 	delay := env("STATUSPRESS_NOTIFY_DELAY", notify.DefaultDelay.String())
 	fs.Func("notify-delay", "how long an event waits before it is sent, so a typo fixed or a next update goes in the same message (STATUSPRESS_NOTIFY_DELAY; default 1m0s)", func(s string) error { delay = s; return nil })
+	fs.StringVar(&c.formKey, "form-key", env("STATUSPRESS_FORM_KEY", ""), "a `secret` of 32 characters or more that signs the subscribe form; give every replica the same one, or a form from one is refused by another (random per process when empty) (STATUSPRESS_FORM_KEY)")
+	origins := env("STATUSPRESS_TRUSTED_ORIGINS", "")
+	fs.Func("trusted-origins", "comma-separated `origins` besides the site's own whose pages may post the subscribe form: a static copy built with --subscribe-url, such as https://status.example.com (STATUSPRESS_TRUSTED_ORIGINS)", func(s string) error { origins = s; return nil })
+	proxies := env("STATUSPRESS_TRUSTED_PROXIES", "")
+	fs.Func("trusted-proxies", "comma-separated `addresses` or CIDR prefixes of the proxies in front, whose X-Forwarded-For names the client for the subscribe form's limits (STATUSPRESS_TRUSTED_PROXIES)", func(s string) error { proxies = s; return nil })
 	fs.BoolVar(&c.allowPrivate, "allow-private-webhooks", env("STATUSPRESS_ALLOW_PRIVATE_WEBHOOKS", "") == "true", "let webhooks reach loopback and private addresses (STATUSPRESS_ALLOW_PRIVATE_WEBHOOKS=true)")
 	return func() error {
 		d, err := time.ParseDuration(delay)
@@ -60,9 +73,35 @@ func notifyFlags(fs *flag.FlagSet, c *notifyConfig) func() error {
 		if c.smtp != "" && c.mailFrom == "" {
 			return errors.New("--smtp needs --mail-from, the address mail is sent from")
 		}
+		if c.formKey != "" && len(c.formKey) < 32 {
+			return errors.New("--form-key is shorter than 32 characters: make one with `openssl rand -base64 32`")
+		}
+		c.trustedOrigins = splitList(origins)
+		for _, p := range splitList(proxies) {
+			prefix, err := netip.ParsePrefix(p)
+			if err != nil {
+				addr, aerr := netip.ParseAddr(p)
+				if aerr != nil {
+					return fmt.Errorf("--trusted-proxies: %q is neither an address nor a CIDR prefix such as 10.0.0.0/8", p)
+				}
+				prefix = netip.PrefixFrom(addr, addr.BitLen())
+			}
+			c.trustedProxies = append(c.trustedProxies, prefix.Masked())
+		}
 		checkDB()
 		return nil
 	}
+}
+
+// splitList splits a comma-separated flag value, dropping blanks.
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // dbFlags defines --db and --data, the database of serve and of the subscribers command; the
@@ -82,6 +121,8 @@ type notifications struct {
 	store store.Store
 	d     *dispatch.Dispatcher
 	http  *http.Client
+	// subs are the subscription pages' settings, with --smtp; nil without.
+	subs *server.Subscriptions
 }
 
 // openNotifications reads the channels and opens the database, before anything is served: a
@@ -106,7 +147,32 @@ func openNotifications(ctx context.Context, c notifyConfig, log *slog.Logger) (*
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	return &notifications{store: st}, channels, mailer, nil
+	n := &notifications{store: st}
+	if mailer != nil {
+		svc, err := subscription.New(st, subscription.Options{Now: time.Now})
+		if err != nil {
+			st.Close(ctx)
+			return nil, nil, nil, err
+		}
+		n.subs = &server.Subscriptions{Service: svc, FormKey: []byte(c.formKey),
+			TrustedOrigins: c.trustedOrigins, TrustedProxies: c.trustedProxies}
+		if err := n.subs.Validate(); err != nil {
+			st.Close(ctx)
+			return nil, nil, nil, err
+		}
+	}
+	return n, channels, mailer, nil
+}
+
+// configure adds the notifications to the server's configuration: /readyz's part and, with
+// e-mail, the subscription pages, whose links go under the site's base URL.
+func (n *notifications) configure(c *server.Config, snap *site.Snapshot) {
+	c.Notifications = n.status
+	if n.subs != nil {
+		subs := *n.subs
+		subs.Links = subscription.Links{Base: snap.BaseURL()}
+		c.Subscriptions = &subs
+	}
 }
 
 // status is /readyz's part of the notifications.
@@ -129,6 +195,9 @@ func (n *notifications) status(ctx context.Context) (server.Notifications, error
 // start follows the content from now on and works the queue, with goroutines Main owns.
 func (n *notifications) start(m *Main, channels *config.Config, mailer dispatch.Mailer) error {
 	pub := m.pub
+	if mailer != nil && pub.srv.Snapshot().BaseURL() == "" {
+		return errors.New("--smtp needs the site's public URL for the links in mail: set base_url in site.yaml or give --base-url")
+	}
 	n.http = outbound.NewClient(outbound.Options{AllowPrivate: m.Config.notify.allowPrivate})
 	if err := channels.CheckSite(pub.srv.Snapshot().Site); err != nil {
 		m.Log.Warn("notify config", "err", err)

@@ -15,7 +15,6 @@ import (
 
 	"statuspress/internal/notify/config"
 	"statuspress/internal/notify/dispatch"
-	"statuspress/internal/server"
 	"statuspress/internal/watch"
 )
 
@@ -67,7 +66,7 @@ func (m *Main) Run(ctx context.Context) error {
 			return err
 		}
 		m.notify, channels, mailer = n, ch, ml
-		m.Config.server = func(c *server.Config) { c.Notifications = n.status }
+		m.Config.server = n.configure
 	}
 	restoreGC := func() {}
 	if m.FirstLoadGC {

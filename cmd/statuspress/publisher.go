@@ -104,7 +104,7 @@ func newPublisher(cfg serveConfig, log *slog.Logger) (*publisher, error) {
 	}
 	srvCfg := server.Config{Now: p.clock, Logger: log, AccessLog: cfg.accessLog}
 	if cfg.server != nil {
-		cfg.server(&srvCfg)
+		cfg.server(&srvCfg, snap)
 	}
 	p.srv = server.New(snap, srvCfg)
 	p.srv.ObserveBuild(time.Since(start))

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"statuspress/internal/server"
+	"statuspress/internal/site"
 	"statuspress/internal/watch"
 )
 
@@ -29,7 +30,7 @@ type serveConfig struct {
 	notify    notifyConfig
 	// server, when set, adds to the server's configuration what Main made before it (the
 	// notifications' state for /readyz).
-	server func(*server.Config)
+	server func(*server.Config, *site.Snapshot)
 }
 
 func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
