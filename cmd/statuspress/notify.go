@@ -149,7 +149,7 @@ func openNotifications(ctx context.Context, c notifyConfig, log *slog.Logger) (*
 	}
 	n := &notifications{store: st}
 	if mailer != nil {
-		svc, err := subscription.New(st, subscription.Options{Now: time.Now})
+		svc, err := subscription.New(st, subscription.Options{Now: time.Now, ManageTTL: dispatch.ManageTTL})
 		if err != nil {
 			st.Close(ctx)
 			return nil, nil, nil, err
