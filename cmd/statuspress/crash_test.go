@@ -27,24 +27,12 @@ func TestCrashDuringFanOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	db := "sqlite:" + filepath.Join(t.TempDir(), "sp.db")
-	seedSubscribers(t, db, subscribers)
+	seedSubscribersTB(t, db, subscribers)
 	flags := []string{"--smtp", "smtp://" + mp.SMTPAddr, "--mail-from", "Lumen Mail Status <status@lumenmail.example>",
 		"--mail-rate", "400", "--db", db, "--notify-delay", "0s", "--access-log", "off"}
 	p := serveDir(t, bin, dir, flags...)
 	waitFor(t, "history recorded", func() bool { return strings.Contains(p.log.String(), "recorded as history") })
-	writeFile(t, filepath.Join(dir, "2026", "fan-out.md"), `---
-title: Delayed campaign sending
-kind: incident
-impact: minor
-components:
-  mail-delivery: degraded_performance
-started: 2026-11-23T11:50:00Z
-updates:
-  - at: 2026-11-23T11:55:00Z
-    status: investigating
-    text: Campaigns leave the queue later than planned.
----
-`)
+	writeFile(t, filepath.Join(dir, "2026", "fan-out.md"), fanOutIncident)
 	waitFor(t, "a third of the mail sent", func() bool { return mp.Count(t) >= subscribers/3 })
 	if err := p.cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
@@ -87,8 +75,8 @@ updates:
 	}
 }
 
-// seedSubscribers adds n confirmed subscribers, reader0000@example.org and on.
-func seedSubscribers(t *testing.T, db string, n int) {
+// seedSubscribersTB adds n confirmed subscribers, reader0000@example.org and on.
+func seedSubscribersTB(t testing.TB, db string, n int) {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, db, store.Options{Now: time.Now})
@@ -108,5 +96,12 @@ func seedSubscribers(t *testing.T, db string, n int) {
 		if _, err := st.Confirm(ctx, token); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+func writeFileTB(t testing.TB, path, s string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
