@@ -59,7 +59,7 @@ func notifyFlags(fs *flag.FlagSet, c *notifyConfig) func() error {
 	origins := env("STATUSPRESS_TRUSTED_ORIGINS", "")
 	fs.Func("trusted-origins", "comma-separated `origins` besides the site's own whose pages may post the subscribe form: a static copy built with --subscribe-url, such as https://status.example.com (STATUSPRESS_TRUSTED_ORIGINS)", func(s string) error { origins = s; return nil })
 	proxies := env("STATUSPRESS_TRUSTED_PROXIES", "")
-	fs.Func("trusted-proxies", "comma-separated `addresses` or CIDR prefixes of the proxies in front, whose X-Forwarded-For names the client for the subscribe form's limits (STATUSPRESS_TRUSTED_PROXIES)", func(s string) error { proxies = s; return nil })
+	fs.Func("trusted-proxies", "comma-separated `addresses` or CIDR prefixes of the proxies in front, whose X-Forwarded-For names the client in the access log and for the subscribe form's limits (STATUSPRESS_TRUSTED_PROXIES)", func(s string) error { proxies = s; return nil })
 	fs.BoolVar(&c.allowPrivate, "allow-private-webhooks", env("STATUSPRESS_ALLOW_PRIVATE_WEBHOOKS", "") == "true", "let webhooks reach loopback and private addresses (STATUSPRESS_ALLOW_PRIVATE_WEBHOOKS=true)")
 	return func() error {
 		d, err := time.ParseDuration(delay)
@@ -155,7 +155,7 @@ func openNotifications(ctx context.Context, c notifyConfig, log *slog.Logger) (*
 			return nil, nil, nil, err
 		}
 		n.subs = &server.Subscriptions{Service: svc, FormKey: []byte(c.formKey),
-			TrustedOrigins: c.trustedOrigins, TrustedProxies: c.trustedProxies}
+			TrustedOrigins: c.trustedOrigins}
 		if err := n.subs.Validate(); err != nil {
 			st.Close(ctx)
 			return nil, nil, nil, err

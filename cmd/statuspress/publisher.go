@@ -102,7 +102,7 @@ func newPublisher(cfg serveConfig, log *slog.Logger) (*publisher, error) {
 	if err != nil {
 		return nil, err
 	}
-	srvCfg := server.Config{Now: p.clock, Logger: log, AccessLog: cfg.accessLog}
+	srvCfg := server.Config{Now: p.clock, Logger: log, AccessLog: cfg.accessLog, TrustedProxies: cfg.notify.trustedProxies}
 	if cfg.server != nil {
 		cfg.server(&srvCfg, snap)
 	}

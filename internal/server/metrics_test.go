@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
+	"net/netip"
 	"slices"
 	"strings"
 	"testing"
@@ -125,5 +127,32 @@ func TestMetricLabelsBounded(t *testing.T) {
 	}
 	if !slices.ContainsFunc(after, func(s string) bool { return strings.Contains(s, `method="OTHER"`) }) {
 		t.Errorf("no series counts the OTHER methods:\n%s", strings.Join(after, "\n"))
+	}
+}
+
+// TestAccessLogRemote: the access log names the peer, whatever X-Forwarded-For a client sends,
+// unless the peer is a proxy the server was told to trust.
+func TestAccessLogRemote(t *testing.T) {
+	snap := snapshot(t, site.Options{})
+	for _, tc := range []struct {
+		name    string
+		proxies []netip.Prefix
+		want    string
+	}{
+		{"no proxy trusted", nil, " remote=192.0.2.1"},
+		{"the peer is a trusted proxy", []netip.Prefix{netip.MustParsePrefix("192.0.2.0/24")}, " remote=203.0.113.9"},
+		{"another proxy trusted", []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")}, " remote=192.0.2.1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			srv := server.New(snap, server.Config{Now: func() time.Time { return clock }, AccessLog: true,
+				Logger: slog.New(slog.NewTextHandler(&buf, nil)), TrustedProxies: tc.proxies})
+			req := httptest.NewRequest("GET", "/en/", nil) // from 192.0.2.1
+			req.Header.Set("X-Forwarded-For", "203.0.113.9")
+			srv.ServeHTTP(httptest.NewRecorder(), req)
+			if !strings.Contains(buf.String(), tc.want) {
+				t.Errorf("access log %q lacks %q", buf.String(), tc.want)
+			}
+		})
 	}
 }

@@ -6,6 +6,7 @@ package server
 import (
 	"context"
 	"log/slog"
+	"net/netip"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -24,6 +25,9 @@ type Config struct {
 	// AccessLog logs a line per request to Logger (at Info). Off, requests are still counted in
 	// /metrics.
 	AccessLog bool
+	// TrustedProxies are the proxies whose X-Forwarded-For names the client, for the access log
+	// and the subscribe form's limit per client. None: the client is the peer of the connection.
+	TrustedProxies []netip.Prefix
 	// Notifications reports the state of the notifications for /readyz; nil when serve sends
 	// none.
 	Notifications func(ctx context.Context) (Notifications, error)
@@ -82,6 +86,7 @@ func New(snap *site.Snapshot, cfg Config) *Server {
 	if snap != nil {
 		s.Swap(snap)
 	}
+	s.echo.IPExtractor = ipExtractor(cfg.TrustedProxies)
 	s.echo.HideBanner = true
 	s.echo.HidePort = true
 	s.echo.HTTPErrorHandler = s.handleError

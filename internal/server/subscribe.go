@@ -34,9 +34,6 @@ type Subscriptions struct {
 	// TrustedOrigins are the origins, besides the site's own, whose pages may post the forms
 	// ("https://status.example.com"): a static site built with --subscribe-url.
 	TrustedOrigins []string
-	// TrustedProxies are the proxies whose X-Forwarded-For names the client, for the limit per
-	// client. None: the client is the peer of the connection.
-	TrustedProxies []netip.Prefix
 }
 
 // Validate reports what in c would not work, for the command that starts the server.
@@ -56,11 +53,10 @@ func (c Subscriptions) Validate() error {
 
 // subscriptions is the running form of Subscriptions.
 type subscriptions struct {
-	svc      *subscription.Service
-	links    subscription.Links
-	tokens   formTokens
-	origins  *http.CrossOriginProtection
-	clientIP echo.IPExtractor
+	svc     *subscription.Service
+	links   subscription.Links
+	tokens  formTokens
+	origins *http.CrossOriginProtection
 }
 
 func newSubscriptions(c *Subscriptions, log *slog.Logger) *subscriptions {
@@ -73,17 +69,23 @@ func newSubscriptions(c *Subscriptions, log *slog.Logger) *subscriptions {
 			log.Error("subscriptions: trusted origin left out", "err", err)
 		}
 	}
-	s.clientIP = echo.ExtractIPDirect()
-	if len(c.TrustedProxies) > 0 {
-		// Only the proxies named: echo would trust loopback and private networks by default.
-		opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
-		for _, p := range c.TrustedProxies {
-			p = p.Masked()
-			opts = append(opts, echo.TrustIPRange(&net.IPNet{IP: p.Addr().AsSlice(), Mask: net.CIDRMask(p.Bits(), p.Addr().BitLen())}))
-		}
-		s.clientIP = echo.ExtractIPFromXFFHeader(opts...)
-	}
 	return s
+}
+
+// ipExtractor finds the client's address: the peer of the connection, or, behind the proxies
+// named, the address they put in X-Forwarded-For. Any client can send that header, so it is
+// believed only from them: echo's default would believe it from anyone.
+func ipExtractor(trusted []netip.Prefix) echo.IPExtractor {
+	if len(trusted) == 0 {
+		return echo.ExtractIPDirect()
+	}
+	// Only the proxies named: echo would trust loopback and private networks by default.
+	opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, p := range trusted {
+		p = p.Masked()
+		opts = append(opts, echo.TrustIPRange(&net.IPNet{IP: p.Addr().AsSlice(), Mask: net.CIDRMask(p.Bits(), p.Addr().BitLen())}))
+	}
+	return echo.ExtractIPFromXFFHeader(opts...)
 }
 
 // maxFormBody bounds the body of a form: the address, a token and the component ids of a large
@@ -204,7 +206,7 @@ func (s *Server) subscribePost(c echo.Context, snap *site.Snapshot) error {
 		Address:    sent.Get("email"),
 		Language:   lang,
 		Components: components,
-		Client:     s.subs.clientIP(req),
+		Client:     c.RealIP(),
 		Trap:       sent.Get("website"),
 		Site:       subscription.Choices{Languages: snap.Site.Languages, Components: snap.ComponentIDs()},
 	})

@@ -62,6 +62,11 @@ type subs struct {
 var formKey = []byte("statuspress tests' form key, 32 bytes")
 
 func newSubs(t testing.TB, opts subscription.Options, cfg func(*server.Subscriptions)) subs {
+	return newSubsProxied(t, opts, cfg, nil)
+}
+
+// newSubsProxied is newSubs behind the proxies named.
+func newSubsProxied(t testing.TB, opts subscription.Options, cfg func(*server.Subscriptions), proxies []netip.Prefix) subs {
 	t.Helper()
 	subsSnapOnce.Do(func() { subsSnap = snapshot(t, site.Options{}) })
 	clock := &testClock{t: clock}
@@ -82,7 +87,7 @@ func newSubs(t testing.TB, opts subscription.Options, cfg func(*server.Subscript
 	if err := c.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	srv := server.New(subsSnap, server.Config{Now: clock.Now, Subscriptions: c})
+	srv := server.New(subsSnap, server.Config{Now: clock.Now, Subscriptions: c, TrustedProxies: proxies})
 	return subs{srv: srv, store: st, clock: clock}
 }
 
@@ -408,7 +413,7 @@ func TestSubscribeRateLimit(t *testing.T) {
 		{"the proxy trusted", []netip.Prefix{netip.MustParsePrefix("192.0.2.0/24")}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			f := newSubs(t, subscription.Options{ClientBurst: 2}, func(c *server.Subscriptions) { c.TrustedProxies = tc.proxies })
+			f := newSubsProxied(t, subscription.Options{ClientBurst: 2}, nil, tc.proxies)
 			token := formToken(t, f.srv, "/en/")
 			for i, xff := range []string{"198.51.100.1", "198.51.100.2", "198.51.100.3"} {
 				rec := post(t, f.srv, "/en/subscribe/", subscribeForm(token, "a@example.org"), map[string]string{"X-Forwarded-For": xff})
