@@ -103,7 +103,10 @@ func (v *view) feedItems(component string, limit int) []feed.Item {
 		if start, ok := status.StartsByItself(in); ok && in.Kind == incident.KindMaintenance && !start.After(v.now) {
 			entries = append(entries, feedEntry{at: start, in: in, update: startEntry})
 		}
-		if end, ok := in.Ended(v.now); ok && !slices.ContainsFunc(visible, func(u incident.Update) bool { return u.Status.Final() }) {
+		if end, ok := in.Ended(v.now); ok && !slices.ContainsFunc(visible, func(u incident.Update) bool { return u.Status.Final() }) &&
+			!(in.Kind == incident.KindMaintenance && status.SaysSoonAfter(in, end, incident.StatusCompleted)) {
+			// A completed update due within minutes of the window's end tells of the end itself
+			// (status.EndsByItself): no item of the clock's meanwhile, whose id would go again.
 			entries = append(entries, feedEntry{at: end, in: in, update: endEntry})
 		}
 	}
