@@ -145,8 +145,12 @@ type Uptime struct {
 	// days"); FigureShort is that of the last ShortDays days, which a phone shows in its place
 	// beside only those bars. FigureShort is empty when the strip is no longer than that.
 	Figure, FigureShort string
-	// Summary reads the strip in words: "90-day uptime: 99.95%".
-	Summary string
+	// Summary reads the strip in words: "90-day uptime: 99.95%". SummaryShort reads the last
+	// ShortDays days, and a screen reader hears it on a phone, where only those bars show; it is
+	// empty when FigureShort is. SummaryID is the id of the element that holds them, which names
+	// the strip's list; it is unique on the page.
+	Summary, SummaryShort string
+	SummaryID             string
 	// From and To name the first and last day ("Aug 25", "Today"). FromShort names the first of
 	// the last ShortDays days, which is all a phone shows.
 	From, To  string

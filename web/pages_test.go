@@ -488,8 +488,14 @@ func TestUptimeStrip(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, _ := render(t, ctx, "uptime-"+tc.name+"-nl", UptimeStrip(tc.u))
 			list := doc.Find("ol.uptime__days")
-			if attr(list, "role") != "list" || attr(list, "tabindex") != "0" || attr(list, "aria-label") != tc.u.Summary {
+			if attr(list, "role") != "list" || attr(list, "tabindex") != "0" || attr(list, "aria-labelledby") != tc.u.SummaryID {
 				t.Errorf("strip list attributes %v", list.Nodes[0].Attr)
+			}
+			// The list's name: the 90 days' summary, and the 30 days' that a phone's stylesheet
+			// shows in its place (the browser test reads the name as each viewport computes it).
+			label := doc.Find("#" + tc.u.SummaryID)
+			if got := [2]string{trimSpace(label.Find(".uptime__summary").Text()), trimSpace(label.Find(".uptime__summary--short").Text())}; got != [2]string{tc.u.Summary, tc.u.SummaryShort} || !label.HasClass("visually-hidden") {
+				t.Errorf("the strip's name holds %q, class %q; want %q visually hidden", got, attr(label, "class"), [2]string{tc.u.Summary, tc.u.SummaryShort})
 			}
 			if n := doc.Find("[tabindex]").Length(); n != 1 {
 				t.Errorf("%d elements with tabindex, want the list only", n)

@@ -119,7 +119,7 @@ func (v *view) rows(cs []status.ComponentState, up status.Uptime) []web.Componen
 			Status:      v.componentStatus(c.Status),
 		}
 		if c.Component.Uptime {
-			r.Uptime = v.uptime(up.Components[c.Component.ID], compactStrip)
+			r.Uptime = v.uptime(c.Component.ID, up.Components[c.Component.ID], compactStrip)
 		}
 		out = append(out, r)
 	}
@@ -323,7 +323,7 @@ func (s *Snapshot) ComponentPage(lang, id string, n int, now time.Time) (web.Com
 	if n == 1 {
 		// What is going on now belongs on the first page only; later pages are the archive.
 		if c.Uptime {
-			p.Uptime = v.uptime(s.Timeline.History(id, now, s.uptimeDays, v.l.Location()), detailedStrip)
+			p.Uptime = v.uptime(id, s.Timeline.History(id, now, s.uptimeDays, v.l.Location()), detailedStrip)
 			if p.Uptime != nil {
 				p.UptimeRule = v.uptimeRule()
 			}
