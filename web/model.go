@@ -181,7 +181,11 @@ type IncidentCard struct {
 	Summary   Text
 	// Kind is incident, maintenance or notice; State the lifecycle state; Impact for incidents.
 	Kind, State, Impact Status
-	Started, Resolved   Time
+	// Started is when an incident or maintenance began; zero for a notice, which has Published,
+	// when it was posted, and TakesEffect, when its change takes effect where that differs
+	// (before or after; it may be still to come).
+	Started, Resolved      Time
+	Published, TakesEffect Time
 	// Window is a maintenance's announced window in words; empty for other kinds.
 	Window string
 	// When says how the window stands now in relative words ("starts in 3 hours", "in progress,

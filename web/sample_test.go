@@ -269,15 +269,16 @@ func dbCard(l *locale.Localizer) IncidentCard {
 	}
 }
 
-// noticeCard is a product notice, written in German only.
+// noticeCard is a product notice, written in German only, posted a week before it takes effect.
 func noticeCard(l *locale.Localizer) IncidentCard {
 	return IncidentCard{
-		Slug:    "api-fehlerbenachrichtigung",
-		URL:     incidentURL(l, "api-fehlerbenachrichtigung"),
-		Title:   text(l, "Neue Fehlerbenachrichtigung für die API", "de"),
-		Kind:    kind(l, incident.KindNotice),
-		State:   updateStatus(l, incident.StatusResolved),
-		Started: tm(l, at("2026-10-01T08:00:00+02:00")),
+		Slug:        "api-fehlerbenachrichtigung",
+		URL:         incidentURL(l, "api-fehlerbenachrichtigung"),
+		Title:       text(l, "Neue Fehlerbenachrichtigung für die API", "de"),
+		Kind:        kind(l, incident.KindNotice),
+		State:       updateStatus(l, incident.StatusResolved),
+		Published:   tm(l, at("2026-09-24T10:00:00+02:00")),
+		TakesEffect: tm(l, at("2026-10-01T08:00:00+02:00")),
 	}
 }
 

@@ -208,6 +208,22 @@ func TestDueFiresOnce(t *testing.T) {
 	}
 }
 
+// TestDueNoticePublished: a notice with a publication time of its own is announced when it is
+// posted, not when its change takes effect.
+func TestDueNoticePublished(t *testing.T) {
+	limits := mk("limits", incident.KindNotice, "2026-03-20T00:00:00Z")
+	limits.Published = ts("2026-03-10T09:00:00Z")
+	var fired []string
+	for at := ts("2026-03-10T00:00:00Z"); at.Before(ts("2026-03-21T00:00:00Z")); at = at.Add(time.Hour) {
+		for _, e := range Due([]*incident.Incident{limits}, at, at.Add(time.Hour)) {
+			fired = append(fired, e.ID+" "+e.At.Format(time.RFC3339))
+		}
+	}
+	if diff := cmp.Diff([]string{"notice:limits 2026-03-10T09:00:00Z"}, fired); diff != "" {
+		t.Errorf("events (-want +got):\n%s", diff)
+	}
+}
+
 func TestDueByItselfOnly(t *testing.T) {
 	// An update that starts or ends the work is its own event; the clock adds none.
 	started := maintenance("a", "2026-03-10T22:00:00Z", "2026-03-10T23:00:00Z",

@@ -93,7 +93,7 @@ func (v *view) feedItems(component string, limit int) []feed.Item {
 			continue
 		}
 		if in.Kind == incident.KindNotice {
-			entries = append(entries, feedEntry{at: in.Started, in: in, update: noticeEntry})
+			entries = append(entries, feedEntry{at: in.Posted(), in: in, update: noticeEntry})
 			continue
 		}
 		visible := status.Visible(in, v.now)
@@ -165,8 +165,8 @@ func (v *view) feedItem(e feedEntry) feed.Item {
 			ID:         s.tagURI(in.Slug),
 			Title:      "[" + v.l.Kind(in.Kind) + "] " + loc.Title.Text,
 			URL:        page,
-			Published:  in.Started,
-			Updated:    in.Started,
+			Published:  in.Posted(),
+			Updated:    in.Posted(),
 			HTML:       feed.AbsoluteURLs(body.Text, page),
 			Summary:    loc.Summary.Text,
 			Lang:       v.otherLang(body.Lang),

@@ -175,7 +175,11 @@ func (s *Snapshot) IncidentPage(lang, slug string, now time.Time) (web.IncidentP
 	card := v.card(in)
 	desc := loc.Summary.Text
 	if desc == "" {
-		desc = card.Kind.Label + " · " + card.Started.Text
+		when := card.Started
+		if when.IsZero() {
+			when = card.Published
+		}
+		desc = card.Kind.Label + " · " + when.Text
 	}
 	p := web.IncidentPage{
 		Base: v.base(IncidentPath(v.lang, slug), loc.Title.Text, desc),

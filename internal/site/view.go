@@ -174,8 +174,16 @@ func (v *view) card(in *incident.Incident) web.IncidentCard {
 		Summary: v.text(loc.Summary),
 		Kind:    web.Status{Key: string(in.Kind), Label: v.l.Kind(in.Kind)},
 	}
-	// A maintenance's start is only a fact once it has come; before, its window says when.
-	if !in.Started.After(v.now) {
+	// A maintenance's start is only a fact once it has come; before, its window says when. A
+	// notice is posted, not started: it says when, and when its change takes effect where that
+	// is another time, which may be still to come.
+	switch {
+	case in.Kind == incident.KindNotice:
+		c.Published = v.time(in.Posted())
+		if !in.Started.Equal(in.Posted()) {
+			c.TakesEffect = v.time(in.Started)
+		}
+	case !in.Started.After(v.now):
 		c.Started = v.time(in.Started)
 	}
 	if in.Kind != incident.KindNotice {
