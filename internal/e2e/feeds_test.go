@@ -101,7 +101,7 @@ var feedsWanted = func() []feedWant {
 		first: parsedItem{
 			ID:    tagPrefix + "api-fehlerbenachrichtigung",
 			Title: "[Mededeling] Failed API calls are now reported by e-mail",
-			Link:  sampleSite + "/nl/incidents/api-fehlerbenachrichtigung/", PublishedISO: "2026-11-02T08:00:00.000Z",
+			Link:  sampleSite + "/nl/incidents/api-fehlerbenachrichtigung/", PublishedISO: "2026-10-26T09:00:00.000Z",
 		},
 		resolved: resolved["nl"],
 	})
