@@ -93,7 +93,7 @@ var feedsWanted = func() []feedWant {
 			ws = append(ws, w)
 		}
 	}
-	// A component's feed: the notice of 2 November is newer than the SOAP API outage.
+	// A component's feed: the notice posted on 26 October is newer than the SOAP API outage.
 	return append(ws, feedWant{
 		path: "/nl/components/soap-api/feed.atom", format: "atom", contentType: types["atom"],
 		lang: "nl", title: "Lumen Mail Status: statusupdates voor SOAP-API",
