@@ -24,7 +24,9 @@ type overviewLayout struct {
 	When        string   `json:"when"`
 	WhenDisplay string   `json:"whenDisplay"`
 	WhenWeight  string   `json:"whenWeight"`
-	Groups      []group  `json:"groups"`
+	// WhenBeside: the window begins on its term's line, not on a line below it.
+	WhenBeside bool    `json:"whenBeside"`
+	Groups     []group `json:"groups"`
 }
 
 // group is a component group as the reader sees it: open or not, and how many of its
@@ -52,6 +54,7 @@ const overviewLayoutJS = `() => {
 		when: text(when),
 		whenDisplay: when ? getComputedStyle(when).display : "",
 		whenWeight: when ? getComputedStyle(when).fontWeight : "",
+		whenBeside: when ? Math.abs(when.closest("dd").getBoundingClientRect().top - when.closest("div").querySelector("dt").getBoundingClientRect().top) < 2 : false,
 		groups: [...document.querySelectorAll("details.group")].map(d => {
 			const rows = [...d.querySelectorAll("li.component")];
 			return {
@@ -102,6 +105,9 @@ func TestMaintenanceAndGroupsInBrowser(t *testing.T) {
 			}
 			if vp == desktop && (l.CardTop < 0 || l.CardTop > float64(vp.height)) {
 				t.Errorf("the maintenance card begins %.0f px down, want it within the first screen (%d px)", l.CardTop, vp.height)
+			}
+			if vp == desktop && !l.WhenBeside {
+				t.Errorf("the maintenance's window begins on a line below its term; want it beside the term on a desktop")
 			}
 			if l.WhenDisplay != "inline-block" || l.WhenWeight != "600" {
 				t.Errorf("where the window stands: display %s, weight %s; want inline-block (it wraps as a whole) and 600", l.WhenDisplay, l.WhenWeight)
