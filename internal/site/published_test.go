@@ -91,6 +91,10 @@ started: 2026-08-10T09:00:00Z
 			t.Errorf("at %s (-want +got):\n%s", tc.now, diff)
 		}
 	}
+	// The pages' "Updated" time (and so their ETags) moves when the notice is posted.
+	if got := s.Overview("en", at("2026-09-24T10:05:00Z")).Generated.ISO; got != "2026-09-24T10:00:00Z" {
+		t.Errorf("the overview says it was updated at %s, want when the notice was posted, 2026-09-24T10:00:00Z", got)
+	}
 	if _, ok := s.IncidentPage("en", "limits", at("2026-09-24T09:59:00Z")); ok {
 		t.Error("the notice's page is there before it is posted")
 	}
