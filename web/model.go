@@ -147,8 +147,12 @@ type Uptime struct {
 	// days"); FigureShort is that of the last ShortDays days, which a phone shows in its place
 	// beside only those bars. FigureShort is empty when the strip is no longer than that.
 	Figure, FigureShort string
-	// Summary reads the strip in words: "90-day uptime: 99.95%".
-	Summary string
+	// Summary reads the strip in words: "90-day uptime: 99.95%". SummaryShort reads the last
+	// ShortDays days, and a screen reader hears it on a phone, where only those bars show; it is
+	// empty when FigureShort is. SummaryID is the id of the element that holds them, which names
+	// the strip's list; it is unique on the page.
+	Summary, SummaryShort string
+	SummaryID             string
 	// From and To name the first and last day ("Aug 25", "Today"). FromShort names the first of
 	// the last ShortDays days, which is all a phone shows.
 	From, To  string
@@ -179,7 +183,11 @@ type IncidentCard struct {
 	Summary   Text
 	// Kind is incident, maintenance or notice; State the lifecycle state; Impact for incidents.
 	Kind, State, Impact Status
-	Started, Resolved   Time
+	// Started is when an incident or maintenance began; zero for a notice, which has Published,
+	// when it was posted, and TakesEffect, when its change takes effect where that differs
+	// (before or after; it may be still to come).
+	Started, Resolved      Time
+	Published, TakesEffect Time
 	// Window is a maintenance's announced window in words; empty for other kinds.
 	Window string
 	// When says how the window stands now in relative words ("starts in 3 hours", "in progress,

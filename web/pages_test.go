@@ -488,8 +488,14 @@ func TestUptimeStrip(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, _ := render(t, ctx, "uptime-"+tc.name+"-nl", UptimeStrip(tc.u))
 			list := doc.Find("ol.uptime__days")
-			if attr(list, "role") != "list" || attr(list, "tabindex") != "0" || attr(list, "aria-label") != tc.u.Summary {
+			if attr(list, "role") != "list" || attr(list, "tabindex") != "0" || attr(list, "aria-labelledby") != tc.u.SummaryID {
 				t.Errorf("strip list attributes %v", list.Nodes[0].Attr)
+			}
+			// The list's name: the 90 days' summary, and the 30 days' that a phone's stylesheet
+			// shows in its place (the browser test reads the name as each viewport computes it).
+			label := doc.Find("#" + tc.u.SummaryID)
+			if got := [2]string{trimSpace(label.Find(".uptime__summary").Text()), trimSpace(label.Find(".uptime__summary--short").Text())}; got != [2]string{tc.u.Summary, tc.u.SummaryShort} || !label.HasClass("visually-hidden") {
+				t.Errorf("the strip's name holds %q, class %q; want %q visually hidden", got, attr(label, "class"), [2]string{tc.u.Summary, tc.u.SummaryShort})
 			}
 			if n := doc.Find("[tabindex]").Length(); n != 1 {
 				t.Errorf("%d elements with tabindex, want the list only", n)
@@ -720,17 +726,34 @@ func TestNotice(t *testing.T) {
 }
 
 // TestNoticePublished: a notice is posted, not started: its date is labelled as published in
-// every language.
+// every language, followed by when its change takes effect where the notice gives another time,
+// on the overview's card and on its own page.
 func TestNoticePublished(t *testing.T) {
 	for _, lang := range []string{"en", "nl", "fr", "de"} {
 		ctx, l := sampleContext(t, lang)
-		doc, _ := render(t, ctx, "notice-card-"+lang, Overview(sampleOverview(l)))
-		var terms []string
-		doc.Find(`article:has(a[href$="/api-fehlerbenachrichtigung/"]) .facts dt`).Each(func(_ int, s *goquery.Selection) {
-			terms = append(terms, trimSpace(s.Text()))
-		})
-		if want := []string{l.T(locale.LabelPublished)}; !cmp.Equal(terms, want) {
-			t.Errorf("%s: notice card facts %q, want %q", lang, terms, want)
+		published := l.T(locale.LabelPublished) + " " + l.DateTime(at("2026-09-24T10:00:00+02:00"))
+		effect := l.T(locale.LabelTakesEffect) + " " + l.DateTime(at("2026-10-01T08:00:00+02:00"))
+		both := noticeCard(l)
+		same := both
+		same.TakesEffect = Time{}
+		for _, tc := range []struct {
+			name string
+			page templ.Component
+			sel  string // the facts' list
+			want []string
+		}{
+			{"overview", Overview(sampleOverview(l)), `article:has(a[href$="/api-fehlerbenachrichtigung/"]) .facts`, []string{published, effect}},
+			{"page", Incident(IncidentPage{Base: sampleBase(l, "incidents/api-fehlerbenachrichtigung/", "", ""), Card: both}), "main .facts", []string{published, effect}},
+			{"page-same-time", Incident(IncidentPage{Base: sampleBase(l, "incidents/api-fehlerbenachrichtigung/", "", ""), Card: same}), "main .facts", []string{published}},
+		} {
+			doc, _ := render(t, ctx, "notice-"+tc.name+"-"+lang, tc.page)
+			var facts []string
+			doc.Find(tc.sel + " > div").Each(func(_ int, s *goquery.Selection) {
+				facts = append(facts, trimSpace(s.Text()))
+			})
+			if !cmp.Equal(facts, tc.want) {
+				t.Errorf("%s, %s: notice facts %q, want %q", lang, tc.name, facts, tc.want)
+			}
 		}
 	}
 }

@@ -153,14 +153,22 @@ func sampleUptime(l *locale.Localizer, hits map[int]Link) *Uptime {
 	}
 	pct := l.Percent(99.65)
 	return &Uptime{
-		Percent:     pct,
-		Summary:     l.Plural(locale.UptimeDays, 90, nil) + ": " + pct,
-		Figure:      l.Plural(locale.UptimeOver, 90, map[string]any{"Percent": pct}),
-		FigureShort: l.Plural(locale.UptimeOver, 30, map[string]any{"Percent": l.Percent(98.94)}),
-		From:        l.DaysAgo(89),
-		To:          l.T(locale.LabelToday),
-		Days:        days,
+		Percent:      pct,
+		SummaryID:    "uptime-summary-rest-api",
+		Summary:      l.Plural(locale.UptimeDays, 90, nil) + ": " + pct,
+		SummaryShort: l.Plural(locale.UptimeDays, 30, nil) + ": " + l.Percent(98.94),
+		Figure:       l.Plural(locale.UptimeOver, 90, map[string]any{"Percent": pct}),
+		FigureShort:  l.Plural(locale.UptimeOver, 30, map[string]any{"Percent": l.Percent(98.94)}),
+		From:         l.DaysAgo(89),
+		To:           l.T(locale.LabelToday),
+		Days:         days,
 	}
+}
+
+// forComponent is u as the strip of component id.
+func forComponent(id string, u *Uptime) *Uptime {
+	u.SummaryID = "uptime-summary-" + id
+	return u
 }
 
 // compactUptime is u as the overview shows it (site.compactStrip): no words on the calm days
@@ -261,15 +269,16 @@ func dbCard(l *locale.Localizer) IncidentCard {
 	}
 }
 
-// noticeCard is a product notice, written in German only.
+// noticeCard is a product notice, written in German only, posted a week before it takes effect.
 func noticeCard(l *locale.Localizer) IncidentCard {
 	return IncidentCard{
-		Slug:    "api-fehlerbenachrichtigung",
-		URL:     incidentURL(l, "api-fehlerbenachrichtigung"),
-		Title:   text(l, "Neue Fehlerbenachrichtigung für die API", "de"),
-		Kind:    kind(l, incident.KindNotice),
-		State:   updateStatus(l, incident.StatusResolved),
-		Started: tm(l, at("2026-10-01T08:00:00+02:00")),
+		Slug:        "api-fehlerbenachrichtigung",
+		URL:         incidentURL(l, "api-fehlerbenachrichtigung"),
+		Title:       text(l, "Neue Fehlerbenachrichtigung für die API", "de"),
+		Kind:        kind(l, incident.KindNotice),
+		State:       updateStatus(l, incident.StatusResolved),
+		Published:   tm(l, at("2026-09-24T10:00:00+02:00")),
+		TakesEffect: tm(l, at("2026-10-01T08:00:00+02:00")),
 	}
 }
 
@@ -288,7 +297,7 @@ func sampleOverview(l *locale.Localizer) OverviewPage {
 				Status: componentStatus(l, incident.PartialOutage),
 				Open:   true,
 				Components: []ComponentRow{
-					{ID: "soap-api", Name: "SOAP API", URL: componentURL(l, "soap-api"), Description: "The SOAP web service.", Status: componentStatus(l, incident.Operational), Uptime: compactUptime(sampleUptime(l, map[int]Link{7: soap}))},
+					{ID: "soap-api", Name: "SOAP API", URL: componentURL(l, "soap-api"), Description: "The SOAP web service.", Status: componentStatus(l, incident.Operational), Uptime: forComponent("soap-api", compactUptime(sampleUptime(l, map[int]Link{7: soap})))},
 					{ID: "rest-api", Name: "REST API", URL: componentURL(l, "rest-api"), Status: componentStatus(l, incident.PartialOutage), Uptime: compactUptime(sampleUptime(l, map[int]Link{0: rest}))},
 				},
 			},

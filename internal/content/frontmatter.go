@@ -43,6 +43,7 @@ type original struct {
 	impact         incident.Impact
 	components     []incident.Affected
 	started        time.Time
+	published      time.Time
 	resolved       time.Time
 	scheduled      incident.Window
 	updates        []update
@@ -59,7 +60,7 @@ type update struct {
 	pos        pos
 }
 
-var originalFields = []string{"title", "lang", "kind", "impact", "components", "started", "resolved", "scheduled", "summary", "updates", "source", "source_hash"}
+var originalFields = []string{"title", "lang", "kind", "impact", "components", "started", "published", "resolved", "scheduled", "summary", "updates", "source", "source_hash"}
 var translationFields = []string{"title", "summary", "updates", "translation"}
 
 var sourceHash = regexp.MustCompile(`^[0-9a-f]{64}$`)
@@ -140,6 +141,16 @@ func decodeOriginal(root *yamlnode.Node, d *yamlDoc, site *incident.Site) *origi
 			what = "when the notice takes effect"
 		}
 		d.r.errorf(pos{1, 1}, "`started` is missing: %s, e.g. `started: %s`", what, example(loc))
+	}
+	if f, ok := byKey["published"]; ok {
+		switch o.kind {
+		case incident.KindNotice:
+			o.published, _ = d.timestamp(f, loc)
+		case incident.KindMaintenance:
+			d.r.errorf(f.keyAt, "`published` is for notices; a maintenance is published with its first update (its announcement): remove `published`")
+		default:
+			d.r.errorf(f.keyAt, "`published` is for notices; an incident is published when it starts or with its first update, whichever comes first: remove `published`")
+		}
 	}
 	if f, ok := byKey["resolved"]; ok {
 		if o.kind == incident.KindNotice {

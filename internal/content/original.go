@@ -21,6 +21,7 @@ func (ps *pass) original(p *parsed) *incident.Incident {
 		Impact:     o.impact,
 		Components: o.components,
 		Started:    o.started,
+		Published:  o.published,
 		Resolved:   o.resolved,
 		Scheduled:  o.scheduled,
 		Source:     p.file.path,

@@ -98,7 +98,7 @@ func TestValidation(t *testing.T) {
 		{
 			name:  "unknown field",
 			files: map[string]string{"b.md": fm(title, started, "severity: high")},
-			want:  []string{"b.md:4:1: error: unknown field `severity`; use one of title, lang, kind, impact, components, started, resolved, scheduled, summary, updates, source, source_hash"},
+			want:  []string{"b.md:4:1: error: unknown field `severity`; use one of title, lang, kind, impact, components, started, published, resolved, scheduled, summary, updates, source, source_hash"},
 		},
 		{
 			name:  "an imported file's source and hash",
@@ -196,6 +196,27 @@ func TestValidation(t *testing.T) {
 			name:  "maintenance without window",
 			files: map[string]string{"b.md": fm(title, "kind: maintenance")},
 			want:  []string{"b.md:1:1: error: a maintenance needs its announced window, e.g. `scheduled: {start: 2024-01-10T10:00:00Z, end: 2024-01-10T12:00:00Z}`"},
+		},
+		{
+			// Posted ahead of the change, or written up after it took effect: both are fine.
+			name:  "notice published before or after it takes effect",
+			files: map[string]string{"b.md": fm(title, "kind: notice", started, "published: 2024-01-03T09:00:00+01:00"), "c.md": fm(title, "kind: notice", started, "published: 2024-01-12T09:00:00Z")},
+		},
+		{
+			name:  "published on an incident",
+			files: map[string]string{"b.md": fm(title, started, "published: 2024-01-10T09:00:00+01:00")},
+			want:  []string{"b.md:4:1: error: `published` is for notices; an incident is published when it starts or with its first update, whichever comes first: remove `published`"},
+		},
+		{
+			name: "published on a maintenance",
+			files: map[string]string{"b.md": fm(title, "kind: maintenance", "scheduled: {start: 2024-01-20T22:00:00Z, end: 2024-01-20T23:00:00Z}",
+				"published: 2024-01-10T09:00:00Z")},
+			want: []string{"b.md:5:1: error: `published` is for notices; a maintenance is published with its first update (its announcement): remove `published`"},
+		},
+		{
+			name:  "published that is not a time",
+			files: map[string]string{"b.md": fm(title, "kind: notice", started, "published: next week")},
+			want:  []string{"b.md:5:12: error: `next week` is not a time; write it as RFC 3339 with a UTC offset, e.g. 2024-01-10T10:00:00Z"},
 		},
 		{
 			name:  "notice with updates and resolved",

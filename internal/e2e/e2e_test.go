@@ -153,6 +153,7 @@ type env struct {
 	axe     string // axe-core's source
 	browser *rod.Browser
 	log     *syncBuffer // the server's output
+	now     string      // the server's clock, RFC 3339
 }
 
 // inCI reports whether the tests run in CI, where a missing browser or axe-core is a failure.
@@ -171,16 +172,23 @@ func missing(t *testing.T, format string, args ...any) {
 	t.Skip(msg)
 }
 
-// setUp checks the prerequisites, builds and starts the server and launches the browser; both
-// are stopped when the test ends.
+// setUp checks the prerequisites, builds and starts the server at the fixed clock and launches
+// the browser; both are stopped when the test ends.
 func setUp(t *testing.T) *env {
+	t.Helper()
+	return setUpAt(t, fixedNow)
+}
+
+// setUpAt is setUp with the server's clock at now (RFC 3339), for a test of a moment the fixed
+// clock does not show.
+func setUpAt(t *testing.T, now string) *env {
 	t.Helper()
 	needBrowser(t)
 	axe, err := os.ReadFile(axeFile)
 	if err != nil {
 		missing(t, "axe-core is not installed (%v): run `npm ci --prefix internal/e2e` in the module root to run the browser tests", err)
 	}
-	e := startEnv(t)
+	e := startEnvAt(t, now)
 	e.axe = string(axe)
 	e.launchBrowser(t)
 	return e
@@ -194,12 +202,19 @@ func needBrowser(t *testing.T) {
 	}
 }
 
-// startEnv finds the module root, makes the screenshot folder and builds and starts the server,
-// which is stopped when the test ends. The tests that need a browser launch it next.
+// startEnv finds the module root, makes the screenshot folder and builds and starts the server
+// at the fixed clock, which is stopped when the test ends. The tests that need a browser launch
+// it next.
 func startEnv(t *testing.T) *env {
 	t.Helper()
+	return startEnvAt(t, fixedNow)
+}
+
+// startEnvAt is startEnv with the server's clock at now.
+func startEnvAt(t *testing.T, now string) *env {
+	t.Helper()
 	root := testsupport.ModuleRoot(t)
-	e := &env{root: root, shots: filepath.Join(root, "testoutput", "e2e")}
+	e := &env{root: root, shots: filepath.Join(root, "testoutput", "e2e"), now: now}
 	// Files are overwritten, not cleared first: another run (go test ./... in a second
 	// terminal) may be writing here at the same time.
 	if err := os.MkdirAll(e.shots, 0o755); err != nil {
@@ -210,7 +225,7 @@ func startEnv(t *testing.T) *env {
 }
 
 // startServer builds cmd/statuspress and serves the sample content on a free loopback port,
-// with the fixed clock; the server is stopped when the test ends.
+// with the env's clock; the server is stopped when the test ends.
 func (e *env) startServer(t *testing.T) {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "statuspress")
@@ -228,7 +243,7 @@ func (e *env) startServer(t *testing.T) {
 	ln.Close()
 	e.base = "http://" + addr
 
-	cmd := exec.Command(bin, "serve", "--addr", addr, "--now", fixedNow, "--content", filepath.Join(e.root, "incidents"))
+	cmd := exec.Command(bin, "serve", "--addr", addr, "--now", e.now, "--content", filepath.Join(e.root, "incidents"))
 	cmd.Dir = e.root
 	for _, kv := range os.Environ() { // flags only: no STATUSPRESS_* setting of the developer's
 		if !strings.HasPrefix(kv, "STATUSPRESS_") {

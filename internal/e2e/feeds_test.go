@@ -93,7 +93,7 @@ var feedsWanted = func() []feedWant {
 			ws = append(ws, w)
 		}
 	}
-	// A component's feed: the notice of 2 November is newer than the SOAP API outage.
+	// A component's feed: the notice posted on 26 October is newer than the SOAP API outage.
 	return append(ws, feedWant{
 		path: "/nl/components/soap-api/feed.atom", format: "atom", contentType: types["atom"],
 		lang: "nl", title: "Lumen Mail Status: statusupdates voor SOAP-API",
@@ -101,7 +101,7 @@ var feedsWanted = func() []feedWant {
 		first: parsedItem{
 			ID:    tagPrefix + "api-fehlerbenachrichtigung",
 			Title: "[Mededeling] Failed API calls are now reported by e-mail",
-			Link:  sampleSite + "/nl/incidents/api-fehlerbenachrichtigung/", PublishedISO: "2026-11-02T08:00:00.000Z",
+			Link:  sampleSite + "/nl/incidents/api-fehlerbenachrichtigung/", PublishedISO: "2026-10-26T09:00:00.000Z",
 		},
 		resolved: resolved["nl"],
 	})

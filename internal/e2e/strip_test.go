@@ -237,6 +237,19 @@ func listItems(t *testing.T, p *rod.Page, strip *rod.Element) int {
 	return n
 }
 
+// axName is el's accessible name as Chromium computes it for assistive technology.
+func axName(t *testing.T, p *rod.Page, el *rod.Element) string {
+	t.Helper()
+	res, err := proto.AccessibilityGetPartialAXTree{ObjectID: el.Object.ObjectID}.Call(p)
+	if err != nil {
+		t.Fatalf("Accessibility.getPartialAXTree: %v", err)
+	}
+	if len(res.Nodes) == 0 || res.Nodes[0].Name == nil {
+		return ""
+	}
+	return strings.Join(strings.Fields(res.Nodes[0].Name.Value.Str()), " ")
+}
+
 // shoot writes a screenshot of the strip with the 4rem above it (the component's name and
 // status) and the 6rem below it, where a day's words show, to testoutput/e2e/<name>.png.
 func shoot(t *testing.T, e *env, strip *rod.Element, name string) {
@@ -269,7 +282,9 @@ func shoot(t *testing.T, e *env, strip *rod.Element, name string) {
 
 // TestUptimeFigureInBrowser: the figure under a strip is the one of the bars shown, and says
 // their period: the 90 days' at the desktop viewport, the last 30 days' on a phone, which shows
-// only those bars. The stylesheet picks between the two, with no JavaScript.
+// only those bars. The stylesheet picks between the two, with no JavaScript. A screen reader
+// hears the same: the strip's list is named, as Chromium computes the name, by the summary of
+// the days shown.
 func TestUptimeFigureInBrowser(t *testing.T) {
 	testsupport.Slow(t)
 	if testing.Short() {
@@ -284,6 +299,7 @@ func TestUptimeFigureInBrowser(t *testing.T) {
 		{desktop, 90, "uptime over 90 days"},
 		{phone, 30, "uptime over 30 days"},
 	} {
+		reads := fmt.Sprintf("%d-day uptime: ", tc.bars)
 		t.Run(tc.vp.name, func(t *testing.T) {
 			r := e.open(t, e.base, pageCase{lang: "en", page: pageTypes[0], vp: tc.vp, noJS: true})
 			got, err := r.page.Eval(`() => {
@@ -301,6 +317,11 @@ func TestUptimeFigureInBrowser(t *testing.T) {
 			figures := got.Value.Get("figures").Arr()
 			if bars != tc.bars || len(figures) != 1 || !strings.HasSuffix(figures[0].Str(), tc.want) {
 				t.Errorf("%d bars shown with figures %v; want %d bars and one figure ending %q", bars, figures, tc.bars, tc.want)
+			}
+			name := axName(t, r.page, mustElement(t, r.page, "li.component ol.uptime__days"))
+			percent := strings.TrimSuffix(figures[0].Str(), " "+tc.want)
+			if name != reads+percent {
+				t.Errorf("a screen reader reads the strip as %q, want %q", name, reads+percent)
 			}
 		})
 	}

@@ -57,6 +57,7 @@ func lastmod(snap *site.Snapshot, now time.Time, p string) time.Time {
 		}
 	}
 	seen(in.Started)
+	seen(in.Published)
 	if end, ok := in.Ended(now); ok {
 		seen(end)
 	}

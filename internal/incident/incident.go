@@ -169,6 +169,9 @@ type Incident struct {
 	// Started is when impact began (incident), the notice takes effect (notice) or the work
 	// actually began (maintenance; defaults to the window's start).
 	Started time.Time
+	// Published is when a notice was posted, when its file says so (`published:`); zero
+	// otherwise, and always for other kinds. Posted gives the instant that counts.
+	Published time.Time
 	// Resolved is when impact ended; zero while it goes on.
 	Resolved time.Time
 	// Scheduled is the announced window of a maintenance; zero for other kinds.
@@ -230,12 +233,26 @@ func (in *Incident) Latest() (Update, bool) {
 	return in.Updates[len(in.Updates)-1], true
 }
 
+// Posted is when a notice was posted: Published when its file gives it, or else when it takes
+// effect (Started). A notice posted ahead of its change is published before it takes effect; one
+// written up afterwards is published later. For other kinds it is Started.
+func (in *Incident) Posted() time.Time {
+	if in.Kind == KindNotice && !in.Published.IsZero() {
+		return in.Published
+	}
+	return in.Started
+}
+
 // IsResolved reports whether the incident has a resolution time.
 func (in *Incident) IsResolved() bool { return !in.Resolved.IsZero() }
 
 // SortTime is when the incident sorts in lists (newest first) and in which month the history
-// shows it: its start, or for a maintenance not started its announced window's start.
+// shows it: its start, for a maintenance not started its announced window's start, and for a
+// notice when it was posted (Posted).
 func (in *Incident) SortTime() time.Time {
+	if in.Kind == KindNotice {
+		return in.Posted()
+	}
 	if in.Started.IsZero() {
 		return in.Scheduled.Start
 	}

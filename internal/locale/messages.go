@@ -296,6 +296,11 @@ var (
 		Description: "Label before the date and time a notice (an announcement of a change, not an incident) was published.",
 		Other:       "Published",
 	}
+	LabelTakesEffect = &i18n.Message{
+		ID:          "label.takesEffect",
+		Description: "Label before the date and time the change a notice announces takes effect, shown under its publication date when the two differ; the date may be past or to come.",
+		Other:       "Takes effect",
+	}
 	LabelInLanguage = &i18n.Message{
 		ID:          "label.inLanguage",
 		Description: "Short marker on a card (overview, history, component page) whose text is shown in another language than the page's, for want of a translation; Language is that language as named in the page's language (see language.*).",
@@ -757,7 +762,7 @@ func Messages() []*i18n.Message {
 		HeadingHistory, HeadingTimeline, HeadingPostmortem, HeadingContents,
 		HeadingAffectedComponents,
 
-		LabelStarted, LabelPublished, LabelInLanguage, LabelResolved, LabelDuration, LabelImpact, LabelStatus,
+		LabelStarted, LabelPublished, LabelTakesEffect, LabelInLanguage, LabelResolved, LabelDuration, LabelImpact, LabelStatus,
 		LabelUpdated, LabelNewer, LabelOlder, LabelPage, LabelNoIncidentsInMonth,
 		LabelNoIncidents, LabelNoMaintenance, LabelSince, LabelToday, LabelNoData,
 		LabelUpdateCount, LabelViewHistory, LabelReadMore,

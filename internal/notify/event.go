@@ -112,6 +112,8 @@ func publishedAt(in *incident.Incident) time.Time {
 	switch in.Kind {
 	case incident.KindMaintenance:
 		at = append(at, in.Window().Start)
+	case incident.KindNotice:
+		at = append(at, in.Posted())
 	default:
 		at = append(at, in.Started)
 	}
@@ -196,7 +198,7 @@ func Due(incidents []*incident.Incident, from, to time.Time) []Event {
 // at one (an update posted, the start, the end, the window's edges).
 func namesInstantIn(in *incident.Incident, from, to time.Time) bool {
 	in2 := func(t time.Time) bool { return t.After(from) && !t.After(to) }
-	if in2(in.Started) || in2(in.Resolved) || in2(in.Scheduled.Start) || in2(in.Scheduled.End) {
+	if in2(in.Started) || in2(in.Published) || in2(in.Resolved) || in2(in.Scheduled.Start) || in2(in.Scheduled.End) {
 		return true
 	}
 	for _, u := range in.Updates {

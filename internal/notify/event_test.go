@@ -101,6 +101,35 @@ func TestSnapshotIDs(t *testing.T) {
 	}
 }
 
+// TestSnapshotAuthorSaysSoon: an in_progress update up to 15 minutes after the window's start, or
+// a completed one up to 15 minutes after its end, tells of it itself, so the clock's event is not
+// made (status.StartsByItself); an update later than that leaves the clock's event and its id.
+func TestSnapshotAuthorSaysSoon(t *testing.T) {
+	soon := maintenance("soon", "2026-03-03T22:00:00Z", "2026-03-03T23:00:00Z",
+		update{"2026-03-01T12:00:00Z", "scheduled", "Planned"},
+		update{"2026-03-03T22:15:00Z", "in_progress", "Begun"},
+		update{"2026-03-03T23:05:00Z", "completed", "Done"})
+	late := maintenance("late", "2026-03-03T22:00:00Z", "2026-03-03T23:00:00Z",
+		update{"2026-03-01T12:00:00Z", "scheduled", "Planned"},
+		update{"2026-03-03T23:16:00Z", "completed", "Done"})
+
+	got := ids(Snapshot([]*incident.Incident{soon, late}, ts("2026-03-04T00:00:00Z")))
+	want := []string{
+		"maintenance:late",
+		"maintenance:soon",
+		"update:late/20260301T120000Z",
+		"update:soon/20260301T120000Z",
+		"maintenance-started:late/20260303T220000Z",
+		"update:soon/20260303T221500Z",
+		"maintenance-ended:late/20260303T230000Z",
+		"update:soon/20260303T230500Z",
+		"update:late/20260303T231600Z",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+}
+
 func TestDiff(t *testing.T) {
 	now := ts("2026-03-01T12:00:00Z")
 	base := mk("db", incident.KindIncident, "2026-03-01T10:00:00Z",
@@ -176,6 +205,22 @@ func TestDueFiresOnce(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("clock events (-want +got):\n%s", diff)
+	}
+}
+
+// TestDueNoticePublished: a notice with a publication time of its own is announced when it is
+// posted, not when its change takes effect.
+func TestDueNoticePublished(t *testing.T) {
+	limits := mk("limits", incident.KindNotice, "2026-03-20T00:00:00Z")
+	limits.Published = ts("2026-03-10T09:00:00Z")
+	var fired []string
+	for at := ts("2026-03-10T00:00:00Z"); at.Before(ts("2026-03-21T00:00:00Z")); at = at.Add(time.Hour) {
+		for _, e := range Due([]*incident.Incident{limits}, at, at.Add(time.Hour)) {
+			fired = append(fired, e.ID+" "+e.At.Format(time.RFC3339))
+		}
+	}
+	if diff := cmp.Diff([]string{"notice:limits 2026-03-10T09:00:00Z"}, fired); diff != "" {
+		t.Errorf("events (-want +got):\n%s", diff)
 	}
 }
 

@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -75,5 +76,79 @@ updates:
 	}
 	if diff := cmp.Diff([]string{"completed ", "in_progress ", "scheduled "}, got); diff != "" {
 		t.Errorf("timeline (-want +got):\n%s", diff)
+	}
+}
+
+// TestTimelineAuthorSaysSoSoon: an in_progress update up to 15 minutes into the window tells of
+// the start itself, and a completed one up to 15 minutes after the end of the end, so neither the
+// timeline nor the feed has an entry of the clock for it, not even in the minutes before the
+// author's word is due (a maintenance resolved at its window's end whose completed update comes
+// later, as Quiet). The clock's entries that remain keep their ids.
+func TestTimelineAuthorSaysSoSoon(t *testing.T) {
+	dir := testsupport.Dir(t, tinySite+`
+-- soon.md --
+---
+title: Soon
+kind: maintenance
+components: {api: }
+scheduled: {start: 2026-10-01T20:00:00Z, end: 2026-10-01T22:00:00Z}
+updates:
+  - {at: 2026-09-20T10:00:00Z, status: scheduled, text: Announced.}
+  - {at: 2026-10-01T20:10:00Z, status: in_progress, text: Begun.}
+  - {at: 2026-10-01T22:05:00Z, status: completed, text: Done.}
+---
+-- quiet.md --
+---
+title: Quiet
+kind: maintenance
+components: {api: }
+scheduled: {start: 2026-10-01T20:00:00Z, end: 2026-10-01T22:00:00Z}
+resolved: 2026-10-01T22:00:00Z
+updates:
+  - {at: 2026-09-20T10:00:00Z, status: scheduled, text: Announced.}
+  - {at: 2026-10-01T22:15:00Z, status: completed, text: Done.}
+---
+`)
+	s := build(t, dir, site.Options{})
+	const started = "started-20261001t200000z in_progress Started as scheduled"
+	for _, tc := range []struct {
+		slug     string
+		now      time.Time
+		timeline []string
+		feed     []string
+	}{
+		{"soon", at("2026-10-01T20:05:00Z"), []string{"update-20260920t100000z scheduled "}, []string{"[Scheduled] Soon"}},
+		{"soon", at("2026-10-01T22:01:00Z"), []string{"update-20261001t201000z in_progress ", "update-20260920t100000z scheduled "},
+			[]string{"[In progress] Soon", "[Scheduled] Soon"}},
+		{"soon", at("2026-10-02T00:00:00Z"), []string{"update-20261001t220500z completed ", "update-20261001t201000z in_progress ", "update-20260920t100000z scheduled "},
+			[]string{"[Completed] Soon", "[In progress] Soon", "[Scheduled] Soon"}},
+		{"quiet", at("2026-10-01T22:10:00Z"), []string{started, "update-20260920t100000z scheduled "},
+			[]string{"tag:status.tiny.example,2026:maintenance-started:quiet/20261001T200000Z", "tag:status.tiny.example,2026:quiet/20260920T100000Z"}},
+		{"quiet", at("2026-10-01T22:15:00Z"), []string{"update-20261001t221500z completed ", started, "update-20260920t100000z scheduled "},
+			[]string{"tag:status.tiny.example,2026:quiet/20261001T221500Z", "tag:status.tiny.example,2026:maintenance-started:quiet/20261001T200000Z", "tag:status.tiny.example,2026:quiet/20260920T100000Z"}},
+	} {
+		p, _ := s.IncidentPage("en", tc.slug, tc.now)
+		var timeline []string
+		for _, u := range p.Timeline {
+			timeline = append(timeline, u.ID+" "+u.Status.Key+" "+u.Automatic)
+		}
+		if diff := cmp.Diff(tc.timeline, timeline); diff != "" {
+			t.Errorf("%s at %s: timeline (-want +got):\n%s", tc.slug, tc.now, diff)
+		}
+		f, _ := s.Feed("en", "", tc.now)
+		var feed []string
+		for _, it := range f.Items {
+			if !strings.HasPrefix(it.URL, "https://status.tiny.example/en/incidents/"+tc.slug+"/") {
+				continue
+			}
+			if tc.slug == "soon" {
+				feed = append(feed, it.Title)
+			} else {
+				feed = append(feed, it.ID)
+			}
+		}
+		if diff := cmp.Diff(tc.feed, feed); diff != "" {
+			t.Errorf("%s at %s: feed items (-want +got):\n%s", tc.slug, tc.now, diff)
+		}
 	}
 }

@@ -93,7 +93,7 @@ func (v *view) feedItems(component string, limit int) []feed.Item {
 			continue
 		}
 		if in.Kind == incident.KindNotice {
-			entries = append(entries, feedEntry{at: in.Started, in: in, update: noticeEntry})
+			entries = append(entries, feedEntry{at: in.Posted(), in: in, update: noticeEntry})
 			continue
 		}
 		visible := status.Visible(in, v.now)
@@ -103,7 +103,10 @@ func (v *view) feedItems(component string, limit int) []feed.Item {
 		if start, ok := status.StartsByItself(in); ok && in.Kind == incident.KindMaintenance && !start.After(v.now) {
 			entries = append(entries, feedEntry{at: start, in: in, update: startEntry})
 		}
-		if end, ok := in.Ended(v.now); ok && !slices.ContainsFunc(visible, func(u incident.Update) bool { return u.Status.Final() }) {
+		if end, ok := in.Ended(v.now); ok && !slices.ContainsFunc(visible, func(u incident.Update) bool { return u.Status.Final() }) &&
+			!(in.Kind == incident.KindMaintenance && status.SaysSoonAfter(in, end, incident.StatusCompleted)) {
+			// A completed update due within minutes of the window's end tells of the end itself
+			// (status.EndsByItself): no item of the clock's meanwhile, whose id would go again.
 			entries = append(entries, feedEntry{at: end, in: in, update: endEntry})
 		}
 	}
@@ -162,8 +165,8 @@ func (v *view) feedItem(e feedEntry) feed.Item {
 			ID:         s.tagURI(in.Slug),
 			Title:      "[" + v.l.Kind(in.Kind) + "] " + loc.Title.Text,
 			URL:        page,
-			Published:  in.Started,
-			Updated:    in.Started,
+			Published:  in.Posted(),
+			Updated:    in.Posted(),
 			HTML:       feed.AbsoluteURLs(body.Text, page),
 			Summary:    loc.Summary.Text,
 			Lang:       v.otherLang(body.Lang),

@@ -174,7 +174,7 @@ func TestSiteFeed(t *testing.T) {
 				},
 				"notice": {
 					ID: tag("api-fehlerbenachrichtigung"), Title: "[Mededeling] Failed API calls are now reported by e-mail",
-					Link: sampleURL + "/nl/incidents/api-fehlerbenachrichtigung/", Published: time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC),
+					Link: sampleURL + "/nl/incidents/api-fehlerbenachrichtigung/", Published: time.Date(2026, 10, 26, 9, 0, 0, 0, time.UTC),
 				},
 				"announcement": {
 					ID: tag("database-upgrade-december/20261120T090000Z"), Title: "[Gepland] Database-upgrade voor de webapplicatie en de REST-API",

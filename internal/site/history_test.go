@@ -125,7 +125,7 @@ func TestHistoryMonths(t *testing.T) {
 		months   []string
 	}{
 		{"2026-11-23T12:00:00Z", 1, []string{"database-upgrade-december"}, []string{
-			"November 2026: rest-api-errors tracking-statistics-delayed api-fehlerbenachrichtigung"}},
+			"November 2026: rest-api-errors tracking-statistics-delayed", "October 2026: api-fehlerbenachrichtigung"}},
 		{"2026-11-23T12:00:00Z", 2, nil, []string{
 			"October 2026: soap-api-storing", "September 2026: mail-server-upgrade-september",
 			"August 2026:", "July 2026:", "June 2026:", "May 2026:", "April 2026:", "March 2026:",

@@ -119,7 +119,7 @@ func (v *view) rows(cs []status.ComponentState, up status.Uptime) []web.Componen
 			Status:      v.componentStatus(c.Status),
 		}
 		if c.Component.Uptime {
-			r.Uptime = v.uptime(up.Components[c.Component.ID], compactStrip)
+			r.Uptime = v.uptime(c.Component.ID, up.Components[c.Component.ID], compactStrip)
 		}
 		out = append(out, r)
 	}
@@ -175,7 +175,11 @@ func (s *Snapshot) IncidentPage(lang, slug string, now time.Time) (web.IncidentP
 	card := v.card(in)
 	desc := loc.Summary.Text
 	if desc == "" {
-		desc = card.Kind.Label + " · " + card.Started.Text
+		when := card.Started
+		if when.IsZero() {
+			when = card.Published
+		}
+		desc = card.Kind.Label + " · " + when.Text
 	}
 	p := web.IncidentPage{
 		Base: v.base(IncidentPath(v.lang, slug), loc.Title.Text, desc),
@@ -323,7 +327,7 @@ func (s *Snapshot) ComponentPage(lang, id string, n int, now time.Time) (web.Com
 	if n == 1 {
 		// What is going on now belongs on the first page only; later pages are the archive.
 		if c.Uptime {
-			p.Uptime = v.uptime(s.Timeline.History(id, now, s.uptimeDays, v.l.Location()), detailedStrip)
+			p.Uptime = v.uptime(id, s.Timeline.History(id, now, s.uptimeDays, v.l.Location()), detailedStrip)
 			if p.Uptime != nil {
 				p.UptimeRule = v.uptimeRule()
 			}

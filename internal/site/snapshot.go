@@ -181,6 +181,7 @@ func changes(ins []*incident.Incident) []time.Time {
 	}
 	for _, in := range ins {
 		add(in.Started)
+		add(in.Published)
 		add(in.Resolved)
 		add(in.Scheduled.Start)
 		add(in.Scheduled.End)

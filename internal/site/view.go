@@ -174,8 +174,16 @@ func (v *view) card(in *incident.Incident) web.IncidentCard {
 		Summary: v.text(loc.Summary),
 		Kind:    web.Status{Key: string(in.Kind), Label: v.l.Kind(in.Kind)},
 	}
-	// A maintenance's start is only a fact once it has come; before, its window says when.
-	if !in.Started.After(v.now) {
+	// A maintenance's start is only a fact once it has come; before, its window says when. A
+	// notice is posted, not started: it says when, and when its change takes effect where that
+	// is another time, which may be still to come.
+	switch {
+	case in.Kind == incident.KindNotice:
+		c.Published = v.time(in.Posted())
+		if !in.Started.Equal(in.Posted()) {
+			c.TakesEffect = v.time(in.Started)
+		}
+	case !in.Started.After(v.now):
 		c.Started = v.time(in.Started)
 	}
 	if in.Kind != incident.KindNotice {
@@ -253,23 +261,26 @@ const (
 	detailedStrip
 )
 
-// uptime is a history as a strip of bars.
-func (v *view) uptime(h status.History, detail stripDetail) *web.Uptime {
+// uptime is a history as a strip of bars, of the component with the given id.
+func (v *view) uptime(id string, h status.History, detail stripDetail) *web.Uptime {
 	if len(h.Days) == 0 {
 		return nil
 	}
 	pct := v.l.Percent(100 * h.Uptime)
 	u := &web.Uptime{
-		Percent: pct,
-		Summary: v.l.Plural(locale.UptimeDays, len(h.Days), nil) + ": " + pct,
-		Figure:  v.l.Plural(locale.UptimeOver, len(h.Days), map[string]any{"Percent": pct}),
-		From:    v.l.ShortDate(h.Days[0].Start),
-		To:      v.l.T(locale.LabelToday),
-		Days:    make([]web.UptimeDay, len(h.Days)),
+		Percent:   pct,
+		SummaryID: "uptime-summary-" + id,
+		Summary:   v.l.Plural(locale.UptimeDays, len(h.Days), nil) + ": " + pct,
+		Figure:    v.l.Plural(locale.UptimeOver, len(h.Days), map[string]any{"Percent": pct}),
+		From:      v.l.ShortDate(h.Days[0].Start),
+		To:        v.l.T(locale.LabelToday),
+		Days:      make([]web.UptimeDay, len(h.Days)),
 	}
 	if n := len(h.Days); n > phoneDays {
 		u.FromShort = v.l.ShortDate(h.Days[n-phoneDays].Start)
-		u.FigureShort = v.l.Plural(locale.UptimeOver, phoneDays, map[string]any{"Percent": v.l.Percent(100 * h.UptimeOfLast(phoneDays))})
+		short := v.l.Percent(100 * h.UptimeOfLast(phoneDays))
+		u.FigureShort = v.l.Plural(locale.UptimeOver, phoneDays, map[string]any{"Percent": short})
+		u.SummaryShort = v.l.Plural(locale.UptimeDays, phoneDays, nil) + ": " + short
 	}
 	for i, d := range h.Days {
 		day := web.UptimeDay{Date: v.l.Date(d.Start), ISO: dayISO(d.Start), Level: string(d.Worst)}

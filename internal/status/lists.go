@@ -21,7 +21,8 @@ func Visible(in *incident.Incident, t time.Time) []incident.Update {
 	return in.Updates[:i:i]
 }
 
-// Published reports whether readers see in at all at t. A notice appears when it takes effect. An
+// Published reports whether readers see in at all at t. A notice appears when it is posted
+// (Incident.Posted: its `published` time, or else when it takes effect). An
 // incident appears when its impact begins or its first update is posted, whichever comes first. A
 // maintenance appears with its first update, or, when it has none, straight away (announcing work
 // is why it is written down), and in any case once its window or its work begins.
@@ -29,7 +30,7 @@ func Published(in *incident.Incident, t time.Time) bool {
 	posted := len(in.Updates) > 0 && !in.Updates[0].At.After(t)
 	switch in.Kind {
 	case incident.KindNotice:
-		return !in.Started.After(t)
+		return !in.Posted().After(t)
 	case incident.KindMaintenance:
 		return len(in.Updates) == 0 || posted || !in.Scheduled.Start.After(t) ||
 			(!in.Started.IsZero() && !in.Started.After(t))
@@ -43,7 +44,7 @@ func Ongoing(incidents []*incident.Incident, t time.Time) []*incident.Incident {
 	out := filter(incidents, func(in *incident.Incident) bool {
 		return in.Kind == incident.KindIncident && in.Ongoing(t) && Published(in, t)
 	})
-	slices.SortFunc(out, newestFirst(func(in *incident.Incident) time.Time { return in.Started }))
+	slices.SortFunc(out, newestFirst((*incident.Incident).Posted))
 	return out
 }
 
@@ -69,13 +70,13 @@ func Upcoming(incidents []*incident.Incident, t time.Time) []*incident.Incident 
 	return out
 }
 
-// Notices returns the notices that have taken effect at t, newest first; a notice whose Started
-// is after t is not published yet. Callers trim the list to what they show.
+// Notices returns the notices published at t (Published), the latest posted first. Callers trim
+// the list to what they show.
 func Notices(incidents []*incident.Incident, t time.Time) []*incident.Incident {
 	out := filter(incidents, func(in *incident.Incident) bool {
 		return in.Kind == incident.KindNotice && Published(in, t)
 	})
-	slices.SortFunc(out, newestFirst(func(in *incident.Incident) time.Time { return in.Started }))
+	slices.SortFunc(out, newestFirst((*incident.Incident).Posted))
 	return out
 }
 

@@ -68,6 +68,14 @@ func TestPublished(t *testing.T) {
 			"2025-03-09T23:59:59Z", false},
 		{"notice once it takes effect", &incident.Incident{Kind: incident.KindNotice, Started: ts("2025-03-10T00:00:00Z")},
 			"2025-03-10T00:00:00Z", true},
+		{"notice posted ahead, before it is posted", &incident.Incident{Kind: incident.KindNotice, Started: ts("2025-03-10T00:00:00Z"), Published: ts("2025-03-03T09:00:00Z")},
+			"2025-03-03T08:59:59Z", false},
+		{"notice posted ahead, once posted", &incident.Incident{Kind: incident.KindNotice, Started: ts("2025-03-10T00:00:00Z"), Published: ts("2025-03-03T09:00:00Z")},
+			"2025-03-03T09:00:00Z", true},
+		{"notice written up later, once it took effect", &incident.Incident{Kind: incident.KindNotice, Started: ts("2025-03-10T00:00:00Z"), Published: ts("2025-03-12T09:00:00Z")},
+			"2025-03-11T00:00:00Z", false},
+		{"notice written up later, once posted", &incident.Incident{Kind: incident.KindNotice, Started: ts("2025-03-10T00:00:00Z"), Published: ts("2025-03-12T09:00:00Z")},
+			"2025-03-12T09:00:00Z", true},
 		{"incident before it started", &incident.Incident{Kind: incident.KindIncident, Started: ts("2025-03-10T10:00:00Z")},
 			"2025-03-10T09:00:00Z", false},
 		{"incident once started", &incident.Incident{Kind: incident.KindIncident, Started: ts("2025-03-10T10:00:00Z")},
@@ -193,8 +201,12 @@ func TestNotices(t *testing.T) {
 		{Slug: "new-ui", Kind: incident.KindNotice, Started: ts("2025-03-01T00:00:00Z")},
 		{Slug: "sunset", Kind: incident.KindNotice, Started: ts("2025-04-01T00:00:00Z")},
 		{Slug: "outage", Kind: incident.KindIncident, Started: ts("2025-03-05T00:00:00Z")},
+		// Posted on 5 March for 1 May: published, and the latest posted.
+		{Slug: "limits", Kind: incident.KindNotice, Started: ts("2025-05-01T00:00:00Z"), Published: ts("2025-03-05T00:00:00Z")},
+		// Took effect on 15 January, written up on 2 March: sorts by when it was posted.
+		{Slug: "late", Kind: incident.KindNotice, Started: ts("2025-01-15T00:00:00Z"), Published: ts("2025-03-02T00:00:00Z")},
 	}
-	want := []string{"new-ui", "pricing"}
+	want := []string{"limits", "late", "new-ui", "pricing"}
 	if diff := cmp.Diff(want, slugs(Notices(incidents, ts("2025-03-10T11:00:00Z")))); diff != "" {
 		t.Errorf("Notices (-want +got):\n%s", diff)
 	}

@@ -90,6 +90,7 @@ func historyStart(ins []*incident.Incident) time.Time {
 	}
 	for _, in := range ins {
 		consider(in.Started)
+		consider(in.Published)
 		consider(in.Scheduled.Start)
 		if len(in.Updates) > 0 {
 			consider(in.Updates[0].At)
@@ -112,7 +113,7 @@ func (v *View) Page() Page {
 	updated := v.since
 	for _, in := range v.p.Incidents {
 		if in.Kind == incident.KindNotice && status.Published(in, v.p.Now) {
-			updated = latest(updated, in.Started)
+			updated = latest(updated, in.Posted())
 		}
 	}
 	for _, in := range v.published {

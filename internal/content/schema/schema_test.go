@@ -465,6 +465,7 @@ updates:
     components: {database: ~}
 `},
 		{name: "notice", yaml: "title: New API limits\nkind: notice\nstarted: 2024-02-01T00:00:00.123Z\n"},
+		{name: "notice published ahead", yaml: "title: New API limits\nkind: notice\nstarted: 2024-02-01T00:00:00Z\npublished: 2024-01-20T09:00:00+01:00\n"},
 		{name: "machine translation", yaml: `
 title: API SOAP indisponible
 translation: machine
@@ -500,6 +501,9 @@ updates:
 		{name: "scheduled without end", yaml: "title: A\nkind: maintenance\nscheduled: {start: 2024-03-12T22:00:00Z}\n", want: problem{"/scheduled", "required"}},
 		{name: "incident with scheduled", yaml: "title: A\nscheduled: {start: 2024-03-12T22:00:00Z, end: 2024-03-12T23:00:00Z}\n", want: problem{"", "not"}},
 		{name: "notice with updates", yaml: "title: A\nkind: notice\nupdates:\n  - at: 2024-01-10T10:00:00Z\n    text: B\n", want: problem{"", "not"}},
+		{name: "incident with published", yaml: "title: A\nstarted: 2024-01-10T10:00:00Z\npublished: 2024-01-10T10:00:00Z\n", want: problem{"", "not"}},
+		{name: "maintenance with published", yaml: "title: A\nkind: maintenance\nscheduled: {start: 2024-03-12T22:00:00Z, end: 2024-03-12T23:00:00Z}\npublished: 2024-03-01T10:00:00Z\n", want: problem{"", "not"}},
+		{name: "published without offset", yaml: "title: A\nkind: notice\npublished: 2024-01-10T10:00:00\n", want: problem{"/published", "format"}},
 		{name: "notice with resolved", yaml: "title: A\nkind: notice\nresolved: 2024-01-10T10:00:00Z\n", want: problem{"", "not"}},
 		{name: "incident update completed", yaml: "title: A\nkind: incident\nupdates:\n  - at: 2024-01-10T10:00:00Z\n    status: completed\n", want: problem{"/updates/0/status", "enum"}},
 		{name: "default-kind update completed", yaml: "title: A\nupdates:\n  - at: 2024-01-10T10:00:00Z\n    status: completed\n", want: problem{"/updates/0/status", "enum"}},
