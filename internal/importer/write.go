@@ -2,13 +2,13 @@ package importer
 
 import (
 	"bytes"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"statuspress/internal/content/authoring"
 )
 
 // Write carries the plan out: each new file is created only where no file is, each updated
@@ -46,7 +46,7 @@ func (p *Plan) Write() error {
 		if err := root.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 			return err
 		}
-		tmp, err := writeTemp(root, target, f.Data)
+		tmp, err := authoring.WriteTemp(root, target, f.Data, 0o644)
 		if err != nil {
 			return err
 		}
@@ -63,26 +63,4 @@ func (p *Plan) Write() error {
 		}
 	}
 	return nil
-}
-
-func writeTemp(root *os.Root, target string, data []byte) (string, error) {
-	var rnd [6]byte
-	rand.Read(rnd[:])
-	name := filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+"."+hex.EncodeToString(rnd[:])+".tmp")
-	f, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return "", err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		root.Remove(name)
-		return "", err
-	}
-	return name, nil
 }

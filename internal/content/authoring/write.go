@@ -42,7 +42,7 @@ func (p *Plan) Write(dir string) error {
 		if err := root.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 			return err
 		}
-		tmp, err := writeTemp(root, target, p.Data, 0o644)
+		tmp, err := WriteTemp(root, target, p.Data, 0o644)
 		if err != nil {
 			return err
 		}
@@ -84,7 +84,7 @@ func (p *Plan) Write(dir string) error {
 	if string(cur) != string(p.Old) {
 		return fmt.Errorf("%s changed while the update was prepared; nothing was written, run the command again", filepath.Join(dir, target))
 	}
-	tmp, err := writeTemp(root, target, p.Data, info.Mode().Perm())
+	tmp, err := WriteTemp(root, target, p.Data, info.Mode().Perm())
 	if err != nil {
 		return err
 	}
@@ -95,8 +95,9 @@ func (p *Plan) Write(dir string) error {
 	return nil
 }
 
-// writeTemp writes data to a new hidden file beside target, in root, and returns its name.
-func writeTemp(root *os.Root, target string, data []byte, perm fs.FileMode) (string, error) {
+// WriteTemp writes data to a new hidden file beside target, in root, synced to the disk and with
+// the mode perm, and returns its name; renaming it over target then replaces target whole.
+func WriteTemp(root *os.Root, target string, data []byte, perm fs.FileMode) (string, error) {
 	var rnd [6]byte
 	rand.Read(rnd[:])
 	name := filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+"."+hex.EncodeToString(rnd[:])+".tmp")
