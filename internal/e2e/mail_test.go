@@ -53,6 +53,11 @@ func TestSubscriptionMail(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// serve runs on the real clock here (a fixed one would never let the settle delay pass), and
+	// the update the test adds must come after those the sample incident has.
+	if last := time.Date(2026, 11, 23, 11, 45, 0, 0, time.UTC); time.Now().Before(last) {
+		t.Fatalf("the clock says %s, before the sample REST API incident's last update (%s): this test adds an update at the real time", time.Now().UTC().Format(time.RFC3339), last.Format(time.RFC3339))
+	}
 	mp := mailpit.Start(t)
 	root := testsupport.ModuleRoot(t)
 	content := t.TempDir()
