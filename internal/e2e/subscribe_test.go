@@ -46,7 +46,7 @@ func (c *subsClock) Advance(d time.Duration) {
 }
 
 // subscriptionServer serves the sample content with subscriptions on, on a SQLite store of its
-// own. statuspress serve does not switch them on yet, so the test runs the server in process.
+// own, in process so that the test can move its clock (TestSubscriptionMail runs the binary).
 func subscriptionServer(t *testing.T, root string) (string, store.Store, *subsClock) {
 	t.Helper()
 	now, err := time.Parse(time.RFC3339, fixedNow)
