@@ -228,22 +228,38 @@ func startEnvAt(t *testing.T, now string) *env {
 // with the env's clock; the server is stopped when the test ends.
 func (e *env) startServer(t *testing.T) {
 	t.Helper()
+	e.serve(t, buildBinary(t, e.root), freeAddr(t), "--now", e.now, "--content", filepath.Join(e.root, "incidents"))
+}
+
+// buildBinary builds cmd/statuspress into the test's temporary directory.
+func buildBinary(t *testing.T, root string) string {
+	t.Helper()
 	bin := filepath.Join(t.TempDir(), "statuspress")
 	build := exec.Command("go", "build", "-o", bin, "./cmd/statuspress")
-	build.Dir = e.root
+	build.Dir = root
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build ./cmd/statuspress: %v\n%s", err, out)
 	}
+	return bin
+}
 
+// freeAddr is a loopback host:port that was free a moment ago.
+func freeAddr(t *testing.T) string {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := ln.Addr().String()
-	ln.Close()
-	e.base = "http://" + addr
+	defer ln.Close()
+	return ln.Addr().String()
+}
 
-	cmd := exec.Command(bin, "serve", "--addr", addr, "--now", e.now, "--content", filepath.Join(e.root, "incidents"))
+// serve runs bin serve on addr with flags, and returns once /healthz answers; the server is
+// stopped when the test ends.
+func (e *env) serve(t *testing.T, bin, addr string, flags ...string) {
+	t.Helper()
+	e.base = "http://" + addr
+	cmd := exec.Command(bin, append([]string{"serve", "--addr", addr}, flags...)...)
 	cmd.Dir = e.root
 	for _, kv := range os.Environ() { // flags only: no STATUSPRESS_* setting of the developer's
 		if !strings.HasPrefix(kv, "STATUSPRESS_") {

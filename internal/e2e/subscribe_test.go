@@ -46,7 +46,7 @@ func (c *subsClock) Advance(d time.Duration) {
 }
 
 // subscriptionServer serves the sample content with subscriptions on, on a SQLite store of its
-// own. statuspress serve does not switch them on yet, so the test runs the server in process.
+// own, in process so that the test can move its clock (TestSubscriptionMail runs the binary).
 func subscriptionServer(t *testing.T, root string) (string, store.Store, *subsClock) {
 	t.Helper()
 	now, err := time.Parse(time.RFC3339, fixedNow)
@@ -140,11 +140,20 @@ func TestSubscribeBrowser(t *testing.T) {
 	t.Run("errors", func(t *testing.T) { e.formErrors(t) })
 }
 
-// checkSubscriptionPage is checkPage on a subscription page; a link page that is not found is
-// not the site's not-found page, which shows the current state.
+// checkSubscriptionPage is checkPage on a subscription page.
 func (e *env) checkSubscriptionPage(t *testing.T, c pageCase) {
 	r := e.open(t, e.base, c)
 	t.Logf("%s: %s", r.url, c.page.about)
+	for _, p := range e.subscriptionPageProblems(t, r) {
+		t.Error(p)
+	}
+}
+
+// subscriptionPageProblems runs the layout and axe-core checks on the page r shows, writes its
+// screenshot and lists what is wrong, the console and the network included. A link page that is
+// not found is not the site's not-found page, which shows the current state.
+func (e *env) subscriptionPageProblems(t *testing.T, r *pageRun) []string {
+	t.Helper()
 	problems, err := r.layoutProblems()
 	if err != nil {
 		t.Fatal(err)
@@ -161,44 +170,49 @@ func (e *env) checkSubscriptionPage(t *testing.T, c pageCase) {
 		t.Error(err)
 	}
 	problems = append(problems, r.eventProblems()...)
+	var out []string
 	for _, p := range problems {
 		if !strings.HasPrefix(p, "the not-found page shows") {
-			t.Error(p)
+			out = append(out, p)
 		}
 	}
+	return out
 }
 
-// subscribeNoJS loads the French overview with scripting off, types an address into the form
-// through DevTools' input events (no script in the page), sends it with Enter as a person would,
-// and reads the answer page.
-func (e *env) subscribeNoJS(t *testing.T, st store.Store) {
-	c := pageCase{lang: "fr", page: pageType{"overview-subscribe", "/fr/", http.StatusOK, "subscribing without JavaScript"}, vp: phone, noJS: true}
-	r := e.open(t, e.base, c)
+// query is the node that sel selects, read through DevTools, which needs no script in the page.
+func (r *pageRun) query(t *testing.T, sel string) proto.DOMNodeID {
+	t.Helper()
+	doc, err := proto.DOMGetDocument{}.Call(r.page)
+	if err != nil {
+		t.Fatalf("DOM.getDocument: %v", err)
+	}
+	res, err := proto.DOMQuerySelector{NodeID: doc.Root.NodeID, Selector: sel}.Call(r.page)
+	if err != nil || res.NodeID == 0 {
+		t.Fatalf("%s: querySelector(%q): %v", r.url, sel, err)
+	}
+	return res.NodeID
+}
+
+// outer is the HTML of the element that sel selects.
+func (r *pageRun) outer(t *testing.T, sel string) string {
+	t.Helper()
+	res, err := proto.DOMGetOuterHTML{NodeID: r.query(t, sel)}.Call(r.page)
+	if err != nil {
+		t.Fatalf("DOM.getOuterHTML: %v", err)
+	}
+	return res.OuterHTML
+}
+
+// subscribeThroughForm types address into the subscribe form of the page r shows through
+// DevTools' input events (no script in the page, so it works with JavaScript off), leaves the
+// components as they are, sends it with Enter as a person would, and returns the answer's <main>.
+func (r *pageRun) subscribeThroughForm(t *testing.T, address string) string {
+	t.Helper()
 	p := r.page
-	query := func(sel string) proto.DOMNodeID {
-		t.Helper()
-		doc, err := proto.DOMGetDocument{}.Call(p)
-		if err != nil {
-			t.Fatalf("DOM.getDocument: %v", err)
-		}
-		res, err := proto.DOMQuerySelector{NodeID: doc.Root.NodeID, Selector: sel}.Call(p)
-		if err != nil || res.NodeID == 0 {
-			t.Fatalf("querySelector(%q): %v", sel, err)
-		}
-		return res.NodeID
-	}
-	outer := func(sel string) string {
-		t.Helper()
-		res, err := proto.DOMGetOuterHTML{NodeID: query(sel)}.Call(p)
-		if err != nil {
-			t.Fatalf("DOM.getOuterHTML: %v", err)
-		}
-		return res.OuterHTML
-	}
-	if err := (proto.DOMFocus{NodeID: query(`form[data-testid="subscribe-form"] input[name="email"]`)}).Call(p); err != nil {
+	if err := (proto.DOMFocus{NodeID: r.query(t, `form[data-testid="subscribe-form"] input[name="email"]`)}).Call(p); err != nil {
 		t.Fatalf("focus the address: %v", err)
 	}
-	if err := (proto.InputInsertText{Text: "amelie@example.org"}).Call(p); err != nil {
+	if err := (proto.InputInsertText{Text: address}).Call(p); err != nil {
 		t.Fatalf("type the address: %v", err)
 	}
 	wait := p.WaitNavigation(proto.PageLifecycleEventNameLoad)
@@ -206,7 +220,15 @@ func (e *env) subscribeNoJS(t *testing.T, st store.Store) {
 		t.Fatalf("press Enter: %v", err)
 	}
 	wait()
-	answer := outer("main")
+	return r.outer(t, "main")
+}
+
+// subscribeNoJS loads the French overview with scripting off, subscribes through its form and
+// reads the answer page.
+func (e *env) subscribeNoJS(t *testing.T, st store.Store) {
+	c := pageCase{lang: "fr", page: pageType{"overview-subscribe", "/fr/", http.StatusOK, "subscribing without JavaScript"}, vp: phone, noJS: true}
+	r := e.open(t, e.base, c)
+	answer := r.subscribeThroughForm(t, "amelie@example.org")
 	if !strings.Contains(answer, `data-testid="subscribe-sent"`) || !strings.Contains(answer, "Consultez votre messagerie") {
 		t.Fatalf("the answer is not the French check-your-mail page:\n%s", shorten(answer, 800))
 	}
