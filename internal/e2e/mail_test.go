@@ -129,7 +129,7 @@ func TestSubscriptionMail(t *testing.T) {
 	// 4. The French notification.
 	list := mp.Wait(t, 4)
 	n := mailTo(t, mp, list, camille)
-	checkNotification(t, n, e.base, "[État des services Lumen Mail] Erreurs et lenteurs sur l'API REST: Sous surveillance",
+	checkNotification(t, n, e.base, "[État des services Lumen Mail] Erreurs et lenteurs sur l'API REST : Sous surveillance",
 		frenchTime(at.In(paris)), frText)
 	if de := mailTo(t, mp, list, lea); !strings.HasPrefix(de.Subject, "[Lumen Mail Status] ") || !strings.Contains(de.Text, "Wird beobachtet") {
 		t.Errorf("Léa's notification is not in German: %q\n%s", de.Subject, shorten(de.Text, 400))

@@ -290,9 +290,9 @@ func TestTemplates(t *testing.T) {
 // sameAsEnglish lists the translations that are rightly spelled as in English. Anything else
 // equal to its English source is most likely an untranslated copy.
 var sameAsEnglish = map[string][]string{
-	"nl": {"chrome.feeds", "label.impact", "label.status"},
+	"nl": {"chrome.feeds", "label.impact", "label.status", "notify.headline"},
 	"fr": {"kind.incident", "kind.maintenance", "heading.maintenance", "label.impact", "duration.minutes"},
-	"de": {"chrome.feeds", "label.status"},
+	"de": {"chrome.feeds", "label.status", "notify.headline"},
 }
 
 func TestTranslated(t *testing.T) {

@@ -560,6 +560,11 @@ var (
 		Description: "Button or link at the end of a notification (chat message, e-mail) that opens the incident's page on the status page.",
 		Other:       "View on the status page",
 	}
+	NotifyHeadline = &i18n.Message{
+		ID:          "notify.headline",
+		Description: "The headline of a notification (an e-mail's subject after the site's name, a chat message's title): the incident's title and its state in words.",
+		Other:       "{{.Title}}: {{.State}}",
+	}
 )
 
 // E-mail: the words around a notification and the double opt-in mail (internal/notify/mail).
@@ -779,7 +784,7 @@ func Messages() []*i18n.Message {
 		MaintenanceWindow, MaintenanceScheduled, MaintenanceStarts, MaintenanceUntil,
 		MaintenanceStartedByItself, MaintenanceCompletedByItself,
 
-		NotifyViewIncident,
+		NotifyViewIncident, NotifyHeadline,
 
 		MailLastUpdate, MailFooterReason, MailManage, MailUnsubscribe,
 		MailConfirmSubject, MailConfirmAsked, MailConfirmAction, MailConfirmValid, MailConfirmIgnore,

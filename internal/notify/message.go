@@ -23,6 +23,9 @@ type Message struct {
 	Kind incident.Kind
 	// Title is the incident's title.
 	Title string
+	// Headline is the title and the state as the language writes them together ("Title: State";
+	// French puts a space before the colon): a mail's subject, a chat message's title.
+	Headline string
 	// State is the incident's state in words ("Investigating"); StateCode is it as a code.
 	State     string
 	StateCode incident.UpdateStatus

@@ -56,7 +56,10 @@ func hexColor(m notify.Message) string { return fmt.Sprintf("#%06x", color(m)) }
 
 // headline is the title with the state: "Database slow: Identified".
 func headline(m notify.Message) string {
-	if m.State == "" {
+	switch {
+	case m.Headline != "":
+		return m.Headline
+	case m.State == "":
 		return m.Title
 	}
 	return m.Title + ": " + m.State

@@ -51,6 +51,10 @@ func Message(b notify.Batch, p Params) notify.Message {
 	if len(b.Events) == 1 && b.Events[0].Kind == notify.KindPostmortem {
 		m.State = l.T(locale.HeadingPostmortem)
 	}
+	m.Headline = m.Title
+	if m.State != "" {
+		m.Headline = l.TData(locale.NotifyHeadline, map[string]any{"Title": m.Title, "State": m.State})
+	}
 	for _, a := range in.ComponentsAt(p.Now) {
 		name := a.Component
 		if c, ok := p.Site.Component(a.Component); ok {

@@ -302,7 +302,7 @@ func TestNotifies(t *testing.T) {
 		}
 	}
 	want := []string{
-		"ann@example.org fr [État Acme] Erreurs de l'API: Analyse en cours",
+		"ann@example.org fr [État Acme] Erreurs de l'API : Analyse en cours",
 		"cy@example.org en [Acme Status] API errors: Investigating",
 	}
 	if diff := cmp.Diff(want, summary); diff != "" {

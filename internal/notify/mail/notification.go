@@ -84,7 +84,10 @@ func (p *Prepared) For(to string, links Links) Mail {
 
 // headline is "Title: State", or the title alone when there is no state.
 func headline(m notify.Message) string {
-	if m.State == "" {
+	switch {
+	case m.Headline != "":
+		return m.Headline
+	case m.State == "":
 		return m.Title
 	}
 	return m.Title + ": " + m.State

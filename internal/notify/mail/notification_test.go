@@ -35,7 +35,7 @@ func TestNotificationSays(t *testing.T) {
 			l := localizer(t, lang)
 			msg := message(t, lang)
 			m := Notification(l, msg, "reader@example.com", links("tok"))
-			if want := "[" + msg.Site + "] " + msg.Title + ": " + msg.State; m.Subject != want {
+			if want := "[" + msg.Site + "] " + msg.Title + colon(lang) + msg.State; m.Subject != want {
 				t.Errorf("subject = %q, want %q", m.Subject, want)
 			}
 			zone := clock.In(l.Location()).Format("MST")
@@ -188,4 +188,13 @@ func BenchmarkNotificationFor(b *testing.B) {
 	for b.Loop() {
 		p.For("reader@example.com", lk)
 	}
+}
+
+// colon is what comes between a title and a state in a subject: French puts a space before it
+// (a no-break space in the words, a plain one in a header, which keeps its spaces plain).
+func colon(lang string) string {
+	if lang == "fr" {
+		return " : "
+	}
+	return ": "
 }

@@ -67,7 +67,7 @@ func TestNotificationReceived(t *testing.T) {
 			t.Errorf("%s: Message-IDs %q and %q, want both %q", lang, first.MessageID, second.MessageID, m.ID+"@lumenmail.example")
 		}
 		got := first
-		if want := "[" + msg.Site + "] " + msg.Title + ": " + msg.State; got.Subject != want {
+		if want := "[" + msg.Site + "] " + msg.Title + colon(lang) + msg.State; got.Subject != want {
 			t.Errorf("%s: subject = %q, want %q", lang, got.Subject, want)
 		}
 		if got.From.Address != "status@lumenmail.example" || got.From.Name != "Lumen Mail Status" {
@@ -151,6 +151,7 @@ func TestHeaderInjection(t *testing.T) {
 	msg.Title = "Down\r\nBcc: victim@evil.example\r\nX-Injected: title"
 	msg.Site = "Site\nX-Injected: site\r\n\r\nbody"
 	msg.State = "Down\rX-Injected: state"
+	msg.Headline = msg.Title + ": " + msg.State
 	m := Notification(l, msg, "reader@example.com", links("tok"))
 	m.Lang = "en\r\nX-Injected: lang"
 	m.ID = "id\r\nX-Injected: id"
