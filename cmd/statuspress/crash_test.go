@@ -44,10 +44,15 @@ func TestCrashDuringFanOut(t *testing.T) {
 	}
 	again := serveDir(t, bin, dir, flags...)
 	cpu := testsupport.ProcessCPU(again.cmd.Process.Pid)
+	var rss []string // the resident memory while the rest goes out, every few hundred mails
 	deadline := time.Now().Add(60 * time.Second)
-	for mp.Count(t) < subscribers && time.Now().Before(deadline) {
+	for n := 0; mp.Count(t) < subscribers && time.Now().Before(deadline); n++ {
+		if n%20 == 0 {
+			rss = append(rss, residentMemory(again.cmd.Process.Pid))
+		}
 		time.Sleep(100 * time.Millisecond)
 	}
+	t.Logf("serve's resident memory while sending, every 2 s: %s", strings.Join(rss, ", "))
 	// What the fan-out costs serve, apart from the mail server: the CPU time per mail, from
 	// which the share of a core a sending rate takes follows.
 	if sent := mp.Count(t) - atKill; sent > 0 {
@@ -112,4 +117,18 @@ func writeFileTB(t testing.TB, path, s string) {
 	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// residentMemory is a process's VmRSS as /proc says it ("41236 kB"), or "?".
+func residentMemory(pid int) string {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return "?"
+	}
+	for line := range strings.Lines(string(data)) {
+		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "?"
 }
