@@ -65,6 +65,10 @@ func checkTimes(r *report, o *original, in *incident.Incident) {
 	if w := o.scheduled; !w.Start.IsZero() && !w.End.IsZero() && !w.End.After(w.Start) {
 		r.errorf(o.at["scheduled"], "the maintenance window ends (%s) before it starts (%s)", w.End.Format(time.RFC3339), w.Start.Format(time.RFC3339))
 	}
+	if w := o.scheduled; in.Kind == incident.KindMaintenance && !o.started.IsZero() && !w.End.IsZero() && o.started.After(w.End) {
+		r.warnf(o.at["started"], "`started` (%s) is after the window's end (%s): the work cannot begin once its window has closed; correct the date, or move `scheduled` if the maintenance was put off",
+			o.started.Format(time.RFC3339), w.End.Format(time.RFC3339))
+	}
 	if in.Kind == incident.KindMaintenance && in.Started.IsZero() {
 		in.Started = o.scheduled.Start
 	}

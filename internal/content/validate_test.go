@@ -193,6 +193,15 @@ func TestValidation(t *testing.T) {
 			want:  []string{"b.md:4:12: error: the maintenance window ends (2024-01-10T08:00:00Z) before it starts (2024-01-10T10:00:00Z)"},
 		},
 		{
+			name:  "maintenance started after its window ended",
+			files: map[string]string{"b.md": fm(title, "kind: maintenance", "scheduled: {start: 2024-01-10T10:00:00Z, end: 2024-01-10T12:00:00Z}", "started: 2024-01-11T10:30:00Z")},
+			want:  []string{"b.md:5:10: warning: `started` (2024-01-11T10:30:00Z) is after the window's end (2024-01-10T12:00:00Z): the work cannot begin once its window has closed; correct the date, or move `scheduled` if the maintenance was put off"},
+		},
+		{
+			name:  "maintenance started late within its window",
+			files: map[string]string{"b.md": fm(title, "kind: maintenance", "scheduled: {start: 2024-01-10T10:00:00Z, end: 2024-01-10T12:00:00Z}", "started: 2024-01-10T11:59:00Z")},
+		},
+		{
 			name:  "maintenance without window",
 			files: map[string]string{"b.md": fm(title, "kind: maintenance")},
 			want:  []string{"b.md:1:1: error: a maintenance needs its announced window, e.g. `scheduled: {start: 2024-01-10T10:00:00Z, end: 2024-01-10T12:00:00Z}`"},
