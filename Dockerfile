@@ -19,6 +19,8 @@ COPY . .
 ARG VERSION=dev
 RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
     go build -trimpath -ldflags "-s -w -X main.version=${VERSION}" -o /out/statuspress ./cmd/statuspress
+# The folder of the subscribers' database (SQLite), empty; the runtime stage has no shell to make it.
+RUN mkdir -p /out/data
 
 # Distroless static: CA certificates, time zone data (site.yaml's zones need it) and a passwd
 # file with an unprivileged user; no shell, no package manager.
@@ -34,10 +36,12 @@ LABEL org.opencontainers.image.title="statuspress" \
       org.opencontainers.image.base.name="gcr.io/distroless/static-debian12:nonroot"
 COPY --from=build /out/statuspress /statuspress
 COPY incidents/ /content/
-ENV STATUSPRESS_CONTENT=/content STATUSPRESS_ADDR=:8080
+COPY --from=build --chown=65532:65532 /out/data /data
+ENV STATUSPRESS_CONTENT=/content STATUSPRESS_DATA=/data STATUSPRESS_ADDR=:8080
 # distroless's nonroot user, by number so that Kubernetes' runAsNonRoot can check it.
 USER 65532:65532
-VOLUME /content
+# The content, and the database that subscriptions keep (used only with --smtp or --notify-config).
+VOLUME /content /data
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD ["/statuspress", "healthcheck"]
 ENTRYPOINT ["/statuspress"]

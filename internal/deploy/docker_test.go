@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -279,7 +280,7 @@ func TestDockerImage(t *testing.T) {
 
 	// The runtime stage's instructions.
 	env := final.vars(len(final.ins), map[string]string{"VERSION": testVersion})
-	var binDest, contentSrc, contentDest string
+	var binDest, contentSrc, contentDest, dataDest, dataOwner string
 	for i, in := range final.ins {
 		if in.cmd != "COPY" {
 			continue
@@ -289,6 +290,9 @@ func TestDockerImage(t *testing.T) {
 			t.Fatalf("Dockerfile:%d: %v", in.line, err)
 		}
 		switch {
+		case c.from == b.stage.name && c.chown != "":
+			// The empty folder of the database, made writable for the user the server runs as.
+			dataDest, dataOwner = path.Clean(c.dst), c.chown
 		case c.from == b.stage.name:
 			if len(c.srcs) != 1 || c.srcs[0] != b.output {
 				t.Errorf("Dockerfile:%d copies %v from %s, but go build writes %s", in.line, c.srcs, c.from, b.output)
@@ -340,9 +344,21 @@ func TestDockerImage(t *testing.T) {
 		if got := env["STATUSPRESS_CONTENT"]; got != contentDest {
 			t.Errorf("STATUSPRESS_CONTENT=%q but the content is copied to %s", got, contentDest)
 		}
-		vols := final.all("VOLUME")
-		if len(vols) != 1 || strings.Trim(vols[0].args, `[]" `) != contentDest {
-			t.Errorf("want VOLUME %s, have %v", contentDest, vols)
+		var vols []string
+		for _, in := range final.all("VOLUME") {
+			vols = append(vols, strings.Fields(strings.NewReplacer("[", " ", "]", " ", `"`, " ", ",", " ").Replace(in.args))...)
+		}
+		slices.Sort(vols)
+		want := []string{contentDest, dataDest}
+		slices.Sort(want)
+		if !slices.Equal(vols, want) {
+			t.Errorf("want VOLUME %v (the content and the database), have %v", want, vols)
+		}
+		if got := env["STATUSPRESS_DATA"]; dataDest == "" || got != dataDest {
+			t.Errorf("STATUSPRESS_DATA=%q, but the folder made for the database is %q (COPY --from=%s --chown=USER)", got, dataDest, b.stage.name)
+		}
+		if owner := strings.Fields(users[len(users)-1].args)[0]; dataOwner != owner {
+			t.Errorf("the database's folder belongs to %q, but the server runs as %q and could not write there", dataOwner, owner)
 		}
 		_, port, err := net.SplitHostPort(env["STATUSPRESS_ADDR"])
 		if err != nil {

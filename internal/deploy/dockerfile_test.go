@@ -255,9 +255,10 @@ func execForm(s string) ([]string, bool) {
 
 // copyInstr is a COPY: its --from (empty for the build context), sources and destination.
 type copyInstr struct {
-	from string
-	srcs []string
-	dst  string
+	from  string
+	chown string
+	srcs  []string
+	dst   string
 }
 
 func parseCopy(args string, env map[string]string) (copyInstr, error) {
@@ -266,6 +267,9 @@ func parseCopy(args string, env map[string]string) (copyInstr, error) {
 	for len(f) > 0 && strings.HasPrefix(f[0], "--") {
 		if v, ok := strings.CutPrefix(f[0], "--from="); ok {
 			c.from = v
+		}
+		if v, ok := strings.CutPrefix(f[0], "--chown="); ok {
+			c.chown = v
 		}
 		f = f[1:]
 	}
