@@ -65,9 +65,9 @@ func (d *Dispatcher) DeliverEmail(ctx context.Context, e store.EmailDelivery) (e
 	return d.send(ctx, p.For(e.Subscriber.Address, links))
 }
 
-// prepare is the mail of a message in lang, written once per snapshot for all its subscribers.
+// prepare is the mail of a message in lang, written once a minute for all its subscribers.
 func (d *Dispatcher) prepare(snap *site.Snapshot, ids []string, lang string) (*mail.Prepared, bool) {
-	k := preparedKey{snap: snap, ids: strings.Join(ids, "\n"), lang: lang}
+	k := preparedKey{version: snap.Version, minute: d.o.Now().Unix() / 60, ids: strings.Join(ids, "\n"), lang: lang}
 	d.mu.Lock()
 	p, ok := d.prepared[k]
 	d.mu.Unlock()

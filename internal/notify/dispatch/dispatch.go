@@ -95,10 +95,14 @@ type Dispatcher struct {
 	prepared map[preparedKey]*mail.Prepared
 }
 
+// preparedKey names a prepared mail by what its words depend on: the content's version, the
+// minute (a state or a visible update may change with the clock), the events and the language.
+// It holds no snapshot, so an old one is not kept alive by the cache.
 type preparedKey struct {
-	snap *site.Snapshot
-	ids  string
-	lang string
+	version string
+	minute  int64
+	ids     string
+	lang    string
 }
 
 // maxPrepared bounds the prepared mails kept: a fan-out works through one message at a time.
