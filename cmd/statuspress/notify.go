@@ -6,9 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"math"
 	"net/http"
 	"net/netip"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -67,9 +69,11 @@ func notifyFlags(fs *flag.FlagSet, c *notifyConfig) func() error {
 			return fmt.Errorf("--notify-delay %q: give a duration such as 60s or 2m", delay)
 		}
 		c.delay = d
-		if _, err := fmt.Sscan(rate, &c.mailRate); err != nil || c.mailRate <= 0 {
+		r, err := strconv.ParseFloat(strings.TrimSpace(rate), 64)
+		if err != nil || !(r > 0) || math.IsInf(r, 0) {
 			return fmt.Errorf("--mail-rate %q: give a number of mails a second above 0, such as 10 or 0.5", rate)
 		}
+		c.mailRate = r
 		if c.smtp != "" && c.mailFrom == "" {
 			return errors.New("--smtp needs --mail-from, the address mail is sent from")
 		}
@@ -226,7 +230,7 @@ func (n *notifications) start(m *Main, channels *config.Config, mailer dispatch.
 	if err := pub.srv.RegisterMetrics(&collector{n: n}); err != nil {
 		return err
 	}
-	m.Log.Info("notifications", "database", redactDSN(m.Config.notify.db), "email", mailer != nil,
+	m.Log.Info("notifications", "database", store.Redact(m.Config.notify.db), "email", mailer != nil,
 		"channels", len(channels.Channels), "delay", m.Config.notify.delay)
 	return nil
 }
@@ -239,20 +243,6 @@ func (n *notifications) close(ctx context.Context) error {
 		n.http.CloseIdleConnections()
 	}
 	return err
-}
-
-// redactDSN hides a database password for the log.
-func redactDSN(dsn string) string {
-	scheme, rest, ok := strings.Cut(dsn, "://")
-	if !ok {
-		return dsn
-	}
-	userinfo, host, ok := strings.Cut(rest, "@")
-	if !ok {
-		return dsn
-	}
-	user, _, _ := strings.Cut(userinfo, ":")
-	return scheme + "://" + user + ":xxxxx@" + host
 }
 
 // collector gives /metrics the notifications' figures, read when Prometheus scrapes.

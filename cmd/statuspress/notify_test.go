@@ -183,3 +183,16 @@ updates:
 		t.Errorf("the receiver got %d messages (%q); want each of 3 once", len(ids), ids)
 	}
 }
+
+// TestMailRateFlag: --mail-rate takes a positive, finite number and nothing after it.
+func TestMailRateFlag(t *testing.T) {
+	for rate, ok := range map[string]bool{"10": true, "0.5": true, "10abc": false, "NaN": false, "Inf": false, "0": false, "-1": false, "": false} {
+		cfg, err := parseServe([]string{"--mail-rate", rate}, io.Discard)
+		if (err == nil) != ok {
+			t.Errorf("--mail-rate %q: %v, want ok %v", rate, err, ok)
+		}
+		if ok && err == nil && cfg.notify.mailRate <= 0 {
+			t.Errorf("--mail-rate %q read as %v", rate, cfg.notify.mailRate)
+		}
+	}
+}

@@ -65,7 +65,7 @@ func Open(ctx context.Context, dsn string, opts Options) (Store, error) {
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
 		return openPostgres(ctx, dsn, opts)
 	}
-	return nil, fmt.Errorf("database %q: want sqlite:PATH (a SQLite file) or postgres://USER:PASSWORD@HOST:PORT/DATABASE", redact(dsn))
+	return nil, fmt.Errorf("database %q: want sqlite:PATH (a SQLite file) or postgres://USER:PASSWORD@HOST:PORT/DATABASE", Redact(dsn))
 }
 
 func cmp0(n, def int) int {
@@ -75,8 +75,8 @@ func cmp0(n, def int) int {
 	return n
 }
 
-// redact hides a password in a DSN shown in an error.
-func redact(dsn string) string {
+// Redact hides the password of a DSN, for errors and logs.
+func Redact(dsn string) string {
 	scheme, rest, ok := strings.Cut(dsn, "://")
 	if !ok {
 		return dsn
@@ -137,7 +137,7 @@ func openSQLite(ctx context.Context, path string, opts Options) (Store, error) {
 const migrationLock = 0x5374617475735072 // "StatusPr"
 
 func openPostgres(ctx context.Context, dsn string, opts Options) (Store, error) {
-	name := redact(dsn)
+	name := Redact(dsn)
 	pool, err := pgxpool.New(ctx, dsn)
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", name, err)

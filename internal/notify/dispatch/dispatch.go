@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/http"
 	"slices"
 	"sync"
@@ -280,16 +281,8 @@ func (d *Dispatcher) Stats() Stats {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	s := d.stats
-	s.Sent, s.Failed = maps(s.Sent), maps(s.Failed)
+	s.Sent, s.Failed = maps.Clone(s.Sent), maps.Clone(s.Failed)
 	return s
-}
-
-func maps(m map[string]int) map[string]int {
-	out := make(map[string]int, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
 }
 
 func (d *Dispatcher) count(kind string, err error) {
