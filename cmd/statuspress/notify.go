@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -127,6 +128,36 @@ type notifications struct {
 	http  *http.Client
 	// subs are the subscription pages' settings, with --smtp; nil without.
 	subs *server.Subscriptions
+
+	// The database's figures for /readyz and /metrics, read at most once per figuresTTL: both
+	// are public, and a stranger who asks often must not make the database count often.
+	mu       sync.Mutex
+	read     time.Time
+	counts   store.Counts
+	failures store.FailureCounts
+}
+
+// figuresTTL is how long the database's figures are reused.
+const figuresTTL = 5 * time.Second
+
+// figures are the counts of the database, read again when they are older than figuresTTL; one
+// caller reads while the others wait for its answer.
+func (n *notifications) figures(ctx context.Context) (store.Counts, store.FailureCounts, error) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if !n.read.IsZero() && time.Since(n.read) < figuresTTL {
+		return n.counts, n.failures, nil
+	}
+	c, err := n.store.Counts(ctx)
+	if err != nil {
+		return c, store.FailureCounts{}, err
+	}
+	f, err := n.store.Failures(ctx)
+	if err != nil {
+		return c, f, err
+	}
+	n.counts, n.failures, n.read = c, f, time.Now()
+	return c, f, nil
 }
 
 // openNotifications reads the channels and opens the database, before anything is served: a
@@ -181,11 +212,7 @@ func (n *notifications) configure(c *server.Config, snap *site.Snapshot) {
 
 // status is /readyz's part of the notifications.
 func (n *notifications) status(ctx context.Context) (server.Notifications, error) {
-	c, err := n.store.Counts(ctx)
-	if err != nil {
-		return server.Notifications{}, err
-	}
-	f, err := n.store.Failures(ctx)
+	c, f, err := n.figures(ctx)
 	if err != nil {
 		return server.Notifications{}, err
 	}
@@ -268,18 +295,14 @@ func (c *collector) Collect(ch chan<- prometheus.Metric) {
 	gauge := func(d *prometheus.Desc, v int, labels ...string) {
 		ch <- prometheus.MustNewConstMetric(d, prometheus.GaugeValue, float64(v), labels...)
 	}
-	if counts, err := c.n.store.Counts(ctx); err == nil {
+	if counts, f, err := c.n.figures(ctx); err == nil {
 		gauge(descSubscribers, counts.Pending, "pending")
 		gauge(descSubscribers, counts.Confirmed, "confirmed")
 		gauge(descQueued, counts.Deliveries)
-	} else {
-		ch <- prometheus.NewInvalidMetric(descQueued, err)
-	}
-	if f, err := c.n.store.Failures(ctx); err == nil {
 		gauge(descFailures, f.Emails, "email")
 		gauge(descFailures, f.Webhooks, "webhook")
 	} else {
-		ch <- prometheus.NewInvalidMetric(descFailures, err)
+		ch <- prometheus.NewInvalidMetric(descQueued, err)
 	}
 	if c.n.d == nil {
 		return

@@ -13,10 +13,14 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"statuspress/internal/notify/webhook"
+	"statuspress/internal/store"
 	"statuspress/internal/store/storetest"
 	"statuspress/internal/watch"
 )
@@ -194,5 +198,34 @@ func TestMailRateFlag(t *testing.T) {
 		if ok && err == nil && cfg.notify.mailRate <= 0 {
 			t.Errorf("--mail-rate %q read as %v", rate, cfg.notify.mailRate)
 		}
+	}
+}
+
+// countingStore counts the reads of the figures /readyz and /metrics show.
+type countingStore struct {
+	store.Store
+	reads atomic.Int32
+}
+
+func (s *countingStore) Counts(ctx context.Context) (store.Counts, error) {
+	s.reads.Add(1)
+	return s.Store.Counts(ctx)
+}
+
+// TestFiguresReadSeldom: however often /readyz and /metrics are asked, the database is counted
+// once per figuresTTL.
+func TestFiguresReadSeldom(t *testing.T) {
+	st := storetest.Open(t, "sqlite:"+filepath.Join(t.TempDir(), "sp.db"), storetest.NewClock())
+	cs := &countingStore{Store: st}
+	n := &notifications{store: cs}
+	for range 100 {
+		if _, err := n.status(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		metrics := make(chan prometheus.Metric, 100)
+		(&collector{n: n}).Collect(metrics)
+	}
+	if got := cs.reads.Load(); got != 1 {
+		t.Errorf("the database was counted %d times for 200 answers; want once", got)
 	}
 }
