@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"statuspress/internal/store"
+	"statuspress/internal/store/storetest"
 	"statuspress/internal/testsupport"
 	"statuspress/internal/testsupport/mailpit"
 )
@@ -27,7 +28,7 @@ func TestCrashDuringFanOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	db := "sqlite:" + filepath.Join(t.TempDir(), "sp.db")
-	seedSubscribersTB(t, db, subscribers)
+	seedSubscribers(t, db, subscribers)
 	flags := []string{"--smtp", "smtp://" + mp.SMTPAddr, "--mail-from", "Lumen Mail Status <status@lumenmail.example>",
 		"--mail-rate", "400", "--db", db, "--notify-delay", "0s", "--access-log", "off"}
 	p := serveDir(t, bin, dir, flags...)
@@ -88,8 +89,9 @@ func TestCrashDuringFanOut(t *testing.T) {
 	}
 }
 
-// seedSubscribersTB adds n confirmed subscribers, reader0000@example.org and on.
-func seedSubscribersTB(t testing.TB, db string, n int) {
+// seedSubscribers adds n confirmed subscribers, reader0000@example.org and on, in the four
+// languages in turn.
+func seedSubscribers(t testing.TB, db string, n int) {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, db, store.Options{Now: time.Now})
@@ -98,24 +100,7 @@ func seedSubscribersTB(t testing.TB, db string, n int) {
 	}
 	defer st.Close(ctx)
 	for i := range n {
-		sub, err := st.Subscribe(ctx, fmt.Sprintf("reader%04d@example.org", i), []string{"en", "nl", "fr", "de"}[i%4], nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		token, err := st.NewToken(ctx, sub.ID, store.PurposeConfirm, time.Hour)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := st.Confirm(ctx, token); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
-func writeFileTB(t testing.TB, path, s string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
-		t.Fatal(err)
+		storetest.Confirmed(t, st, fmt.Sprintf("reader%04d@example.org", i), []string{"en", "nl", "fr", "de"}[i%4])
 	}
 }
 

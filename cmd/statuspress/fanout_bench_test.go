@@ -38,7 +38,7 @@ func benchReadDuringFanOut(b *testing.B, rate string, fanout bool) {
 		b.Fatal(err)
 	}
 	db := "sqlite:" + filepath.Join(b.TempDir(), "sp.db")
-	seedSubscribersTB(b, db, 3000)
+	seedSubscribers(b, db, 3000)
 	cfg, err := parseServe([]string{"--content", dir, "--addr", "127.0.0.1:0", "--now", "2026-11-23T12:00:00Z",
 		"--smtp", "smtp://" + mp.SMTPAddr, "--mail-from", "status@lumenmail.example", "--mail-rate", rate,
 		"--db", db, "--notify-delay", "0s", "--access-log", "off", "--watch", "poll"}, io.Discard)
@@ -51,7 +51,7 @@ func benchReadDuringFanOut(b *testing.B, rate string, fanout bool) {
 	}
 	defer m.Close()
 	if fanout {
-		writeFileTB(b, filepath.Join(dir, "2026", "fan-out.md"), fanOutIncident)
+		writeFile(b, filepath.Join(dir, "2026", "fan-out.md"), fanOutIncident)
 		deadline := time.Now().Add(20 * time.Second)
 		for mp.Count(b) == 0 {
 			if time.Now().After(deadline) {

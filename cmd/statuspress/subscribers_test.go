@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"statuspress/internal/store"
+	"statuspress/internal/store/storetest"
 )
 
 // TestSubscribersCommand: list, export (one address or all, CSV and JSON) and delete work on the
@@ -24,11 +25,7 @@ func TestSubscribersCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sub, _ := st.Subscribe(ctx, "ann@example.org", "fr", []string{"web-app", "rest-api"})
-	token, _ := st.NewToken(ctx, sub.ID, store.PurposeConfirm, time.Hour)
-	if _, err := st.Confirm(ctx, token); err != nil {
-		t.Fatal(err)
-	}
+	storetest.Confirmed(t, st, "ann@example.org", "fr", "web-app", "rest-api")
 	if _, err := st.Subscribe(ctx, "=HYPERLINK(\"x\")@example.org", "en", nil); err != nil {
 		t.Fatal(err)
 	}

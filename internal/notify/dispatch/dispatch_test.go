@@ -251,17 +251,7 @@ func ts(s string) time.Time {
 
 func subscribe(t *testing.T, s store.Store, address, lang string, components ...string) {
 	t.Helper()
-	sub, err := s.Subscribe(t.Context(), address, lang, components)
-	if err != nil {
-		t.Fatal(err)
-	}
-	token, err := s.NewToken(t.Context(), sub.ID, store.PurposeConfirm, time.Hour)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Confirm(t.Context(), token); err != nil {
-		t.Fatal(err)
-	}
+	storetest.Confirmed(t, s, address, lang, components...)
 }
 
 // TestNotifies: history is not sent; a new incident and its update settle into one message per

@@ -147,8 +147,15 @@ func Run(t *testing.T, db Database) {
 // confirmed subscribes address and confirms it.
 func confirmed(t *testing.T, s store.Store, address string, components ...string) store.Subscriber {
 	t.Helper()
-	ctx := t.Context()
-	sub, err := s.Subscribe(ctx, address, "en", components)
+	return Confirmed(t, s, address, "en", components...)
+}
+
+// Confirmed subscribes address in lang to components (none: all of them) and confirms it, as a
+// reader who followed the confirmation link.
+func Confirmed(t testing.TB, s store.Store, address, lang string, components ...string) store.Subscriber {
+	t.Helper()
+	ctx := context.Background()
+	sub, err := s.Subscribe(ctx, address, lang, components)
 	if err != nil {
 		t.Fatalf("Subscribe(%s): %v", address, err)
 	}
