@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"statuspress/internal/content/authoring"
 	"statuspress/internal/incident"
 	"statuspress/internal/yamlnode"
 )
@@ -94,7 +93,7 @@ func FromCState(fsys fs.FS, dir string) (*Page, error) {
 	if _, err := fs.Stat(fsys, "content/issues"); err != nil {
 		return nil, fmt.Errorf("%s is not a cState site: it has no content/issues folder", dir)
 	}
-	m := &cstateMapper{page: p, byName: map[string]string{}, taken: map[string]bool{}, cfg: cfgPath}
+	m := &cstateMapper{page: p, byName: map[string]string{}, taken: ids{}, cfg: cfgPath}
 	if err := m.config(field(params, "categories"), systems); err != nil {
 		return nil, err
 	}
@@ -144,17 +143,7 @@ type cstateMapper struct {
 	page   *Page
 	cfg    string
 	byName map[string]string // system name -> component id
-	taken  map[string]bool
-}
-
-func (m *cstateMapper) id(name, fallback string) string {
-	base := authoring.Slug(name, "en")
-	if base == "" {
-		base = fallback
-	}
-	id := authoring.Unique(base, func(s string) bool { return m.taken[s] })
-	m.taken[id] = true
-	return id
+	taken  ids
 }
 
 // config makes groups of the categories and components of the systems.
@@ -171,7 +160,7 @@ func (m *cstateMapper) config(categories, systems *yamlnode.Node) error {
 				groups[name] = ""
 				continue
 			}
-			id := m.id(name, "group")
+			id := m.taken.id(name, "group")
 			groups[name] = id
 			m.page.Groups = append(m.page.Groups, Group{ID: id, Name: name, Description: scalar(field(c, "description"))})
 		}
@@ -192,7 +181,7 @@ func (m *cstateMapper) config(categories, systems *yamlnode.Node) error {
 			m.page.note(m.cfg, "params.systems", "system %q is listed twice; imported once", name)
 			continue
 		}
-		id := m.id(name, "component")
+		id := m.taken.id(name, "component")
 		m.byName[name] = id
 		c := Component{ID: id, Name: oneLine(name), Description: desc, Position: i + 1}
 		if cat != "" {
@@ -293,7 +282,7 @@ func (m *cstateMapper) issue(file, rel string, data []byte) (Event, bool, error)
 			name := scalar(it)
 			id, ok := m.byName[name]
 			if !ok {
-				id = m.id(name, "component")
+				id = m.taken.id(name, "component")
 				m.byName[name] = id
 				m.page.Components = append(m.page.Components, Component{ID: id, Name: oneLine(name), Position: len(m.page.Components) + 1})
 				m.page.note(file, "affected", "%q is not a system of %s; added as a component", name, path.Base(m.cfg))

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"time"
 
+	"statuspress/internal/content/authoring"
 	"statuspress/internal/incident"
 )
 
@@ -106,4 +107,18 @@ func (e *Error) Error() string {
 
 func (p *Page) note(file, field, format string, args ...any) {
 	p.Notes = append(p.Notes, Note{File: file, Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// ids hands out the ids of a page's components and groups: each made from a name as slugs are,
+// and each once.
+type ids map[string]bool
+
+func (t ids) id(name, fallback string) string {
+	base := authoring.Slug(name, "en")
+	if base == "" {
+		base = fallback
+	}
+	id := authoring.Unique(base, func(s string) bool { return t[s] })
+	t[id] = true
+	return id
 }

@@ -14,7 +14,6 @@ import (
 	"strings"
 	"time"
 
-	"statuspress/internal/content/authoring"
 	"statuspress/internal/incident"
 )
 
@@ -162,7 +161,7 @@ func FromStatuspage(docs []StatuspageDoc) (*Page, error) {
 	if l, err := time.LoadLocation(p.TimeZone); err == nil && p.TimeZone != "" && p.TimeZone != "Local" {
 		loc = l
 	}
-	m := &spMapper{page: p, loc: loc, byCode: map[string]string{}, taken: map[string]bool{}}
+	m := &spMapper{page: p, loc: loc, byCode: map[string]string{}, taken: ids{}}
 	m.components(comps, incs)
 	for _, l := range incs {
 		e, err := m.event(l)
@@ -280,17 +279,7 @@ type spMapper struct {
 	loc  *time.Location
 	// byCode maps a Statuspage component id to ours.
 	byCode map[string]string
-	taken  map[string]bool
-}
-
-func (m *spMapper) id(name, fallback string) string {
-	base := authoring.Slug(name, "en")
-	if base == "" {
-		base = fallback
-	}
-	id := authoring.Unique(base, func(s string) bool { return m.taken[s] })
-	m.taken[id] = true
-	return id
+	taken  ids
 }
 
 // components makes groups and components from components.json, and from the components the
@@ -315,12 +304,12 @@ func (m *spMapper) components(comps []spComponent, incs []located) {
 	slices.SortStableFunc(groups, func(a, b spComponent) int { return a.Position - b.Position })
 	groupIDs := map[string]string{}
 	for _, g := range groups {
-		id := m.id(g.Name, "group")
+		id := m.taken.id(g.Name, "group")
 		groupIDs[g.ID] = id
 		m.page.Groups = append(m.page.Groups, Group{ID: id, Name: oneLine(g.Name), Description: deref(g.Description)})
 	}
 	for i, c := range plain {
-		id := m.id(c.Name, "component")
+		id := m.taken.id(c.Name, "component")
 		m.byCode[c.ID] = id
 		comp := Component{ID: id, Name: oneLine(c.Name), Description: deref(c.Description), Position: i + 1, HiddenUnlessDegraded: c.OnlyShowIfDegraded}
 		if c.GroupID != nil && *c.GroupID != "" {
