@@ -62,3 +62,15 @@ func (b Batch) MessageID() string {
 	sum := sha256.Sum256([]byte(strings.Join(ids, "\n")))
 	return "msg_" + strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(sum[:20]))
 }
+
+// TitleLine is the message's headline: Headline as compose writes it in the language, or, for a
+// message made without it, "Title: State" (the title alone when there is no state).
+func (m Message) TitleLine() string {
+	switch {
+	case m.Headline != "":
+		return m.Headline
+	case m.State == "":
+		return m.Title
+	}
+	return m.Title + ": " + m.State
+}

@@ -54,17 +54,6 @@ func color(m notify.Message) int {
 
 func hexColor(m notify.Message) string { return fmt.Sprintf("#%06x", color(m)) }
 
-// headline is the title with the state: "Database slow: Identified".
-func headline(m notify.Message) string {
-	switch {
-	case m.Headline != "":
-		return m.Headline
-	case m.State == "":
-		return m.Title
-	}
-	return m.Title + ": " + m.State
-}
-
 // truncate cuts s to at most n characters, ending with an ellipsis when it cut.
 func truncate(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {

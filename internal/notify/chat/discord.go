@@ -59,7 +59,7 @@ const (
 // Discord returns m as a Discord webhook body.
 func Discord(m notify.Message) DiscordMessage {
 	e := DiscordEmbed{
-		Title: truncate(headline(m), discordTitleMax),
+		Title: truncate(m.TitleLine(), discordTitleMax),
 		URL:   m.Link,
 		Color: color(m),
 	}

@@ -39,9 +39,9 @@ func mattermostQuiet(s string) string { return strings.ReplaceAll(s, "@", "@\u20
 // Mattermost returns m as a Mattermost incoming webhook body.
 func Mattermost(m notify.Message) MattermostMessage {
 	a := MattermostAttachment{
-		Fallback:  mattermostQuiet(headline(m)),
+		Fallback:  mattermostQuiet(m.TitleLine()),
 		Color:     hexColor(m),
-		Title:     mattermostQuiet(headline(m)),
+		Title:     mattermostQuiet(m.TitleLine()),
 		TitleLink: m.Link,
 		Text:      mattermostQuiet(m.Text),
 		Footer:    mattermostQuiet(strings.Trim(m.Site+" · "+m.Time, " ·")),

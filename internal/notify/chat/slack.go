@@ -57,8 +57,8 @@ func slackEscape(s string) string {
 
 // Slack returns m as a Slack incoming webhook body.
 func Slack(m notify.Message) SlackMessage {
-	msg := SlackMessage{Text: slackEscape(headline(m))}
-	msg.Blocks = append(msg.Blocks, SlackBlock{Type: "header", Text: &SlackText{Type: "plain_text", Text: truncate(headline(m), slackHeaderMax)}})
+	msg := SlackMessage{Text: slackEscape(m.TitleLine())}
+	msg.Blocks = append(msg.Blocks, SlackBlock{Type: "header", Text: &SlackText{Type: "plain_text", Text: truncate(m.TitleLine(), slackHeaderMax)}})
 	if m.Text != "" {
 		msg.Blocks = append(msg.Blocks, SlackBlock{Type: "section", Text: &SlackText{Type: "mrkdwn", Text: truncate(slackEscape(m.Text), slackSectionMax)}})
 	}

@@ -44,7 +44,7 @@ type Prepared struct {
 func Prepare(l *locale.Localizer, m notify.Message) *Prepared {
 	v := notificationView{
 		Lang:     m.Lang,
-		Headline: headline(m),
+		Headline: m.TitleLine(),
 		Updated:  l.TData(locale.MailLastUpdate, map[string]any{"Time": m.Time}),
 		Body:     template.HTML(mailHTML(m.HTML, m.Link)), // sanitised by the Markdown renderer (see notify.Message)
 		Text:     m.Text,
@@ -80,17 +80,6 @@ func (p *Prepared) For(to string, links Links) Mail {
 		ID:          messageID("n", p.m.ID, strings.ToLower(to)),
 		Unsubscribe: links.Unsubscribe,
 	}
-}
-
-// headline is "Title: State", or the title alone when there is no state.
-func headline(m notify.Message) string {
-	switch {
-	case m.Headline != "":
-		return m.Headline
-	case m.State == "":
-		return m.Title
-	}
-	return m.Title + ": " + m.State
 }
 
 type notificationView struct {
