@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -14,11 +13,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"statuspress/internal/content"
+	"statuspress/internal/testsupport"
 	"statuspress/internal/watch"
 )
 
@@ -38,23 +37,8 @@ type liveSite struct {
 	log *lockedBuffer
 }
 
-// lockedBuffer is a bytes.Buffer safe for a logger and a test reading it at once.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
-}
+// lockedBuffer is a buffer safe for a logger and a test reading it at once.
+type lockedBuffer = testsupport.Buffer
 
 // startLive serves a copy of the sample content and follows its changes in mode; baseURL is the
 // --base-url flag ("" keeps site.yaml's). Everything stops when the test ends.

@@ -9,7 +9,6 @@
 package mailpit
 
 import (
-	"bytes"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -26,9 +25,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"statuspress/internal/testsupport"
 )
 
 // Version is the Mailpit the tests are written against; .ci/run installs it.
@@ -356,19 +356,4 @@ func (s *Server) getJSON(t testing.TB, path string, v any) {
 }
 
 // lockedBuffer collects Mailpit's output for the failure messages.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return fmt.Sprint(b.b.String())
-}
+type lockedBuffer = testsupport.Buffer
