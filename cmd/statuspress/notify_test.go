@@ -90,6 +90,13 @@ updates:
 		t.Fatalf("no webhook within 15 s; log:\n%s", logs.String())
 	}
 	base := "http://" + m.Addr().String()
+	// Chat and webhooks without --smtp: no e-mail form anywhere.
+	if strings.Contains(body(t, base+"/en/"), `name="email"`) {
+		t.Error("the overview has an e-mail form without --smtp")
+	}
+	if code, _ := get(t, base+"/en/subscribe/"); code != http.StatusNotFound {
+		t.Errorf("/en/subscribe/ without --smtp: %d, want 404", code)
+	}
 	if body := body(t, base+"/readyz"); !strings.Contains(body, `"notifications"`) || !strings.Contains(body, `"failed_webhooks": 0`) {
 		t.Errorf("/readyz without the notifications:\n%s", body)
 	}
