@@ -22,7 +22,6 @@ import (
 	"statuspress/internal/notify/dispatch"
 	"statuspress/internal/notify/outbound"
 	"statuspress/internal/server"
-	"statuspress/internal/site"
 	"statuspress/internal/store"
 	"statuspress/internal/subscription"
 )
@@ -200,14 +199,10 @@ func openNotifications(ctx context.Context, c notifyConfig, log *slog.Logger) (*
 }
 
 // configure adds the notifications to the server's configuration: /readyz's part and, with
-// e-mail, the subscription pages, whose links go under the site's base URL.
-func (n *notifications) configure(c *server.Config, snap *site.Snapshot) {
+// e-mail, the subscription pages.
+func (n *notifications) configure(c *server.Config) {
 	c.Notifications = n.status
-	if n.subs != nil {
-		subs := *n.subs
-		subs.Links = subscription.Links{Base: snap.BaseURL()}
-		c.Subscriptions = &subs
-	}
+	c.Subscriptions = n.subs
 }
 
 // status is /readyz's part of the notifications.

@@ -104,7 +104,7 @@ func newPublisher(cfg serveConfig, log *slog.Logger) (*publisher, error) {
 	}
 	srvCfg := server.Config{Now: p.clock, Logger: log, AccessLog: cfg.accessLog, TrustedProxies: cfg.notify.trustedProxies}
 	if cfg.server != nil {
-		cfg.server(&srvCfg, snap)
+		cfg.server(&srvCfg)
 	}
 	p.srv = server.New(snap, srvCfg)
 	p.srv.ObserveBuild(time.Since(start))

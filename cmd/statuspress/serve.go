@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"statuspress/internal/server"
-	"statuspress/internal/site"
 	"statuspress/internal/watch"
 )
 
@@ -30,7 +29,7 @@ type serveConfig struct {
 	notify    notifyConfig
 	// server, when set, adds to the server's configuration what Main made before it (the
 	// notifications' state for /readyz).
-	server func(*server.Config, *site.Snapshot)
+	server func(*server.Config)
 }
 
 func parseServe(args []string, stderr io.Writer) (serveConfig, error) {

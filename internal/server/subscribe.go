@@ -26,8 +26,6 @@ import (
 type Subscriptions struct {
 	// Service applies the rules (required).
 	Service *subscription.Service
-	// Links makes the absolute URLs of the pages, as the mails carry them.
-	Links subscription.Links
 	// FormKey signs the subscribe form's tokens. Replicas behind one load balancer need the same
 	// key, or a form made by one is refused by another; empty means a random key per process.
 	FormKey []byte
@@ -54,7 +52,6 @@ func (c Subscriptions) Validate() error {
 // subscriptions is the running form of Subscriptions.
 type subscriptions struct {
 	svc     *subscription.Service
-	links   subscription.Links
 	tokens  formTokens
 	origins *http.CrossOriginProtection
 }
@@ -63,7 +60,7 @@ func newSubscriptions(c *Subscriptions, log *slog.Logger) *subscriptions {
 	if c == nil || c.Service == nil {
 		return nil
 	}
-	s := &subscriptions{svc: c.Service, links: c.Links, tokens: newFormTokens(c.FormKey), origins: http.NewCrossOriginProtection()}
+	s := &subscriptions{svc: c.Service, tokens: newFormTokens(c.FormKey), origins: http.NewCrossOriginProtection()}
 	for _, o := range c.TrustedOrigins {
 		if err := s.origins.AddTrustedOrigin(o); err != nil {
 			log.Error("subscriptions: trusted origin left out", "err", err)

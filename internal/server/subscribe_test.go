@@ -80,7 +80,7 @@ func newSubsProxied(t testing.TB, opts subscription.Options, cfg func(*server.Su
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &server.Subscriptions{Service: svc, Links: subscription.Links{Base: baseURL}, FormKey: formKey}
+	c := &server.Subscriptions{Service: svc, FormKey: formKey}
 	if cfg != nil {
 		cfg(c)
 	}
