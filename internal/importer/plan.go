@@ -223,19 +223,8 @@ func eventStart(e *Event) time.Time {
 
 func countFiles(fsys fs.FS) (int, error) {
 	n := 0
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p != "." && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !d.IsDir() {
-			n++
-		}
+	err := authoring.WalkFiles(fsys, func(string, fs.DirEntry) error {
+		n++
 		return nil
 	})
 	return n, err
@@ -244,17 +233,8 @@ func countFiles(fsys fs.FS) (int, error) {
 // findImported lists the files of the content directory that record a source, by source.
 func findImported(fsys fs.FS) (map[string]existing, error) {
 	out := map[string]existing{}
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p != "." && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || !strings.HasSuffix(p, ".md") || !d.Type().IsRegular() {
+	err := authoring.WalkFiles(fsys, func(p string, d fs.DirEntry) error {
+		if !strings.HasSuffix(p, ".md") || !d.Type().IsRegular() {
 			return nil
 		}
 		data, err := fs.ReadFile(fsys, p)

@@ -106,18 +106,9 @@ func Slugs(fsys fs.FS, cat *content.Catalog) (map[string]string, error) {
 	for _, in := range cat.Incidents {
 		out[in.Slug] = in.Source
 	}
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p != "." && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
+	err := WalkFiles(fsys, func(p string, d fs.DirEntry) error {
 		name := d.Name()
-		if d.IsDir() || !strings.HasSuffix(name, ".md") {
+		if !strings.HasSuffix(name, ".md") {
 			return nil
 		}
 		slug, _, _ := strings.Cut(strings.TrimSuffix(name, ".md"), ".")
@@ -130,4 +121,25 @@ func Slugs(fsys fs.FS, cat *content.Catalog) (map[string]string, error) {
 		return nil
 	})
 	return out, err
+}
+
+// WalkFiles calls fn with every file of fsys that is not hidden: names starting with a dot, and
+// everything in folders so named, are left out, as the site leaves them out (editors' and the
+// import's temporary files, .git).
+func WalkFiles(fsys fs.FS, fn func(p string, d fs.DirEntry) error) error {
+	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		return fn(p, d)
+	})
 }
